@@ -1,0 +1,84 @@
+// Shared set-up for the end-to-end tests: serve the release build on
+// 127.0.0.1, drive Debian's Chromium with playwright-core, scan with axe,
+// and record every request so a test can prove nothing left the machine.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer } from '../scripts/static-server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serves dist/ and starts a browser. Call `close()` in `after`. */
+export async function setUp({ csp = false } = {}) {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run scripts/build.sh first');
+  }
+  const server = await startServer({ root: DIST, csp });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A fresh context and page that records every request URL and every console
+ * error. axe needs a page from a context (not browser.newPage()).
+ */
+export async function openPage(env, path = '', options = {}) {
+  const context = await env.browser.newContext(options);
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(env.server.url + path);
+  return { context, page, requests, errors };
+}
+
+/** Waits until the wasm has replaced the prerendered page. */
+export async function waitForWidget(page) {
+  await page.waitForSelector('#mbc-guide[data-ready="true"]', { timeout: 30_000 });
+}
+
+/** Runs axe over the page with our WCAG tags; returns the violations. */
+export async function axeViolations(page, { include } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
+}
+
+/** Every URL whose host is not 127.0.0.1 (data: and blob: are local). */
+export function offMachine(urls) {
+  return urls.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+    try { return new URL(u).hostname !== '127.0.0.1'; } catch { return true; }
+  });
+}

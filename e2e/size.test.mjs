@@ -1,0 +1,18 @@
+// The byte budget of the first load, checked on every run. The figures come
+// from the same code as `bench/size.sh`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { firstLoadSizes } from '../bench/sizes.mjs';
+import { DIST } from './harness.mjs';
+
+// Issue 2 sets 150,000 bytes gzip; later issues tighten it.
+const BUDGET_GZIP = 150_000;
+
+test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, () => {
+  const { files, total } = firstLoadSizes(DIST);
+  assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'the wasm is counted');
+  assert.ok(files.some((f) => f.name.endsWith('.js')), 'the js is counted');
+  assert.ok(files.some((f) => f.name.endsWith('.css')), 'the css is counted');
+  assert.ok(files.some((f) => f.name === 'index.html'), 'the html is counted');
+  assert.ok(total.gzip <= BUDGET_GZIP, `first load is ${total.gzip} bytes gzip, over the budget of ${BUDGET_GZIP}`);
+});

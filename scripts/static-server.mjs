@@ -1,0 +1,78 @@
+// A small static file server for dist/, used by `scripts/serve.sh` and by the
+// end-to-end tests. It binds to 127.0.0.1 only and sends the headers a host
+// should send: the right types (application/wasm), no-cache for the stable
+// names, long caching for hashed files, and optionally the strict CSP.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; object-src 'none'; base-uri 'self'";
+
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+
+/** Starts a server on 127.0.0.1. Resolves to { url, port, close(), requests }. */
+export function startServer({ root, port = 0, csp = false, extraRoots = {} } = {}) {
+  const base = resolve(root);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let dir = base;
+      let path = decodeURIComponent(url.pathname);
+      for (const [prefix, other] of Object.entries(extraRoots)) {
+        if (path.startsWith(prefix)) { dir = resolve(other); path = path.slice(prefix.length - 1); }
+      }
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(dir, path));
+      if (file !== dir && !file.startsWith(dir + sep)) { res.writeHead(403).end(); return; }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+      const body = await readFile(file);
+      const headers = {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (csp && extname(file) === '.html') headers['Content-Security-Policy'] = STRICT_CSP;
+      res.writeHead(200, headers).end(body);
+    } catch (error) {
+      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      const actual = server.address().port;
+      ok({
+        url: `http://127.0.0.1:${actual}/`,
+        port: actual,
+        requests,
+        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+// `node scripts/static-server.mjs <dir> <port> [--csp]`
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'dist', port = '8080'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const csp = process.argv.includes('--csp');
+  const { url } = await startServer({ root, port: Number(port), csp });
+  console.log(`mbc-guide: serving ${root} at ${url}${csp ? ' with the strict CSP' : ''}`);
+}

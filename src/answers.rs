@@ -1,0 +1,86 @@
+//! What the person has told us about themselves: how they rate the goals of
+//! treatment, what they know about their cancer, and which treatments they
+//! have talked about. The tailoring rules read this; the reducer writes it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How important a goal of treatment is to the person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    Not,
+    Somewhat,
+    Very,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 3] = [Rating::Not, Rating::Somewhat, Rating::Very];
+
+    /// The id used in rules and stored data.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rating::Not => "not",
+            Rating::Somewhat => "somewhat",
+            Rating::Very => "very",
+        }
+    }
+
+    /// The interface key of its label.
+    pub fn ui_key(self) -> &'static str {
+        match self {
+            Rating::Not => "rating_not",
+            Rating::Somewhat => "rating_somewhat",
+            Rating::Very => "rating_very",
+        }
+    }
+}
+
+/// Where the person stands on one kind of treatment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    Discussed,
+    Ask,
+    NotNow,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 3] = [Mark::Discussed, Mark::Ask, Mark::NotNow];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Mark::Discussed => "discussed",
+            Mark::Ask => "ask",
+            Mark::NotNow => "not_now",
+        }
+    }
+
+    pub fn ui_key(self) -> &'static str {
+        match self {
+            Mark::Discussed => "treatment_discussed",
+            Mark::Ask => "treatment_ask",
+            Mark::NotNow => "treatment_not_now",
+        }
+    }
+}
+
+/// The two step-3 items that are not among the guide's six treatments.
+pub const EXTRA_TREATMENTS: [&str; 2] = ["supportive", "complementary"];
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    /// Goal id ("shrink", "quality", "longer") to rating.
+    #[serde(default)]
+    pub goals: BTreeMap<String, Rating>,
+    /// Anything else that matters, in the person's own words.
+    #[serde(default)]
+    pub goals_other: String,
+    /// Factor id to the option ids chosen (one, or several where the factor
+    /// allows it).
+    #[serde(default)]
+    pub factors: BTreeMap<String, Vec<String>>,
+    /// Treatment id to where the person stands.
+    #[serde(default)]
+    pub treatments: BTreeMap<String, Mark>,
+}

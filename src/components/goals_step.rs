@@ -1,0 +1,65 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::answers::Rating;
+use crate::content::Pack;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct GoalsStepProps {
+    pub pack: Rc<Pack>,
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+    pub prefix: AttrValue,
+}
+
+/// Step 1: how important each goal of treatment is to the person, and
+/// anything else that matters to them, in their own words.
+#[component]
+pub fn GoalsStep(props: &GoalsStepProps) -> Html {
+    let pack = &props.pack;
+    let answers = &props.state.answers;
+    let other_id = format!("{}-goals-other", props.prefix);
+    let on_other = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            on_action.emit(Action::SetGoalsOther(area.value()));
+        })
+    };
+    html! {
+        <div class="mbc-step">
+            { for pack.guide.goals.items.iter().map(|goal| {
+                let chosen = answers.goals.get(&goal.id).copied();
+                let name = format!("{}-goal-{}", props.prefix, goal.id);
+                let hint = format!("{name}-hint");
+                html! {
+                    <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
+                        <legend>{ &goal.title }</legend>
+                        <p class="mbc-hint" id={hint}>{ &goal.text }</p>
+                        <div class="mbc-options">
+                            { for Rating::ALL.iter().map(|&rating| {
+                                let on_action = props.on_action.clone();
+                                let goal_id = goal.id.clone();
+                                html! {
+                                    <label class="mbc-option">
+                                        <input type="radio" name={name.clone()} value={rating.id()}
+                                            checked={chosen == Some(rating)}
+                                            onchange={move |_| on_action.emit(Action::RateGoal { goal: goal_id.clone(), rating: Some(rating) })} />
+                                        <span>{ pack.ui(rating.ui_key()) }</span>
+                                    </label>
+                                }
+                            }) }
+                        </div>
+                    </fieldset>
+                }
+            }) }
+            <div class="mbc-field">
+                <label for={other_id.clone()}>{ pack.ui("goals_other_label") }</label>
+                <textarea id={other_id} class="mbc-textarea" rows="3"
+                    value={answers.goals_other.clone()} oninput={on_other} />
+            </div>
+        </div>
+    }
+}

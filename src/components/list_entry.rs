@@ -1,0 +1,184 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Pack;
+use crate::state::{Action, Entry};
+
+#[derive(Properties, PartialEq)]
+pub struct ListEntryProps {
+    pub pack: Rc<Pack>,
+    pub entry: Entry,
+    /// First in its group (most important, or the rest): cannot move up.
+    pub first: bool,
+    /// Last in its group: cannot move down.
+    pub last: bool,
+    /// Three questions are already marked most important.
+    pub top_full: bool,
+    /// Set right after this entry moved: which way, and a count that makes
+    /// each move distinct. Focus follows the entry's move button.
+    #[prop_or_default]
+    pub moved: Option<(i32, u64)>,
+    pub on_action: Callback<Action>,
+    pub prefix: AttrValue,
+}
+
+fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}
+
+/// One question in the person's list.
+#[component]
+pub fn ListEntry(props: &ListEntryProps) -> Html {
+    let pack = &props.pack;
+    let entry = &props.entry;
+    let id = entry.id;
+    let editing = use_state_eq(|| false);
+    let draft = use_state_eq(String::new);
+    let base = format!("{}-e{}", props.prefix, id);
+    let text_id = format!("{base}-text");
+    let note_id = format!("{base}-note");
+    let edit_id = format!("{base}-edit");
+    let up_ref = use_node_ref();
+    let down_ref = use_node_ref();
+    let edit_ref = use_node_ref();
+    let input_ref = use_node_ref();
+    {
+        // Moving re-inserts the entry's element, which drops focus; give it
+        // back to the button the person pressed.
+        let (up, down) = (up_ref.clone(), down_ref.clone());
+        use_effect_with(props.moved, move |moved| match moved {
+            Some((by, _)) if *by < 0 => focus(&up),
+            Some(_) => focus(&down),
+            None => {}
+        });
+    }
+    {
+        // Into the text box when editing starts; back to "Edit" when it ends.
+        let (edit, input) = (edit_ref.clone(), input_ref.clone());
+        let was_editing = use_mut_ref(|| false);
+        use_effect_with(*editing, move |&now| {
+            let before = std::mem::replace(&mut *was_editing.borrow_mut(), now);
+            if now {
+                focus(&input);
+            } else if before {
+                focus(&edit);
+            }
+        });
+    }
+    let text = entry
+        .text
+        .clone()
+        .or_else(|| {
+            entry
+                .question
+                .as_deref()
+                .and_then(|q| pack.question(q))
+                .map(|q| q.text.clone())
+        })
+        .unwrap_or_default();
+
+    let act = |action: Action| {
+        let on_action = props.on_action.clone();
+        move |_: MouseEvent| on_action.emit(action.clone())
+    };
+    let start_edit = {
+        let editing = editing.clone();
+        let draft = draft.clone();
+        let text = text.clone();
+        move |_: MouseEvent| {
+            draft.set(text.clone());
+            editing.set(true);
+        }
+    };
+    let on_draft = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            draft.set(input.value());
+        })
+    };
+    let save_edit = {
+        let editing = editing.clone();
+        let draft = draft.clone();
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            on_action.emit(Action::Edit {
+                id,
+                text: (*draft).clone(),
+            });
+            editing.set(false);
+        })
+    };
+    let cancel_edit = {
+        let editing = editing.clone();
+        move |_: MouseEvent| editing.set(false)
+    };
+    let on_note = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            on_action.emit(Action::SetNote {
+                id,
+                note: area.value(),
+            });
+        })
+    };
+    let top_label = if entry.top {
+        pack.ui("top3_unmark")
+    } else {
+        pack.ui("top3_mark")
+    };
+    let top_blocked = !entry.top && props.top_full;
+
+    html! {
+        <li class={classes!("mbc-entry", entry.top.then_some("mbc-entry--top"))}>
+            if *editing {
+                <form class="mbc-entry__edit" onsubmit={save_edit}>
+                    <label for={edit_id.clone()}>{ pack.ui("edit") }</label>
+                    <input type="text" id={edit_id} class="mbc-input" value={(*draft).clone()} ref={input_ref}
+                        oninput={on_draft} maxlength="500" />
+                    <div class="mbc-entry__actions">
+                        <button type="submit" class="mbc-button mbc-button--small">{ pack.ui("save") }</button>
+                        <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={cancel_edit}>{ pack.ui("cancel") }</button>
+                    </div>
+                </form>
+            } else {
+                <p class="mbc-entry__text" id={text_id.clone()}>
+                    if entry.top { <span class="mbc-star" aria-hidden="true">{ "★ " }</span> }
+                    { text }
+                </p>
+            }
+            <div class="mbc-entry__actions no-print">
+                // aria-disabled, not disabled: a button that stops working under
+                // the keyboard keeps its focus, and the reducer ignores the press.
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={up_ref}
+                    aria-describedby={text_id.clone()} aria-disabled={props.first.then_some("true")}
+                    onclick={act(Action::Move { id, by: -1 })}>{ pack.ui("move_up") }</button>
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={down_ref}
+                    aria-describedby={text_id.clone()} aria-disabled={props.last.then_some("true")}
+                    onclick={act(Action::Move { id, by: 1 })}>{ pack.ui("move_down") }</button>
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small"
+                    aria-describedby={if top_blocked { format!("{base}-full") } else { text_id.clone() }}
+                    aria-pressed={entry.top.to_string()} aria-disabled={top_blocked.then_some("true")}
+                    onclick={act(Action::SetTop { id, top: !entry.top })}>{ top_label }</button>
+                if !*editing {
+                    <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={edit_ref}
+                        aria-describedby={text_id.clone()} onclick={start_edit}>{ pack.ui("edit") }</button>
+                }
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small"
+                    aria-describedby={text_id.clone()} onclick={act(Action::Remove(id))}>{ pack.ui("remove") }</button>
+            </div>
+            if top_blocked {
+                <p class="mbc-hint" id={format!("{base}-full")}>{ pack.ui("top3_full") }</p>
+            }
+            <div class="mbc-field">
+                <label for={note_id.clone()}>{ pack.ui("note_label") }</label>
+                <textarea id={note_id} class="mbc-textarea" rows="2" value={entry.note.clone()} oninput={on_note} />
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,44 @@
+//! The widget's components, one per file. Each takes props and emits
+//! callbacks; none reaches for global state. The only browser calls here
+//! are focus moves and opening a dialog, inside effects, which never run
+//! during prerendering.
+
+mod add_button;
+mod app;
+mod clear_dialog;
+mod goals_step;
+mod guide;
+mod language_switch;
+mod list_entry;
+mod my_list;
+mod notices;
+mod own_question;
+mod page_footer;
+mod profile_step;
+mod question_bank;
+mod questions_step;
+mod ready_step;
+mod step_nav;
+mod step_pager;
+mod suggestions;
+mod treatments_step;
+
+pub use add_button::AddButton;
+pub use app::{App, AppProps};
+pub use clear_dialog::ClearDialog;
+pub use goals_step::GoalsStep;
+pub use guide::Guide;
+pub use language_switch::LanguageSwitch;
+pub use list_entry::ListEntry;
+pub use my_list::MyList;
+pub use notices::Notices;
+pub use own_question::OwnQuestion;
+pub use page_footer::PageFooter;
+pub use profile_step::ProfileStep;
+pub use question_bank::QuestionBank;
+pub use questions_step::QuestionsStep;
+pub use ready_step::ReadyStep;
+pub use step_nav::StepNav;
+pub use step_pager::StepPager;
+pub use suggestions::Suggestions;
+pub use treatments_step::TreatmentsStep;

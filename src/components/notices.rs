@@ -1,0 +1,51 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Pack;
+use crate::session::{RestoreNotice, Saving};
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub pack: Rc<Pack>,
+    pub saving: Saving,
+    pub restore: Option<Rc<RestoreNotice>>,
+    /// Keep the damaged copy (true) or delete it (false).
+    pub on_restore_choice: Callback<bool>,
+}
+
+/// Calm, plain messages about saving: storage blocked or full, or a saved
+/// list that could be read only in part.
+#[component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let pack = &props.pack;
+    let storage = match props.saving {
+        Saving::Blocked => Some(pack.ui("storage_blocked")),
+        Saving::Full => Some(pack.ui("storage_full")),
+        Saving::On | Saving::Off => None,
+    };
+    let choose = |keep: bool| {
+        let cb = props.on_restore_choice.clone();
+        move |_| cb.emit(keep)
+    };
+    html! {
+        <div class="mbc-notices" role="status">
+            if let Some(text) = storage {
+                <p class="mbc-notice">{ text }</p>
+            }
+            if props.restore.is_some() {
+                <div class="mbc-notice">
+                    <p>{ pack.ui("restore_notice") }</p>
+                    <div class="mbc-entry__actions">
+                        <button type="button" class="mbc-button mbc-button--small" onclick={choose(true)}>
+                            { pack.ui("restore_keep") }
+                        </button>
+                        <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={choose(false)}>
+                            { pack.ui("restore_discard") }
+                        </button>
+                    </div>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::{Factor, Pack};
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileStepProps {
+    pub pack: Rc<Pack>,
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+    pub prefix: AttrValue,
+}
+
+/// Step 2: the eight things a treatment plan depends on. Each is a group of
+/// answers with a "not sure"; some allow several answers.
+#[component]
+pub fn ProfileStep(props: &ProfileStepProps) -> Html {
+    html! {
+        <div class="mbc-step">
+            { for props.pack.guide.factors.items.iter().map(|f| factor(props, f)) }
+        </div>
+    }
+}
+
+fn factor(props: &ProfileStepProps, factor: &Factor) -> Html {
+    let chosen: &[String] = props
+        .state
+        .answers
+        .factors
+        .get(&factor.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let name = format!("{}-factor-{}", props.prefix, factor.id);
+    let hint = format!("{name}-hint");
+    let kind = if factor.multiple { "checkbox" } else { "radio" };
+    html! {
+        <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
+            <legend>{ &factor.title }</legend>
+            <p class="mbc-hint" id={hint}>{ &factor.text }</p>
+            <div class="mbc-options">
+                { for factor.options.iter().map(|option| {
+                    let on_action = props.on_action.clone();
+                    let factor_id = factor.id.clone();
+                    let option_id = option.id.clone();
+                    let multiple = factor.multiple;
+                    let checked = chosen.contains(&option.id);
+                    html! {
+                        <label class="mbc-option">
+                            <input type={kind} name={name.clone()} value={option.id.clone()} {checked}
+                                onchange={move |e: Event| {
+                                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                                    on_action.emit(Action::ChooseFactor {
+                                        factor: factor_id.clone(),
+                                        option: option_id.clone(),
+                                        multiple,
+                                        chosen: input.checked(),
+                                    });
+                                }} />
+                            <span>{ &option.label }</span>
+                        </label>
+                    }
+                }) }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,88 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::AddButton;
+use crate::content::{Pack, Question};
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionBankProps {
+    pub pack: Rc<Pack>,
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+    pub prefix: AttrValue,
+}
+
+/// The whole question bank, by topic, with a search box. Sensitive
+/// questions appear only once the person has chosen to see them.
+#[component]
+pub fn QuestionBank(props: &QuestionBankProps) -> Html {
+    let pack = &props.pack;
+    let query = use_state_eq(String::new);
+    let heading = format!("{}-bank", props.prefix);
+    let search_id = format!("{}-search", props.prefix);
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let visible = |q: &&Question| props.state.show_sensitive || !q.sensitive;
+    let needle = query.trim().to_lowercase();
+
+    let body = if needle.is_empty() {
+        html! {
+            { for pack.topics.iter().map(|topic| {
+                let questions: Vec<&Question> = pack.questions.iter()
+                    .filter(|q| q.topic == topic.id).filter(visible).collect();
+                html! {
+                    <details class="mbc-topic" key={topic.id.clone()}>
+                        <summary>{ &topic.title }{ format!(" ({})", questions.len()) }</summary>
+                        <ul class="mbc-questions">
+                            { for questions.into_iter().map(|q| row(props, q)) }
+                        </ul>
+                    </details>
+                }
+            }) }
+        }
+    } else {
+        let found: Vec<&Question> = pack
+            .questions
+            .iter()
+            .filter(visible)
+            .filter(|q| q.text.to_lowercase().contains(&needle))
+            .collect();
+        if found.is_empty() {
+            html! { <p role="status">{ pack.ui("search_none") }</p> }
+        } else {
+            html! {
+                <ul class="mbc-questions">{ for found.into_iter().map(|q| row(props, q)) }</ul>
+            }
+        }
+    };
+
+    html! {
+        <section class="mbc-subsection" aria-labelledby={heading.clone()}>
+            <h3 id={heading}>{ pack.ui("browse_heading") }</h3>
+            <div class="mbc-field">
+                <label for={search_id.clone()}>{ pack.ui("search_label") }</label>
+                <input type="search" id={search_id} class="mbc-input" value={(*query).clone()} oninput={on_search} />
+            </div>
+            { body }
+        </section>
+    }
+}
+
+fn row(props: &QuestionBankProps, question: &Question) -> Html {
+    let text_id = format!("{}-b-{}", props.prefix, question.id);
+    html! {
+        <li class="mbc-question" key={question.id.clone()}>
+            <p class="mbc-question__text" id={text_id.clone()}>{ &question.text }</p>
+            <AddButton pack={props.pack.clone()} question_id={question.id.clone()}
+                added={props.state.contains_question(&question.id)}
+                describedby={text_id} on_action={props.on_action.clone()} />
+        </li>
+    }
+}

@@ -1,0 +1,81 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::content::Pack;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct ReadyStepProps {
+    pub pack: Rc<Pack>,
+    pub state: Rc<State>,
+    pub on_action: Callback<Action>,
+    pub prefix: AttrValue,
+}
+
+/// Step 5: four yes/no questions on how ready the person feels, after the
+/// SURE test. Each "no" points to the questions that help.
+#[component]
+pub fn ReadyStep(props: &ReadyStepProps) -> Html {
+    let pack = &props.pack;
+    let state = &props.state;
+    html! {
+        <div class="mbc-step">
+            { for pack.readiness.iter().map(|item| {
+                let answer = state.readiness.get(&item.id).copied();
+                let name = format!("{}-ready-{}", props.prefix, item.id);
+                let choice = |yes: bool, key: &'static str| {
+                    let on_action = props.on_action.clone();
+                    let id = item.id.clone();
+                    html! {
+                        <label class="mbc-option">
+                            <input type="radio" name={name.clone()} value={if yes { "yes" } else { "no" }}
+                                checked={answer == Some(yes)}
+                                onchange={move |_| on_action.emit(Action::AnswerReadiness { item: id.clone(), yes: Some(yes) })} />
+                            <span>{ pack.ui(key) }</span>
+                        </label>
+                    }
+                };
+                let helps: Vec<_> = item.helps.iter().filter_map(|id| pack.question(id)).collect();
+                let missing: Vec<String> = helps.iter()
+                    .filter(|q| !state.contains_question(&q.id))
+                    .map(|q| q.id.clone()).collect();
+                let add_all = {
+                    let on_action = props.on_action.clone();
+                    let missing = missing.clone();
+                    move |_| on_action.emit(Action::AddQuestions(missing.clone()))
+                };
+                html! {
+                    <fieldset class="mbc-fieldset" key={item.id.clone()}>
+                        <legend>{ &item.text }</legend>
+                        <div class="mbc-options">
+                            { choice(true, "ready_yes") }
+                            { choice(false, "ready_no") }
+                        </div>
+                        if answer == Some(false) && !helps.is_empty() {
+                            <div class="mbc-helps">
+                                <p>{ pack.ui("ready_helps") }</p>
+                                <ul>
+                                    { for helps.iter().map(|q| html! {
+                                        <li>
+                                            { &q.text }
+                                            if state.contains_question(&q.id) {
+                                                { " " }<span class="mbc-added">{ "✓ " }{ pack.ui("added") }</span>
+                                            }
+                                        </li>
+                                    }) }
+                                </ul>
+                                if !missing.is_empty() {
+                                    <button type="button" class="mbc-button mbc-button--small" onclick={add_all}>
+                                        { pack.ui("add_all") }
+                                    </button>
+                                }
+                            </div>
+                        }
+                    </fieldset>
+                }
+            }) }
+            <p class="mbc-hint">{ pack.ui("ready_source") }</p>
+        </div>
+    }
+}

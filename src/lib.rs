@@ -1,0 +1,19 @@
+//! mbc-guide: a checklist and second-opinion question builder for people
+//! with metastatic breast cancer, as a Yew widget.
+//!
+//! The core (content, answers, rules) is plain Rust and tested natively.
+//! Components render what the core decides. Everything that touches the
+//! browser lives in `web`, compiled only for wasm.
+
+pub mod announce;
+pub mod answers;
+pub mod components;
+pub mod content;
+pub mod json;
+pub mod rules;
+pub mod session;
+pub mod state;
+pub mod stored;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

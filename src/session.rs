@@ -1,0 +1,28 @@
+//! What the browser edge tells the app at start and while it runs: whether
+//! answers are being kept on this device, and what a damaged save lost.
+//! Plain data, so components render it and tests build it natively.
+
+use crate::stored::Lost;
+
+/// Whether the person's answers are kept on this device.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Saving {
+    /// Saved to this device as they change.
+    #[default]
+    On,
+    /// The person chose "Don't save on this device", or the host turned
+    /// saving off.
+    Off,
+    /// The browser does not allow storage here (private mode, sandboxed
+    /// frame, cookies off).
+    Blocked,
+    /// Storage is full; the latest changes are kept in memory only.
+    Full,
+}
+
+/// A saved list that could be read only in part. The unreadable original
+/// is kept aside until the person decides.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RestoreNotice {
+    pub lost: Vec<Lost>,
+}

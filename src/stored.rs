@@ -1,0 +1,757 @@
+//! The saved format: how a `State` is written to the device and read back,
+//! even when what was saved is damaged, foreign or from a newer version.
+//!
+//! A save is one JSON object, the envelope:
+//!
+//! ```json
+//! {"format": "mbc-guide/state", "version": 1, "rev": 7, "saved_at": 1700000000000,
+//!  "state": {"answers": {...}, "list": [...], "next_id": 3, ...}}
+//! ```
+//!
+//! - `format` says the text is ours; anything else is left alone.
+//! - `version` says which shape `state` has. Older shapes are brought up to
+//!   date by `migrate`, one step per version. Version 1 is the first format:
+//!   there are no earlier ones to migrate yet.
+//! - `rev` grows with every save, so two tabs can tell which save is newer.
+//! - `saved_at` is when, in milliseconds since 1970, as the caller's clock
+//!   said. This module never reads a clock.
+//!
+//! Reading never fails and never panics. `decode` parses into a `Loose`
+//! tree and salvages the state field by field: every answer, question, note
+//! and setting that has the right type and fits the limits is kept; each one
+//! that does not is left out and counted in `Restored::lost`, so the person
+//! can be told, calmly, that part of their list could not be read. Text is
+//! never cut short silently on the way in: a note over the limit is dropped
+//! and counted, not truncated. Markup in text is kept as it is; the
+//! interface renders it as text.
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::answers::{Mark, Rating};
+use crate::state::{
+    Entry, State, Step, MAX_ENTRIES, MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
+};
+
+/// Marks a save as ours.
+pub const FORMAT: &str = "mbc-guide/state";
+/// The shape `State` is saved in today.
+pub const VERSION: u32 = 1;
+
+/// One save, as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub version: u32,
+    /// Grows with each save, for ordering saves from two tabs.
+    pub rev: u64,
+    /// Milliseconds since 1970, supplied by the caller.
+    pub saved_at: f64,
+    pub state: State,
+}
+
+/// Borrows the state, so saving does not copy the person's whole list.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'a str,
+    version: u32,
+    rev: u64,
+    saved_at: f64,
+    state: &'a State,
+}
+
+/// The text to save for `state`.
+///
+/// Encoding our own plain types cannot really fail; if it ever did, this
+/// returns an envelope with an empty state rather than panicking, which
+/// `decode` reads back as a valid, empty save.
+pub fn encode(state: &State, rev: u64, saved_at: f64) -> String {
+    // JSON has no NaN or infinity; a broken clock is saved as 0.
+    let saved_at = if saved_at.is_finite() { saved_at } else { 0.0 };
+    let envelope = EnvelopeRef {
+        format: FORMAT,
+        version: VERSION,
+        rev,
+        saved_at,
+        state,
+    };
+    crate::json::to_string(&envelope).unwrap_or_else(|_| {
+        format!(
+            r#"{{"format":"{FORMAT}","version":{VERSION},"rev":{rev},"saved_at":{saved_at},"state":{{}}}}"#
+        )
+    })
+}
+
+/// What could be read back from a save.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Restored {
+    /// Always valid (normalised), whatever the save held.
+    pub state: State,
+    /// The save's revision; 0 if it had none.
+    pub rev: u64,
+    /// When it was saved; 0 if unknown.
+    pub saved_at: f64,
+    /// What could not be read. Empty for a clean save.
+    pub lost: Vec<Lost>,
+}
+
+impl Restored {
+    /// Did reading lose anything (or might it have)?
+    pub fn is_damaged(&self) -> bool {
+        !self.lost.is_empty()
+    }
+}
+
+/// One kind of thing a save lost on the way back. Counts are of parts the
+/// person entered: one rating, one question, one note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lost {
+    /// Not JSON at all, or cut off part way: nothing could be read.
+    Unreadable,
+    /// JSON, but not one of our saves (another format, or a version that
+    /// never existed). Nothing was read from it.
+    NotOurs,
+    /// Saved by a newer version of the guide. What this version knows was
+    /// read; anything newer was left out.
+    FutureVersion(u32),
+    /// Answers from steps 1–3 and the readiness check (a goal's rating, the
+    /// "anything else" text, a factor's option, a treatment's mark, a
+    /// readiness answer) with the wrong type, an unknown value or over-long.
+    Answers(usize),
+    /// Questions in the list that could not be read, or a part of one (its
+    /// own wording, its "most important" mark).
+    Questions(usize),
+    /// Notes on questions that were unreadable or over the length limit.
+    Notes(usize),
+    /// Entries beyond `MAX_ENTRIES`, not kept.
+    TooMany(usize),
+    /// Settings (step, large print, sensitive questions) that could not be
+    /// read and went back to their defaults.
+    Other(usize),
+}
+
+impl Lost {
+    /// How many of the person's parts this stands for (0 for the kinds that
+    /// are about the save as a whole).
+    pub fn parts(&self) -> usize {
+        match self {
+            Lost::Unreadable | Lost::NotOurs | Lost::FutureVersion(_) => 0,
+            Lost::Answers(n)
+            | Lost::Questions(n)
+            | Lost::Notes(n)
+            | Lost::TooMany(n)
+            | Lost::Other(n) => *n,
+        }
+    }
+}
+
+/// What the interface needs to say about a damaged save, in one sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Damage {
+    /// How many parts (answers, questions, notes, settings) were left out.
+    pub parts_lost: usize,
+    /// Nothing could be read: the save was unreadable or not ours.
+    pub nothing_read: bool,
+    /// The save came from a newer version of the guide.
+    pub from_newer_version: bool,
+}
+
+/// Sums up `lost` for the one calm sentence the interface shows.
+pub fn summary(lost: &[Lost]) -> Damage {
+    Damage {
+        parts_lost: lost.iter().map(Lost::parts).sum(),
+        nothing_read: lost
+            .iter()
+            .any(|l| matches!(l, Lost::Unreadable | Lost::NotOurs)),
+        from_newer_version: lost.iter().any(|l| matches!(l, Lost::FutureVersion(_))),
+    }
+}
+
+/// Reads a save. Never fails: what cannot be read is reported in `lost`.
+pub fn decode(text: &str) -> Restored {
+    let Ok(root) = crate::json::from_str::<Loose>(text) else {
+        return nothing(Lost::Unreadable);
+    };
+    if root.get("format").and_then(Loose::as_text) != Some(FORMAT) {
+        return nothing(Lost::NotOurs);
+    }
+    let Some(version) = root.get("version").and_then(Loose::as_whole::<u32>) else {
+        return nothing(Lost::NotOurs);
+    };
+    let mut root = root;
+    let mut lost = Losses::default();
+    let state = match root.remove("state") {
+        Some(state @ Loose::Map(_)) => state,
+        _ => return nothing(Lost::Unreadable),
+    };
+    let state = if version > VERSION {
+        lost.future = Some(version);
+        state
+    } else {
+        match migrate(version, state) {
+            Ok(state) => state,
+            Err(why) => return nothing(why),
+        }
+    };
+    let state = salvage(&state, &mut lost);
+    Restored {
+        state: state.normalise(),
+        rev: root
+            .get("rev")
+            .and_then(Loose::as_whole::<u64>)
+            .unwrap_or(0),
+        saved_at: root
+            .get("saved_at")
+            .and_then(Loose::as_number)
+            .filter(|t| t.is_finite())
+            .unwrap_or(0.0),
+        lost: lost.into_list(),
+    }
+}
+
+/// An empty start, and why.
+fn nothing(why: Lost) -> Restored {
+    Restored {
+        lost: vec![why],
+        ..Restored::default()
+    }
+}
+
+/// One migration: takes the `state` tree as version `n` saved it and returns
+/// it as version `n + 1` would have.
+type Migration = fn(Loose) -> Result<Loose, Lost>;
+
+/// `MIGRATIONS[i]` turns a version `i + 1` state into version `i + 2`.
+///
+/// Version 1 is the first format, so there are none yet. Adding version 2
+/// means raising `VERSION` and adding one function here (the array's length
+/// makes the compiler insist), plus a fixture saved by version 1.
+const MIGRATIONS: [Migration; VERSION as usize - 1] = [];
+
+/// Brings a `state` tree saved by `version` (at most `VERSION`) up to date.
+fn migrate(version: u32, state: Loose) -> Result<Loose, Lost> {
+    // Version 0 never existed: whatever says so is not ours.
+    let first = usize::try_from(version)
+        .ok()
+        .and_then(|v| v.checked_sub(1))
+        .ok_or(Lost::NotOurs)?;
+    let steps = MIGRATIONS.get(first..).ok_or(Lost::NotOurs)?;
+    steps.iter().try_fold(state, |state, step| step(state))
+}
+
+/// Counts of what salvage left out, by kind.
+#[derive(Default)]
+struct Losses {
+    future: Option<u32>,
+    answers: usize,
+    questions: usize,
+    notes: usize,
+    too_many: usize,
+    other: usize,
+}
+
+impl Losses {
+    fn into_list(self) -> Vec<Lost> {
+        let counted = [
+            Lost::Answers(self.answers),
+            Lost::Questions(self.questions),
+            Lost::Notes(self.notes),
+            Lost::TooMany(self.too_many),
+            Lost::Other(self.other),
+        ];
+        self.future
+            .map(Lost::FutureVersion)
+            .into_iter()
+            .chain(counted.into_iter().filter(|l| l.parts() > 0))
+            .collect()
+    }
+}
+
+/// Builds a `State` from whatever the tree holds, keeping every valid part.
+/// A missing field takes its default quietly; a field that is present but
+/// wrong is counted.
+fn salvage(tree: &Loose, lost: &mut Losses) -> State {
+    let mut state = State::default();
+    if let Some(answers) = tree.get("answers") {
+        salvage_answers(answers, &mut state, lost);
+    }
+    if let Some(list) = tree.get("list") {
+        salvage_list(list, &mut state, lost);
+    }
+    state.next_id = tree
+        .get("next_id")
+        .and_then(Loose::as_whole::<u32>)
+        .unwrap_or(0);
+    if let Some(show) = tree.get("show_sensitive") {
+        setting(show.as_bool(), &mut state.show_sensitive, lost);
+    }
+    if let Some(step) = tree.get("step") {
+        setting(
+            step.as_text().and_then(Step::from_id),
+            &mut state.step,
+            lost,
+        );
+    }
+    if let Some(large) = tree.get("large_print") {
+        setting(large.as_bool(), &mut state.large_print, lost);
+    }
+    if let Some(readiness) = tree.get("readiness") {
+        state.readiness = keyed(readiness, &mut lost.answers, Loose::as_bool);
+    }
+    state
+}
+
+fn setting<T>(read: Option<T>, into: &mut T, lost: &mut Losses) {
+    match read {
+        Some(value) => *into = value,
+        None => lost.other += 1,
+    }
+}
+
+fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
+    if tree.as_map().is_none() {
+        lost.answers += 1;
+        return;
+    }
+    let answers = &mut state.answers;
+    if let Some(goals) = tree.get("goals") {
+        answers.goals = keyed(goals, &mut lost.answers, |v| {
+            let id = v.as_text()?;
+            Rating::ALL.into_iter().find(|r| r.id() == id)
+        });
+    }
+    if let Some(other) = tree.get("goals_other") {
+        match other.as_text().filter(|t| fits(t, MAX_NOTE_CHARS)) {
+            Some(text) => answers.goals_other = text.to_owned(),
+            None => lost.answers += 1,
+        }
+    }
+    if let Some(treatments) = tree.get("treatments") {
+        answers.treatments = keyed(treatments, &mut lost.answers, |v| {
+            let id = v.as_text()?;
+            Mark::ALL.into_iter().find(|m| m.id() == id)
+        });
+    }
+    let Some(factors) = tree.get("factors") else {
+        return;
+    };
+    let Some(factors) = factors.as_map() else {
+        lost.answers += 1;
+        return;
+    };
+    for (factor, options) in factors {
+        let Some(options) = options.as_list().filter(|_| is_id(factor)) else {
+            lost.answers += 1;
+            continue;
+        };
+        let mut kept: Vec<String> = Vec::new();
+        for option in options {
+            match option.as_text().filter(|o| is_id(o)) {
+                Some(option) if !kept.iter().any(|k| k == option) => kept.push(option.to_owned()),
+                Some(_) => {}
+                None => lost.answers += 1,
+            }
+        }
+        if !kept.is_empty() {
+            answers.factors.insert(factor.clone(), kept);
+        }
+    }
+}
+
+/// A map of id to value, keeping each pair whose value `read` accepts and
+/// counting the rest (or 1 if the whole thing is not a map).
+fn keyed<T>(
+    tree: &Loose,
+    lost: &mut usize,
+    read: impl Fn(&Loose) -> Option<T>,
+) -> std::collections::BTreeMap<String, T> {
+    let mut kept = std::collections::BTreeMap::new();
+    let Some(pairs) = tree.as_map() else {
+        *lost += 1;
+        return kept;
+    };
+    for (key, value) in pairs {
+        match read(value).filter(|_| is_id(key)) {
+            Some(value) => {
+                kept.insert(key.clone(), value);
+            }
+            None => *lost += 1,
+        }
+    }
+    kept
+}
+
+fn salvage_list(tree: &Loose, state: &mut State, lost: &mut Losses) {
+    let Some(items) = tree.as_list() else {
+        lost.questions += 1;
+        return;
+    };
+    // Entries whose id was unreadable get one once every good id is known.
+    let mut without_id = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        if state.list.len() >= MAX_ENTRIES {
+            lost.too_many = items.len() - index;
+            break;
+        }
+        let Some((id, entry)) = salvage_entry(item, lost) else {
+            continue;
+        };
+        if let Some(question) = &entry.question {
+            if state.contains_question(question) {
+                // Already in the list: the repeat (and its note) is left out.
+                lost.questions += 1;
+                continue;
+            }
+        }
+        let mut entry = entry;
+        if entry.top && state.top_count() >= MAX_TOP {
+            entry.top = false;
+            lost.questions += 1;
+        }
+        if id.is_none() {
+            without_id.push(state.list.len());
+        }
+        state.list.push(entry);
+    }
+    let mut fresh = state
+        .list
+        .iter()
+        .map(|e| e.id)
+        .max()
+        .map_or(0, |id| id.saturating_add(1));
+    for index in without_id {
+        if let Some(entry) = state.list.get_mut(index) {
+            entry.id = fresh;
+            fresh = fresh.saturating_add(1);
+        }
+    }
+}
+
+/// One entry and its id, if its id was readable. `None` if nothing worth
+/// keeping is left: no readable bank question and no readable own text.
+fn salvage_entry(item: &Loose, lost: &mut Losses) -> Option<(Option<u32>, Entry)> {
+    if item.as_map().is_none() {
+        lost.questions += 1;
+        return None;
+    }
+    let id = item.get("id").and_then(Loose::as_whole::<u32>);
+    let mut damaged = false;
+    let question = match item.get("question") {
+        None | Some(Loose::Null) => None,
+        Some(q) => {
+            let q = q.as_text().filter(|q| is_id(q));
+            damaged |= q.is_none();
+            q
+        }
+    };
+    let text = match item.get("text") {
+        None | Some(Loose::Null) => None,
+        Some(t) => {
+            let t = t
+                .as_text()
+                .filter(|t| fits(t, MAX_QUESTION_CHARS) && !t.trim().is_empty());
+            damaged |= t.is_none();
+            t
+        }
+    };
+    let top = match item.get("top") {
+        None => false,
+        Some(top) => {
+            damaged |= top.as_bool().is_none();
+            top.as_bool().unwrap_or(false)
+        }
+    };
+    let note = match item.get("note") {
+        None => Some(""),
+        Some(note) => note.as_text().filter(|n| fits(n, MAX_NOTE_CHARS)),
+    };
+    if question.is_none() && text.is_none() {
+        // The question itself is gone; so is any note on it.
+        lost.questions += 1;
+        if note.is_some_and(|n| !n.is_empty()) {
+            lost.notes += 1;
+        }
+        return None;
+    }
+    if damaged {
+        lost.questions += 1;
+    }
+    if note.is_none() {
+        lost.notes += 1;
+    }
+    let entry = Entry {
+        id: id.unwrap_or(0),
+        question: question.map(str::to_owned),
+        text: text.map(str::to_owned),
+        top,
+        note: note.unwrap_or_default().to_owned(),
+    };
+    Some((id, entry))
+}
+
+/// Within the limit, counted in characters, not bytes.
+fn fits(text: &str, max: usize) -> bool {
+    // Cheap first: no text of `max` chars is longer than `4 * max` bytes.
+    text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
+}
+
+fn is_id(id: &str) -> bool {
+    !id.trim().is_empty() && fits(id, MAX_ID_CHARS)
+}
+
+/// Any JSON value, read without knowing its shape first, so a damaged save
+/// can be salvaged part by part.
+///
+/// Deserializes through `deserialize_any`, so it reads from any
+/// self-describing format: `serde_json` natively, `serde-wasm-bindgen` in the
+/// browser. Objects keep their keys in order; when a key repeats, the last
+/// one counts (as in the browser's `JSON.parse`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loose {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<Loose>),
+    Map(Vec<(String, Loose)>),
+}
+
+/// Deeper nesting than this is refused rather than followed: our format is
+/// six levels deep, and a hostile save must not exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
+impl Loose {
+    /// The value under `key`, if this is a map that has it.
+    pub fn get(&self, key: &str) -> Option<&Loose> {
+        self.as_map()?
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Takes the value under `key` out of a map (every copy of the key; the
+    /// last one is returned).
+    pub fn remove(&mut self, key: &str) -> Option<Loose> {
+        let Loose::Map(pairs) = self else {
+            return None;
+        };
+        let mut found = None;
+        pairs.retain_mut(|(k, v)| {
+            if k == key {
+                found = Some(std::mem::replace(v, Loose::Null));
+                false
+            } else {
+                true
+            }
+        });
+        found
+    }
+
+    pub fn as_map(&self) -> Option<&[(String, Loose)]> {
+        match self {
+            Loose::Map(pairs) => Some(pairs),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Loose]> {
+        match self {
+            Loose::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Loose::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Loose::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match self {
+            Loose::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// A whole number that fits `T` exactly (no fraction, no rounding).
+    pub fn as_whole<T: TryFrom<u64>>(&self) -> Option<T> {
+        let n = self.as_number()?;
+        // 2^64 as f64; every f64 below it that is whole fits a u64.
+        if n.fract() != 0.0 || !(0.0..18_446_744_073_709_551_616.0).contains(&n) {
+            return None;
+        }
+        T::try_from(n as u64).ok()
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Nested { depth: 0 }.deserialize(deserializer)
+    }
+}
+
+/// Reads one `Loose` at a known depth.
+#[derive(Clone, Copy)]
+struct Nested {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Nested {
+    type Value = Loose;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Loose, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl Nested {
+    fn inner<E: de::Error>(self) -> Result<Nested, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom("nested too deeply"));
+        }
+        Ok(Nested {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+/// Preallocate no more than this, whatever a length hint claims.
+const MAX_HINT: usize = 1024;
+
+impl<'de> Visitor<'de> for Nested {
+    type Value = Loose;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
+        Ok(Loose::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Loose, E> {
+        Ok(Loose::Number(n as f64))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Loose, E> {
+        Ok(Loose::Number(n as f64))
+    }
+
+    fn visit_i128<E>(self, n: i128) -> Result<Loose, E> {
+        Ok(Loose::Number(n as f64))
+    }
+
+    fn visit_u128<E>(self, n: u128) -> Result<Loose, E> {
+        Ok(Loose::Number(n as f64))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Loose, E> {
+        Ok(Loose::Number(n))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Loose, E> {
+        Ok(Loose::Text(text.to_owned()))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Loose, E> {
+        Ok(Loose::Text(text))
+    }
+
+    fn visit_unit<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Loose, E> {
+        Ok(Loose::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Loose, D::Error> {
+        self.deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+        let inner = self.inner()?;
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_HINT));
+        while let Some(item) = seq.next_element_seed(inner)? {
+            items.push(item);
+        }
+        Ok(Loose::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+        let inner = self.inner()?;
+        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(MAX_HINT));
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(inner)?;
+            pairs.push((key, value));
+        }
+        Ok(Loose::Map(pairs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loose_reads_every_kind_of_json_value() {
+        let tree = crate::json::from_str::<Loose>(
+            r#"{"a": null, "b": true, "c": -1.5, "d": "x", "e": [1, {"f": 2}], "a": 3}"#,
+        );
+        let tree = tree.unwrap_or(Loose::Null);
+        assert_eq!(tree.get("a"), Some(&Loose::Number(3.0)));
+        assert_eq!(tree.get("b"), Some(&Loose::Bool(true)));
+        assert_eq!(tree.get("c").and_then(Loose::as_number), Some(-1.5));
+        assert_eq!(tree.get("d").and_then(Loose::as_text), Some("x"));
+        let list = tree.get("e").and_then(Loose::as_list).unwrap_or_default();
+        assert_eq!(list.len(), 2);
+        assert_eq!(
+            list.get(1).and_then(|m| m.get("f")),
+            Some(&Loose::Number(2.0))
+        );
+    }
+
+    #[test]
+    fn loose_refuses_absurd_nesting_instead_of_overflowing() {
+        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
+        assert!(crate::json::from_str::<Loose>(&deep).is_err());
+        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(crate::json::from_str::<Loose>(&fine).is_ok());
+    }
+
+    #[test]
+    fn whole_numbers_must_fit_exactly() {
+        assert_eq!(Loose::Number(7.0).as_whole::<u32>(), Some(7));
+        assert_eq!(Loose::Number(7.5).as_whole::<u32>(), None);
+        assert_eq!(Loose::Number(-1.0).as_whole::<u32>(), None);
+        assert_eq!(Loose::Number(5e9).as_whole::<u32>(), None);
+        assert_eq!(Loose::Number(f64::NAN).as_whole::<u64>(), None);
+        assert_eq!(Loose::Number(1e300).as_whole::<u64>(), None);
+    }
+
+    #[test]
+    fn there_is_no_version_zero() {
+        assert_eq!(migrate(0, Loose::Null), Err(Lost::NotOurs));
+        assert_eq!(migrate(VERSION, Loose::Null), Ok(Loose::Null));
+    }
+
+    #[test]
+    fn the_summary_adds_up_parts_and_notes_unreadable_saves() {
+        let damage = summary(&[Lost::Answers(2), Lost::Notes(1), Lost::TooMany(3)]);
+        assert_eq!(damage.parts_lost, 6);
+        assert!(!damage.nothing_read);
+        assert!(summary(&[Lost::Unreadable]).nothing_read);
+        assert!(summary(&[Lost::FutureVersion(2)]).from_newer_version);
+    }
+}

@@ -1,0 +1,112 @@
+//! The first screen, rendered to HTML natively through Yew's server
+//! renderer: what a person reads before the wasm arrives.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use mbc_guide::components::{App, AppProps};
+use mbc_guide::content::{builtin, Lang, Library};
+
+async fn render(lang: Lang) -> String {
+    let library = Rc::new(Library::builtin().expect("built-in packs parse"));
+    yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps { library, lang }))
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// Yew escapes text; compare against the escaped form.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[test]
+fn both_built_in_packs_load() {
+    for lang in Lang::ALL {
+        let pack = builtin(lang).unwrap_or_else(|e| panic!("{} pack: {e}", lang.code()));
+        assert_eq!(pack.lang, lang.code());
+    }
+}
+
+#[tokio::test]
+async fn first_screen_shows_the_three_goals_and_six_treatments() {
+    let pack = builtin(Lang::En).expect("English pack");
+    let html = render(Lang::En).await;
+
+    assert_eq!(
+        pack.guide.goals.items.len(),
+        3,
+        "the guide names three goals"
+    );
+    assert_eq!(
+        pack.guide.treatments.items.len(),
+        6,
+        "the guide names six kinds of treatment"
+    );
+    for item in pack
+        .guide
+        .goals
+        .items
+        .iter()
+        .chain(&pack.guide.treatments.items)
+    {
+        let heading = format!(
+            "<h3 class=\"mbc-card__title\">{}</h3>",
+            escaped(&item.title)
+        );
+        assert!(html.contains(&heading), "missing {heading}");
+        assert!(
+            html.contains(&escaped(&item.text)),
+            "missing the text of {}",
+            item.id
+        );
+    }
+    assert!(html.contains(&escaped(&pack.guide.goals.heading)));
+    assert!(
+        html.contains(&escaped(&pack.meta.disclaimer)),
+        "the not-advice statement shows"
+    );
+}
+
+#[tokio::test]
+async fn first_screen_follows_the_language() {
+    let es = builtin(Lang::Es).expect("Spanish pack");
+    let html = render(Lang::Es).await;
+    assert!(html.contains("lang=\"es\""));
+    assert!(html.contains(&escaped(&es.guide.goals.items[0].title)));
+    assert!(html.contains(&escaped(&es.meta.title)));
+}
+
+#[tokio::test]
+async fn headings_form_an_outline() {
+    let html = render(Lang::En).await;
+    let levels: Vec<u8> = html
+        .match_indices("<h")
+        .filter_map(|(i, _)| html.as_bytes().get(i + 2).copied())
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    assert_eq!(levels.first(), Some(&1), "one h1 comes first");
+    assert_eq!(
+        levels.iter().filter(|&&l| l == 1).count(),
+        1,
+        "exactly one h1"
+    );
+    for pair in levels.windows(2) {
+        assert!(
+            pair[1] <= pair[0] + 1,
+            "a heading level is skipped: {levels:?}"
+        );
+    }
+}
+
+#[test]
+fn host_language_codes_are_read_leniently() {
+    assert_eq!(Lang::from_code("es-MX"), Some(Lang::Es));
+    assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
+    assert_eq!(Lang::from_code("fr"), None);
+    assert_eq!(Lang::from_code(""), None);
+}
