@@ -2,8 +2,8 @@
 //! treatment, what they know about their cancer, and which treatments they
 //! have talked about. The tailoring rules read this; the reducer writes it.
 
+use crate::by_id::ById;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// How important a goal of treatment is to the person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -72,15 +72,15 @@ pub const EXTRA_TREATMENTS: [&str; 2] = ["supportive", "complementary"];
 pub struct Answers {
     /// Goal id ("shrink", "quality", "longer") to rating.
     #[serde(default)]
-    pub goals: BTreeMap<String, Rating>,
+    pub goals: ById<Rating>,
     /// Anything else that matters, in the person's own words.
     #[serde(default)]
     pub goals_other: String,
     /// Factor id to the option ids chosen (one, or several where the factor
     /// allows it).
     #[serde(default)]
-    pub factors: BTreeMap<String, Vec<String>>,
+    pub factors: ById<Vec<String>>,
     /// Treatment id to where the person stands.
     #[serde(default)]
-    pub treatments: BTreeMap<String, Mark>,
+    pub treatments: ById<Mark>,
 }

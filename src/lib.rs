@@ -7,6 +7,7 @@
 
 pub mod announce;
 pub mod answers;
+pub mod by_id;
 pub mod components;
 pub mod content;
 pub mod json;

@@ -4,7 +4,7 @@
 //! The reducer is pure: no web-sys, no clock, no randomness. Saving and
 //! loading live in `stored` (the format) and `web::storage` (the browser).
 
-use std::collections::BTreeMap;
+use crate::by_id::ById;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -92,7 +92,7 @@ pub struct State {
     /// Where the person is in the journey.
     pub step: Step,
     /// The "how ready do I feel?" answers, by readiness item id.
-    pub readiness: BTreeMap<String, bool>,
+    pub readiness: ById<bool>,
     /// Print in 18 pt.
     pub large_print: bool,
     /// The last removed entry and where it was, for undo. Not saved.

@@ -25,11 +25,12 @@
 //! and counted, not truncated. Markup in text is kept as it is; the
 //! interface renders it as text.
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::fmt;
+
+pub use crate::json::Loose;
 
 use crate::answers::{Mark, Rating};
+use crate::by_id::ById;
 use crate::state::{
     Entry, State, Step, MAX_ENTRIES, MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
 };
@@ -51,36 +52,72 @@ pub struct Envelope {
     pub state: State,
 }
 
-/// Borrows the state, so saving does not copy the person's whole list.
-#[derive(Serialize)]
-struct EnvelopeRef<'a> {
-    format: &'a str,
-    version: u32,
-    rev: u64,
-    saved_at: f64,
-    state: &'a State,
-}
-
-/// The text to save for `state`.
-///
-/// Encoding our own plain types cannot really fail; if it ever did, this
-/// returns an envelope with an empty state rather than panicking, which
-/// `decode` reads back as a valid, empty save.
+/// The text to save for `state`. Written by hand beside `salvage`, its
+/// mirror, so the wasm needs no serializer; the round-trip tests keep the
+/// two in step.
 pub fn encode(state: &State, rev: u64, saved_at: f64) -> String {
     // JSON has no NaN or infinity; a broken clock is saved as 0.
-    let saved_at = if saved_at.is_finite() { saved_at } else { 0.0 };
-    let envelope = EnvelopeRef {
-        format: FORMAT,
-        version: VERSION,
-        rev,
-        saved_at,
-        state,
+    let saved_at = if saved_at.is_finite() {
+        saved_at.trunc()
+    } else {
+        0.0
     };
-    crate::json::to_string(&envelope).unwrap_or_else(|_| {
-        format!(
-            r#"{{"format":"{FORMAT}","version":{VERSION},"rev":{rev},"saved_at":{saved_at},"state":{{}}}}"#
-        )
-    })
+    Loose::map([
+        ("format", Loose::Text(FORMAT.to_owned())),
+        ("version", Loose::Number(f64::from(VERSION))),
+        ("rev", Loose::Number(rev as f64)),
+        ("saved_at", Loose::Number(saved_at)),
+        ("state", state_tree(state)),
+    ])
+    .to_json()
+}
+
+/// The `state` part of a save.
+pub fn state_tree(state: &State) -> Loose {
+    fn text(s: &str) -> Loose {
+        Loose::Text(s.to_owned())
+    }
+    fn by_id<V>(map: &ById<V>, value: impl Fn(&V) -> Loose) -> Loose {
+        Loose::Map(map.iter().map(|(k, v)| (k.clone(), value(v))).collect())
+    }
+    let answers = &state.answers;
+    let entry = |e: &Entry| {
+        let mut pairs = vec![("id".to_owned(), Loose::Number(f64::from(e.id)))];
+        if let Some(q) = &e.question {
+            pairs.push(("question".to_owned(), text(q)));
+        }
+        if let Some(t) = &e.text {
+            pairs.push(("text".to_owned(), text(t)));
+        }
+        pairs.push(("top".to_owned(), Loose::Bool(e.top)));
+        pairs.push(("note".to_owned(), text(&e.note)));
+        Loose::Map(pairs)
+    };
+    Loose::map([
+        (
+            "answers",
+            Loose::map([
+                ("goals", by_id(&answers.goals, |r| text(r.id()))),
+                ("goals_other", text(&answers.goals_other)),
+                (
+                    "factors",
+                    by_id(&answers.factors, |options| {
+                        Loose::List(options.iter().map(|o| text(o)).collect())
+                    }),
+                ),
+                ("treatments", by_id(&answers.treatments, |m| text(m.id()))),
+            ]),
+        ),
+        ("list", Loose::List(state.list.iter().map(entry).collect())),
+        ("next_id", Loose::Number(f64::from(state.next_id))),
+        ("show_sensitive", Loose::Bool(state.show_sensitive)),
+        ("step", text(state.step.id())),
+        (
+            "readiness",
+            by_id(&state.readiness, |&yes| Loose::Bool(yes)),
+        ),
+        ("large_print", Loose::Bool(state.large_print)),
+    ])
 }
 
 /// What could be read back from a save.
@@ -170,7 +207,7 @@ pub fn summary(lost: &[Lost]) -> Damage {
 
 /// Reads a save. Never fails: what cannot be read is reported in `lost`.
 pub fn decode(text: &str) -> Restored {
-    let Ok(root) = crate::json::from_str::<Loose>(text) else {
+    let Ok(root) = crate::json::parse(text) else {
         return nothing(Lost::Unreadable);
     };
     if root.get("format").and_then(Loose::as_text) != Some(FORMAT) {
@@ -365,8 +402,8 @@ fn keyed<T>(
     tree: &Loose,
     lost: &mut usize,
     read: impl Fn(&Loose) -> Option<T>,
-) -> std::collections::BTreeMap<String, T> {
-    let mut kept = std::collections::BTreeMap::new();
+) -> crate::by_id::ById<T> {
+    let mut kept = crate::by_id::ById::new();
     let Some(pairs) = tree.as_map() else {
         *lost += 1;
         return kept;
@@ -500,235 +537,9 @@ fn is_id(id: &str) -> bool {
     !id.trim().is_empty() && fits(id, MAX_ID_CHARS)
 }
 
-/// Any JSON value, read without knowing its shape first, so a damaged save
-/// can be salvaged part by part.
-///
-/// Deserializes through `deserialize_any`, so it reads from any
-/// self-describing format: `serde_json` natively, `serde-wasm-bindgen` in the
-/// browser. Objects keep their keys in order; when a key repeats, the last
-/// one counts (as in the browser's `JSON.parse`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Loose {
-    Null,
-    Bool(bool),
-    Number(f64),
-    Text(String),
-    List(Vec<Loose>),
-    Map(Vec<(String, Loose)>),
-}
-
-/// Deeper nesting than this is refused rather than followed: our format is
-/// six levels deep, and a hostile save must not exhaust the stack.
-const MAX_DEPTH: usize = 64;
-
-impl Loose {
-    /// The value under `key`, if this is a map that has it.
-    pub fn get(&self, key: &str) -> Option<&Loose> {
-        self.as_map()?
-            .iter()
-            .rev()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-    }
-
-    /// Takes the value under `key` out of a map (every copy of the key; the
-    /// last one is returned).
-    pub fn remove(&mut self, key: &str) -> Option<Loose> {
-        let Loose::Map(pairs) = self else {
-            return None;
-        };
-        let mut found = None;
-        pairs.retain_mut(|(k, v)| {
-            if k == key {
-                found = Some(std::mem::replace(v, Loose::Null));
-                false
-            } else {
-                true
-            }
-        });
-        found
-    }
-
-    pub fn as_map(&self) -> Option<&[(String, Loose)]> {
-        match self {
-            Loose::Map(pairs) => Some(pairs),
-            _ => None,
-        }
-    }
-
-    pub fn as_list(&self) -> Option<&[Loose]> {
-        match self {
-            Loose::List(items) => Some(items),
-            _ => None,
-        }
-    }
-
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Loose::Text(text) => Some(text),
-            _ => None,
-        }
-    }
-
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Loose::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-
-    pub fn as_number(&self) -> Option<f64> {
-        match self {
-            Loose::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-
-    /// A whole number that fits `T` exactly (no fraction, no rounding).
-    pub fn as_whole<T: TryFrom<u64>>(&self) -> Option<T> {
-        let n = self.as_number()?;
-        // 2^64 as f64; every f64 below it that is whole fits a u64.
-        if n.fract() != 0.0 || !(0.0..18_446_744_073_709_551_616.0).contains(&n) {
-            return None;
-        }
-        T::try_from(n as u64).ok()
-    }
-}
-
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Nested { depth: 0 }.deserialize(deserializer)
-    }
-}
-
-/// Reads one `Loose` at a known depth.
-#[derive(Clone, Copy)]
-struct Nested {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for Nested {
-    type Value = Loose;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Loose, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl Nested {
-    fn inner<E: de::Error>(self) -> Result<Nested, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom("nested too deeply"));
-        }
-        Ok(Nested {
-            depth: self.depth + 1,
-        })
-    }
-}
-
-/// Preallocate no more than this, whatever a length hint claims.
-const MAX_HINT: usize = 1024;
-
-impl<'de> Visitor<'de> for Nested {
-    type Value = Loose;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
-        Ok(Loose::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Loose, E> {
-        Ok(Loose::Number(n as f64))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Loose, E> {
-        Ok(Loose::Number(n as f64))
-    }
-
-    fn visit_i128<E>(self, n: i128) -> Result<Loose, E> {
-        Ok(Loose::Number(n as f64))
-    }
-
-    fn visit_u128<E>(self, n: u128) -> Result<Loose, E> {
-        Ok(Loose::Number(n as f64))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Loose, E> {
-        Ok(Loose::Number(n))
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<Loose, E> {
-        Ok(Loose::Text(text.to_owned()))
-    }
-
-    fn visit_string<E>(self, text: String) -> Result<Loose, E> {
-        Ok(Loose::Text(text))
-    }
-
-    fn visit_unit<E>(self) -> Result<Loose, E> {
-        Ok(Loose::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Loose, E> {
-        Ok(Loose::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Loose, D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-        let inner = self.inner()?;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_HINT));
-        while let Some(item) = seq.next_element_seed(inner)? {
-            items.push(item);
-        }
-        Ok(Loose::List(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-        let inner = self.inner()?;
-        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0).min(MAX_HINT));
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(inner)?;
-            pairs.push((key, value));
-        }
-        Ok(Loose::Map(pairs))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn loose_reads_every_kind_of_json_value() {
-        let tree = crate::json::from_str::<Loose>(
-            r#"{"a": null, "b": true, "c": -1.5, "d": "x", "e": [1, {"f": 2}], "a": 3}"#,
-        );
-        let tree = tree.unwrap_or(Loose::Null);
-        assert_eq!(tree.get("a"), Some(&Loose::Number(3.0)));
-        assert_eq!(tree.get("b"), Some(&Loose::Bool(true)));
-        assert_eq!(tree.get("c").and_then(Loose::as_number), Some(-1.5));
-        assert_eq!(tree.get("d").and_then(Loose::as_text), Some("x"));
-        let list = tree.get("e").and_then(Loose::as_list).unwrap_or_default();
-        assert_eq!(list.len(), 2);
-        assert_eq!(
-            list.get(1).and_then(|m| m.get("f")),
-            Some(&Loose::Number(2.0))
-        );
-    }
-
-    #[test]
-    fn loose_refuses_absurd_nesting_instead_of_overflowing() {
-        let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
-        assert!(crate::json::from_str::<Loose>(&deep).is_err());
-        let fine = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
-        assert!(crate::json::from_str::<Loose>(&fine).is_ok());
-    }
 
     #[test]
     fn whole_numbers_must_fit_exactly() {

@@ -120,7 +120,7 @@ fn both_packs_have_every_interface_word() {
     for (name, pack) in [("en", en()), ("es", es())] {
         let missing: Vec<&&str> = ui_keys::REQUIRED
             .iter()
-            .filter(|k| !pack.ui.contains_key(**k))
+            .filter(|k| !pack.ui.contains_key(k))
             .collect();
         assert!(missing.is_empty(), "content/{name}.json lacks {missing:?}");
     }
@@ -185,11 +185,9 @@ fn profile_for(rule: &Rule, answers: &mut Answers) {
         Rule::Always(_) => {}
         Rule::Factor { id, is } => {
             if let Some(option) = is.first() {
-                answers
-                    .factors
-                    .entry(id.clone())
-                    .or_default()
-                    .push(option.clone());
+                let mut chosen = answers.factors.remove(id).unwrap_or_default();
+                chosen.push(option.clone());
+                answers.factors.insert(id.clone(), chosen);
             }
         }
         Rule::Goal { id, is } => {

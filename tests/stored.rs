@@ -257,7 +257,7 @@ fn json_of_another_shape_is_not_ours() {
 
 #[test]
 fn a_bare_state_without_an_envelope_is_not_ours() {
-    let bare = mbc_guide::json::to_string(&rich_state()).unwrap_or_default();
+    let bare = mbc_guide::stored::state_tree(&rich_state()).to_json();
     assert_eq!(decode(&bare).lost, [Lost::NotOurs]);
 }
 

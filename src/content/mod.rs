@@ -1,8 +1,9 @@
 //! Content packs: the built-in English and Spanish packs, loading and
 //! checking them, and looking things up in them.
 //!
-//! The packs are data files in `content/`, compiled into the binary with
-//! `include_str!` so the widget works offline with no request.
+//! The packs are data files in `content/`. build.rs turns them into compact
+//! postcard bytes that are compiled into the binary, so the widget works
+//! offline with no request and carries no JSON parser for them.
 
 pub mod model;
 pub mod readability;
@@ -49,11 +50,12 @@ impl Lang {
         }
     }
 
-    /// The text of the built-in pack.
-    pub fn builtin_text(self) -> &'static str {
+    /// The built-in pack, as postcard bytes made by build.rs from
+    /// `content/<lang>.json`.
+    fn builtin_bytes(self) -> &'static [u8] {
         match self {
-            Lang::En => include_str!("../../content/en.json"),
-            Lang::Es => include_str!("../../content/es.json"),
+            Lang::En => include_bytes!(concat!(env!("OUT_DIR"), "/en.pack")),
+            Lang::Es => include_bytes!(concat!(env!("OUT_DIR"), "/es.pack")),
         }
     }
 }
@@ -79,9 +81,11 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Parses pack text and checks its format version.
+/// Parses pack text (JSON) and checks its format version. Native only for
+/// now: the built-in packs reach the wasm as postcard bytes.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse(text: &str) -> Result<Pack, LoadError> {
-    let pack: Pack = crate::json::from_str(text).map_err(LoadError::Parse)?;
+    let pack: Pack = serde_json::from_str(text).map_err(|e| LoadError::Parse(e.to_string()))?;
     if pack.schema != PACK_SCHEMA {
         return Err(LoadError::Schema(pack.schema));
     }
@@ -90,7 +94,18 @@ pub fn parse(text: &str) -> Result<Pack, LoadError> {
 
 /// The built-in pack for a language.
 pub fn builtin(lang: Lang) -> Result<Pack, LoadError> {
-    parse(lang.builtin_text())
+    let bytes = lang.builtin_bytes();
+    if bytes.is_empty() {
+        return Err(LoadError::Parse(format!(
+            "content/{}.json did not parse when this was built",
+            lang.code()
+        )));
+    }
+    let pack: Pack = postcard::from_bytes(bytes).map_err(|e| LoadError::Parse(e.to_string()))?;
+    if pack.schema != PACK_SCHEMA {
+        return Err(LoadError::Schema(pack.schema));
+    }
+    Ok(pack)
 }
 
 /// Replaces `{name}` placeholders in a template. Unknown placeholders stay

@@ -5,8 +5,8 @@
 //! editors. Nothing here decides anything; `rules`, `readability` and
 //! `validate` work on these types.
 
+use crate::by_id::ById;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The format version of a pack file. Bump it, and add a migration in
 /// `content::load`, whenever the shape below changes incompatibly.
@@ -21,7 +21,7 @@ pub struct Pack {
     pub meta: Meta,
     /// The words of the interface (buttons, labels, messages), by key.
     /// `content::ui_keys::REQUIRED` lists the keys the code uses.
-    pub ui: BTreeMap<String, String>,
+    pub ui: ById<String>,
     pub guide: Guide,
     pub topics: Vec<Topic>,
     pub questions: Vec<Question>,
@@ -54,7 +54,7 @@ pub struct Source {
     pub org: String,
     /// Page or document title.
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
 }
 
@@ -100,7 +100,7 @@ pub struct Item {
     /// What it is, in one to three short sentences.
     pub text: String,
     /// When it tends to be used (treatments only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub when: Option<String>,
 }
 
@@ -173,7 +173,7 @@ pub struct Question {
     pub sensitive: bool,
     /// When to suggest this question. `None`: never suggested, only found
     /// by browsing or search.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rule: Option<Rule>,
 }
 

@@ -565,7 +565,7 @@ impl<'a> Checker<'a> {
     fn ui(&mut self) {
         let ui = &self.pack.ui;
         for key in ui_keys::REQUIRED {
-            if !ui.contains_key(*key) {
+            if !ui.contains_key(key) {
                 self.error(
                     "ui",
                     format!(

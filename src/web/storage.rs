@@ -23,6 +23,9 @@ use crate::stored::{self, Restored};
 /// How long typing must pause before a save; saving never blocks typing.
 const SAVE_DELAY_MS: u32 = 250;
 
+/// The `storage` event listener, kept alive as long as the store.
+type StorageListener = Closure<dyn Fn(web_sys::StorageEvent)>;
+
 pub struct Store {
     storage: Option<web_sys::Storage>,
     prefix: String,
@@ -37,7 +40,7 @@ pub struct Store {
     /// The newest state the app has shown, saved or not.
     latest: RefCell<Option<Rc<State>>>,
     pending: RefCell<Option<Timeout>>,
-    listener: RefCell<Option<Closure<dyn Fn(web_sys::StorageEvent)>>>,
+    listener: RefCell<Option<StorageListener>>,
 }
 
 impl Store {
