@@ -9,7 +9,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { startServer } from '../scripts/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+// MBC_DIST lets a second build (another checkout's tests, a benchmark) use
+// its own folder.
+export const DIST = process.env.MBC_DIST ?? join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 
 export const CHROMIUM_ARGS = [

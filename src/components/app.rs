@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    ClearDialog, GoalsStep, Guide, LanguageSwitch, Notices, PageFooter, ProfileStep, QuestionsStep,
-    ReadyStep, StepNav, StepPager, TreatmentsStep,
+    ClearDialog, GoalsStep, Guide, GuideMore, LanguageSwitch, Notices, PageFooter, ProfileStep,
+    QuestionsStep, ReadyStep, StepNav, StepPager, TreatmentsStep,
 };
 use crate::announce::announce;
 use crate::content::{Lang, Library};
@@ -211,6 +211,7 @@ pub fn App(props: &AppProps) -> Html {
                 </button>
             </section>
             <ClearDialog pack={pack.clone()} open={*clearing} on_close={on_clear} prefix={prefix.clone()} />
+            <GuideMore pack={pack.clone()} />
             <PageFooter pack={pack.clone()} />
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>

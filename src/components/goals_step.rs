@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Prose;
 use crate::answers::Rating;
 use crate::content::Pack;
 use crate::state::{Action, State};
@@ -37,7 +38,7 @@ pub fn GoalsStep(props: &GoalsStepProps) -> Html {
                 html! {
                     <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
                         <legend>{ &goal.title }</legend>
-                        <p class="mbc-hint" id={hint}>{ &goal.text }</p>
+                        <p class="mbc-hint" id={hint}><Prose pack={props.pack.clone()} text={goal.text.clone()} /></p>
                         <div class="mbc-options">
                             { for Rating::ALL.iter().map(|&rating| {
                                 let on_action = props.on_action.clone();

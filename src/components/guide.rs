@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::{Prose, SourceNote};
 use crate::content::{Item, ItemSection, Pack, Section};
 
 #[derive(Properties, PartialEq)]
@@ -9,51 +10,55 @@ pub struct GuideProps {
     pub pack: Rc<Pack>,
 }
 
-/// The treatment-options guide: what metastatic breast cancer treatment is
-/// for, and the kinds of treatment. This is the first screen, and it is
-/// prerendered, so it must read well with no script at all.
+/// The opening of the treatment-options guide: what metastatic breast
+/// cancer treatment is for, and the kinds of treatment. This is the first
+/// screen, and it is prerendered, so it must read well with no script.
 #[component]
 pub fn Guide(props: &GuideProps) -> Html {
-    let guide = &props.pack.guide;
+    let pack = &props.pack;
+    let guide = &pack.guide;
     html! {
         <div class="mbc-guide">
-            { section(&guide.intro, "mbc-intro") }
-            { item_section(&guide.goals, "mbc-goals") }
-            { item_section(&guide.treatments, "mbc-treatments") }
+            { section(pack, &guide.intro, "mbc-intro") }
+            { item_section(pack, &guide.goals, "mbc-goals") }
+            { item_section(pack, &guide.treatments, "mbc-treatments") }
         </div>
     }
 }
 
-fn section(section: &Section, id: &'static str) -> Html {
+/// A heading, paragraphs and their sources.
+pub(super) fn section(pack: &Rc<Pack>, section: &Section, id: &'static str) -> Html {
     let heading = format!("{id}-heading");
     html! {
         <section class="mbc-section" aria-labelledby={heading.clone()}>
             <h2 id={heading}>{ &section.heading }</h2>
-            { for section.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
+            { for section.paragraphs.iter().map(|p| html! { <p><Prose pack={pack.clone()} text={p.clone()} /></p> }) }
+            <SourceNote pack={pack.clone()} ids={section.sources.clone()} />
         </section>
     }
 }
 
-fn item_section(section: &ItemSection, id: &'static str) -> Html {
+fn item_section(pack: &Rc<Pack>, section: &ItemSection, id: &'static str) -> Html {
     let heading = format!("{id}-heading");
     html! {
         <section class="mbc-section" aria-labelledby={heading.clone()}>
             <h2 id={heading.clone()}>{ &section.heading }</h2>
-            <p>{ &section.intro }</p>
+            <p><Prose pack={pack.clone()} text={section.intro.clone()} /></p>
             <ul class="mbc-cards" aria-labelledby={heading}>
-                { for section.items.iter().map(item) }
+                { for section.items.iter().map(|i| item(pack, i)) }
             </ul>
+            <SourceNote pack={pack.clone()} ids={section.sources.clone()} />
         </section>
     }
 }
 
-fn item(item: &Item) -> Html {
+fn item(pack: &Rc<Pack>, item: &Item) -> Html {
     html! {
         <li class="mbc-card">
             <h3 class="mbc-card__title">{ &item.title }</h3>
-            <p>{ &item.text }</p>
+            <p><Prose pack={pack.clone()} text={item.text.clone()} /></p>
             if let Some(when) = &item.when {
-                <p>{ when }</p>
+                <p><Prose pack={pack.clone()} text={when.clone()} /></p>
             }
         </li>
     }

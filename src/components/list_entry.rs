@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Prose;
 use crate::content::Pack;
 use crate::state::{Action, Entry};
 
@@ -149,7 +150,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             } else {
                 <p class="mbc-entry__text" id={text_id.clone()}>
                     if entry.top { <span class="mbc-star" aria-hidden="true">{ "★ " }</span> }
-                    { text }
+                    <Prose pack={pack.clone()} text={text} />
                 </p>
             }
             <div class="mbc-entry__actions no-print">

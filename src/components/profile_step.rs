@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Prose;
 use crate::content::{Factor, Pack};
 use crate::state::{Action, State};
 
@@ -38,7 +39,7 @@ fn factor(props: &ProfileStepProps, factor: &Factor) -> Html {
     html! {
         <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
             <legend>{ &factor.title }</legend>
-            <p class="mbc-hint" id={hint}>{ &factor.text }</p>
+            <p class="mbc-hint" id={hint}><Prose pack={props.pack.clone()} text={factor.text.clone()} /></p>
             <div class="mbc-options">
                 { for factor.options.iter().map(|option| {
                     let on_action = props.on_action.clone();

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::AddButton;
+use super::{AddButton, Prose, SourceNote};
 use crate::content::{Pack, Question};
 use crate::state::{Action, State};
 
@@ -79,7 +79,8 @@ fn row(props: &QuestionBankProps, question: &Question) -> Html {
     let text_id = format!("{}-b-{}", props.prefix, question.id);
     html! {
         <li class="mbc-question" key={question.id.clone()}>
-            <p class="mbc-question__text" id={text_id.clone()}>{ &question.text }</p>
+            <p class="mbc-question__text" id={text_id.clone()}><Prose pack={props.pack.clone()} text={question.text.clone()} /></p>
+            <SourceNote pack={props.pack.clone()} ids={question.sources.clone()} />
             <AddButton pack={props.pack.clone()} question_id={question.id.clone()}
                 added={props.state.contains_question(&question.id)}
                 describedby={text_id} on_action={props.on_action.clone()} />

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::AddButton;
+use super::{AddButton, Prose, SourceNote};
 use crate::content::Pack;
 use crate::rules::{explain, suggest};
 use crate::state::{Action, State};
@@ -35,7 +35,8 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
                         let text_id = format!("{}-s-{}", props.prefix, question.id);
                         Some(html! {
                             <li class="mbc-question" key={question.id.clone()}>
-                                <p class="mbc-question__text" id={text_id.clone()}>{ &question.text }</p>
+                                <p class="mbc-question__text" id={text_id.clone()}><Prose pack={pack.clone()} text={question.text.clone()} /></p>
+                                <SourceNote pack={pack.clone()} ids={question.sources.clone()} />
                                 <p class="mbc-hint">{ explain(pack, &s.reason) }</p>
                                 <AddButton pack={pack.clone()} question_id={question.id.clone()}
                                     added={state.contains_question(&question.id)}

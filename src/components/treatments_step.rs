@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Prose;
 use crate::answers::{Mark, EXTRA_TREATMENTS};
 use crate::content::Pack;
 use crate::state::{Action, State};
@@ -40,7 +41,7 @@ pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
                     <fieldset class="mbc-fieldset" aria-describedby={text.map(|_| hint.clone())}>
                         <legend>{ title }</legend>
                         if let Some(text) = text {
-                            <p class="mbc-hint" id={hint.clone()}>{ text }</p>
+                            <p class="mbc-hint" id={hint.clone()}><Prose pack={pack.clone()} text={text.to_owned()} /></p>
                         }
                         <div class="mbc-options">
                             { for Mark::ALL.iter().map(|&mark| {

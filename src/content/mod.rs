@@ -5,6 +5,7 @@
 //! postcard bytes that are compiled into the binary, so the widget works
 //! offline with no request and carries no JSON parser for them.
 
+pub mod glossary;
 pub mod model;
 pub mod readability;
 pub mod ui_keys;

@@ -47,21 +47,23 @@ impl Store {
     /// Opens the store for a namespace. Never fails: without usable storage
     /// the status is `Blocked`.
     pub fn open(namespace: &str) -> Store {
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .filter(|s| {
-                // Some browsers hand out storage that throws on every write.
-                let probe = "mbc-guide:probe";
-                let ok = s.set_item(probe, "1").is_ok();
-                let _ = s.remove_item(probe);
-                ok
-            });
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        // Some browsers hand out storage that throws on every write.
+        let probe = storage.as_ref().map(|s| {
+            let probe = "mbc-guide:probe";
+            let written = s.set_item(probe, "1");
+            let _ = s.remove_item(probe);
+            written
+        });
+        let (storage, status) = match probe {
+            Some(Ok(())) => (storage, Saving::On),
+            // Full is not blocked: what is saved can still be read back,
+            // and saving resumes once there is room.
+            Some(Err(e)) if is_quota_error(&e) => (storage, Saving::Full),
+            _ => (None, Saving::Blocked),
+        };
         let store = Store {
-            status: Cell::new(if storage.is_some() {
-                Saving::On
-            } else {
-                Saving::Blocked
-            }),
+            status: Cell::new(status),
             storage,
             prefix: format!("mbc-guide:{namespace}:"),
             hold: Cell::new(false),
@@ -121,6 +123,9 @@ impl Store {
     pub fn save_soon(self: &Rc<Self>, state: Rc<State>, report: Callback<Saving>) {
         *self.latest.borrow_mut() = Some(state.clone());
         if self.synced.borrow().as_deref() == Some(&*state) {
+            // Back to what is saved: a pending save would write a state
+            // that no longer shows.
+            self.pending.borrow_mut().take();
             return;
         }
         let store = self.clone();
@@ -176,6 +181,9 @@ impl Store {
                     (Some(k), Some(text)) if k == key => {
                         let restored = stored::decode(&text);
                         if !restored.is_damaged() && restored.rev > store.rev.get() {
+                            // A save still pending here is older: it must not
+                            // overwrite the other tab's.
+                            store.pending.borrow_mut().take();
                             store.rev.set(restored.rev);
                             *store.synced.borrow_mut() = Some(Rc::new(restored.state.clone()));
                             dispatch.emit(Action::Replace(Box::new(restored.state)));

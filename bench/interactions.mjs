@@ -1,0 +1,317 @@
+// Interaction benchmark (issue 4): with 300 questions in the list, the time
+// from an input to the next paint for four actions, in headless Chromium
+// against a release build. Prints figures and never fails on them: it is a
+// benchmark, not a test. Run through bench/interactions.sh, which builds
+// dist-bench/ first; or by hand: MBC_DIST=dist-bench node bench/interactions.mjs
+//
+// Options: --samples N (40) --warmup N (5) --gap MS (400) --runs N (1)
+//          --entries N (300) --cpu-throttle X (1; e.g. 4 for a slow phone)
+//
+// How a sample is timed, in the page: a capturing listener on the document
+// notes the input event's timeStamp (click for pointer actions, keydown for
+// typing), then waits for the next frame with requestAnimationFrame and
+// takes the time in a MessageChannel task posted from it, which runs after
+// that frame has been painted. Yew renders in a microtask after the
+// handler, so the render, style, layout and paint all fall inside the span.
+// The Event Timing API gives the same figure but only for events over its
+// 16 ms floor and rounded to 8 ms, so it is printed beside as a cross-check.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUp, waitForWidget, ROOT, DIST } from '../e2e/harness.mjs';
+
+const options = parseArgs(process.argv.slice(2), {
+  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1,
+});
+const TARGET = { median: 16, p95: 50 };
+const STATE_KEY = 'mbc-guide:default:state';
+
+const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
+const ui = en.ui;
+
+/** The saved state: a few bank questions, then own questions up to `entries`. */
+function seedState(entries) {
+  const bank = en.questions.filter((q) => !q.sensitive).slice(0, 4).map((q) => q.id);
+  const list = [];
+  for (const question of bank) list.push({ id: list.length, question, top: false, note: '' });
+  while (list.length < entries) {
+    const n = list.length;
+    list.push({
+      id: n,
+      text: `Bench question #${n}. Could we talk about what this result means for my treatment plan?`,
+      top: false,
+      note: n % 3 === 0 ? `A note for question ${n}: the doctor said to ask again after the next scan.` : '',
+    });
+  }
+  return {
+    format: 'mbc-guide/state', version: 1, rev: 1, saved_at: 0,
+    state: {
+      answers: { goals: {}, goals_other: '', factors: {}, treatments: {} },
+      list,
+      next_id: list.length,
+      show_sensitive: false,
+      step: 'questions',
+      readiness: {},
+      large_print: false,
+    },
+  };
+}
+
+/** Runs in the page before any of its scripts (addInitScript). */
+function pageSetup({ key, saved }) {
+  localStorage.setItem(key, saved);
+  // Keep the wasm instance's memory so its size can be read afterwards; the
+  // wasm-bindgen glue keeps its own reference private.
+  const keep = (result) => {
+    const memory = (result.instance ?? result)?.exports?.memory;
+    if (memory instanceof WebAssembly.Memory) window.__benchWasmMemory = memory;
+    return result;
+  };
+  const streaming = WebAssembly.instantiateStreaming;
+  if (streaming) WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
+
+  const events = [];
+  const longTasks = [];
+  let eventTiming = false;
+  try {
+    new PerformanceObserver((list) => events.push(...list.getEntries().map((e) => ({
+      name: e.name, startTime: e.startTime, duration: e.duration, interactionId: e.interactionId,
+      processing: e.processingEnd - e.processingStart,
+    })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    eventTiming = PerformanceObserver.supportedEntryTypes.includes('event');
+  } catch { /* not supported */ }
+  try {
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => ({
+      startTime: e.startTime, duration: e.duration,
+    })))).observe({ type: 'longtask', buffered: true });
+  } catch { /* not supported */ }
+
+  let pending = null;
+  window.__bench = {
+    eventTiming,
+    /** Listen for the next `type` event; its sample resolves after the next paint. */
+    arm(type) {
+      pending = new Promise((resolve) => {
+        const on = (event) => {
+          document.removeEventListener(type, on, true);
+          const start = event.timeStamp;
+          requestAnimationFrame((frame) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve({ start, frame, end: performance.now() });
+            channel.port2.postMessage(null);
+          });
+        };
+        document.addEventListener(type, on, true);
+      });
+    },
+    sample(timeout) {
+      return Promise.race([pending, new Promise((r) => setTimeout(() => r(null), timeout))]);
+    },
+    /** Event Timing entries (>= 16 ms) and long tasks that started since `from`. */
+    since(from) {
+      return {
+        events: events.filter((e) => e.startTime >= from - 1),
+        longTasks: longTasks.filter((t) => t.startTime >= from - 1),
+      };
+    },
+  };
+}
+
+/** One whole journey in a fresh context; returns per-action samples and memory. */
+async function journey(env) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(pageSetup, { key: STATE_KEY, saved: JSON.stringify(seedState(options.entries)) });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const cdp = await context.newCDPSession(page);
+  if (options['cpu-throttle'] > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: options['cpu-throttle'] });
+
+  const loadStart = Date.now();
+  await page.goto(env.server.url);
+  await waitForWidget(page);
+  const loadMs = Date.now() - loadStart;
+
+  const nav = page.getByRole('navigation', { name: ui.steps_label });
+  const myList = page.getByRole('list', { name: ui.list_heading, exact: true });
+  const rendered = await myList.getByRole('listitem').count();
+  if (rendered !== options.entries) {
+    throw new Error(`expected ${options.entries} entries in "${ui.list_heading}", found ${rendered}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);
+  }
+  const memoryAtLoad = await memory(page, cdp);
+
+  /** Times `count` repetitions of `act(i)`, each arming a listener for `type`. */
+  async function measure(type, count, act) {
+    const samples = [];
+    const from = await page.evaluate(() => performance.now());
+    for (let i = 0; i < options.warmup + count; i++) {
+      await page.evaluate((t) => window.__bench.arm(t), type);
+      await act(i);
+      const s = await page.evaluate((ms) => window.__bench.sample(ms), 5000);
+      if (!s) throw new Error(`no ${type} event seen for sample ${i}`);
+      if (i >= options.warmup) samples.push(s);
+      await page.waitForTimeout(options.gap);
+    }
+    const seen = await page.evaluate((f) => window.__bench.since(f), from);
+    return { samples, ...seen };
+  }
+
+  const results = {};
+
+  // 1. Ticking a checklist item, on step 2.
+  await nav.getByRole('button', { name: ui.step_profile, exact: true }).click();
+  const factor = (id) => en.guide.factors.items.find((f) => f.id === id);
+  const option = (f, id) => f.options.find((o) => o.id === id).label;
+  const her2 = factor('her2');
+  const spread = factor('spread');
+  const ticks = [
+    page.getByRole('group', { name: her2.title }).getByRole('radio', { name: option(her2, 'positive'), exact: true }),
+    page.getByRole('group', { name: spread.title }).getByRole('checkbox', { name: option(spread, 'bone'), exact: true }),
+    page.getByRole('group', { name: her2.title }).getByRole('radio', { name: option(her2, 'low'), exact: true }),
+    page.getByRole('group', { name: spread.title }).getByRole('checkbox', { name: option(spread, 'bone'), exact: true }),
+  ];
+  results.tick = await measure('click', options.samples, (i) => ticks[i % ticks.length].click());
+
+  // 2. Adding a question from the bank, on step 4 (every topic opened first).
+  await nav.getByRole('button', { name: ui.step_questions, exact: true }).click();
+  const bank = page.getByRole('region', { name: ui.browse_heading, exact: true });
+  await bank.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+  const before = await myList.getByRole('listitem').count();
+  results.add = await measure('click', options.samples, () =>
+    bank.getByRole('button', { name: ui.add_question, exact: true }).first().click());
+  const afterAdd = await myList.getByRole('listitem').count();
+
+  // 3. Moving a question in the middle of the list up, one place a click.
+  const middle = Math.floor(options.entries / 2);
+  const entry = (n) => myList.getByRole('listitem').filter({ hasText: `Bench question #${n}.` });
+  const indexOf = (n) => myList.getByRole('listitem').evaluateAll(
+    (items, text) => items.findIndex((li) => li.textContent.includes(text)), `Bench question #${n}.`);
+  const movedFrom = await indexOf(middle);
+  const moveUp = entry(middle).getByRole('button', { name: ui.move_up, exact: true });
+  results.move = await measure('click', options.samples, () => moveUp.click());
+  const movedTo = await indexOf(middle);
+
+  // 4. Typing a character in the note of another entry in the middle.
+  const noted = middle + 10;
+  const note = entry(noted).getByRole('textbox', { name: ui.note_label, exact: true });
+  await note.click();
+  const letters = 'the doctor said yes ';
+  results.type = await measure('keydown', options.samples, (i) => page.keyboard.type(letters[i % letters.length]));
+  const typed = await note.inputValue();
+
+  const memoryAfter = await memory(page, cdp);
+  const eventTiming = await page.evaluate(() => window.__bench.eventTiming);
+  await context.close();
+  return {
+    results, loadMs, eventTiming, errors, memoryAtLoad, memoryAfter,
+    checks: {
+      rendered, added: afterAdd - before, movedFrom, movedTo,
+      typedChars: typed.length,
+    },
+  };
+}
+
+/** JS heap (CDP, after a collection) and the wasm linear memory, in bytes. */
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  const heap = await cdp.send('Runtime.getHeapUsage').catch(() => null);
+  const inPage = await page.evaluate(() => ({
+    wasm: window.__benchWasmMemory?.buffer.byteLength ?? null,
+    performanceMemory: performance.memory?.usedJSHeapSize ?? null,
+    domNodes: document.getElementsByTagName('*').length,
+  }));
+  return { jsHeapUsed: heap?.usedSize ?? null, jsHeapTotal: heap?.totalSize ?? null, ...inPage };
+}
+
+function quantile(sorted, q) {
+  // Nearest-rank: the smallest value with at least q of the samples at or below it.
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+}
+
+function summarise(samples, events) {
+  const ms = samples.map((s) => s.end - s.start).sort((a, b) => a - b);
+  // Event Timing entry for each sample's own event (same start time), if any.
+  const matches = samples.map((s) => events.filter((e) => Math.abs(e.startTime - s.start) < 0.5));
+  const et = matches.map((m) => (m.length ? Math.max(...m.map((e) => e.duration)) : null));
+  const over = et.filter((d) => d !== null);
+  // Handlers plus the Yew render (it runs in a microtask inside the dispatch).
+  const script = matches.filter((m) => m.length).map((m) => Math.max(...m.map((e) => e.processing))).sort((a, b) => a - b);
+  return {
+    n: ms.length,
+    median: quantile(ms, 0.5),
+    p95: quantile(ms, 0.95),
+    max: ms[ms.length - 1],
+    etOver16: over.length,
+    etMax: over.length ? Math.max(...over) : null,
+    etScriptMedian: script.length ? quantile(script, 0.5) : null,
+  };
+}
+
+const LABELS = {
+  tick: 'tick a checklist item (step 2)',
+  add: 'add a question (bank, step 4)',
+  move: 'move a question up (middle)',
+  type: 'type a character in a note',
+};
+
+function printTable(title, rows, extra = () => '') {
+  console.log(`\n${title}`);
+  const head = `${'action'.padEnd(34)} ${'samples'.padStart(7)} ${'median ms'.padStart(9)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}  target met  Event Timing >=16 ms: count, max, median handler+render`;
+  console.log(head);
+  console.log('-'.repeat(head.length));
+  for (const [action, s] of Object.entries(rows)) {
+    const met = s.median <= TARGET.median && s.p95 <= TARGET.p95 ? 'yes' : 'no';
+    const et = `${s.etOver16}/${s.n}${s.etMax !== null ? `, max ${s.etMax} ms, script ${s.etScriptMedian.toFixed(1)} ms` : ''}`;
+    console.log(`${LABELS[action].padEnd(34)} ${String(s.n).padStart(7)} ${s.median.toFixed(1).padStart(9)} ${s.p95.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}  ${met.padEnd(10)}  ${et}${extra(action)}`);
+  }
+}
+
+const mib = (bytes) => (bytes === null || bytes === undefined ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MiB`);
+
+function parseArgs(args, defaults) {
+  const out = { ...defaults };
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(args[i]);
+    if (!m || !(m[1] in defaults)) throw new Error(`unknown option ${args[i]}`);
+    out[m[1]] = Number(m[2] ?? args[++i]);
+  }
+  return out;
+}
+
+const env = await setUp();
+try {
+  const version = env.browser.version();
+  const [load1] = readFileSync('/proc/loadavg', 'utf8').split(' ');
+  console.log(`mbc-guide interaction benchmark: ${DIST}`);
+  console.log(`Chromium ${version} (headless), ${options.entries} entries in the list, ${options.samples} samples per action after ${options.warmup} warm-ups, ${options.gap} ms between inputs, CPU throttle ${options['cpu-throttle']}x, load average ${load1} on ${(await import('node:os')).cpus().length} cores`);
+  console.log('method: input event timeStamp (capturing listener) -> requestAnimationFrame -> MessageChannel task after the frame (the next paint); Event Timing entries (16 ms floor, 8 ms rounding) as a cross-check');
+  console.log(`target: median <= ${TARGET.median} ms and p95 <= ${TARGET.p95} ms`);
+  const pooled = {};
+  for (let run = 1; run <= options.runs; run++) {
+    const r = await journey(env);
+    const rows = {};
+    for (const [action, { samples, events, longTasks }] of Object.entries(r.results)) {
+      rows[action] = summarise(samples, events);
+      rows[action].longTasks = longTasks;
+      (pooled[action] ??= { samples: [], events: [] }).samples.push(...samples);
+      pooled[action].events.push(...events);
+    }
+    printTable(`run ${run} of ${options.runs} (page ready in ${r.loadMs} ms; Event Timing ${r.eventTiming ? 'available' : 'not available'})`, rows, (a) => {
+      const lt = rows[a].longTasks;
+      return lt.length ? `; long tasks: ${lt.length}, longest ${lt.reduce((m, t) => Math.max(m, t.duration), 0).toFixed(0)} ms` : '';
+    });
+    const c = r.checks;
+    console.log(`checks: ${c.rendered} entries rendered; ${c.added} questions added; the moved question went from place ${c.movedFrom + 1} to ${c.movedTo + 1}; the note holds ${c.typedChars} characters${r.errors.length ? `; page errors: ${r.errors.join(' | ')}` : ''}`);
+    for (const [when, m] of [['after load', r.memoryAtLoad], ['after the journey', r.memoryAfter]]) {
+      console.log(`memory ${when.padEnd(17)}: JS heap used ${mib(m.jsHeapUsed)} of ${mib(m.jsHeapTotal)} (CDP Runtime.getHeapUsage after GC; performance.memory says ${mib(m.performanceMemory)}), wasm linear memory ${m.wasm === null ? 'could not be read' : mib(m.wasm)}, ${m.domNodes} DOM elements`);
+    }
+  }
+  if (options.runs > 1) {
+    const rows = Object.fromEntries(Object.entries(pooled).map(([a, p]) => [a, summarise(p.samples, p.events)]));
+    printTable(`all ${options.runs} runs pooled`, rows);
+  }
+} finally {
+  await env.close();
+}
