@@ -6,6 +6,10 @@
 //
 // Options: --samples N (40) --warmup N (5) --gap MS (400) --runs N (1)
 //          --entries N (300) --cpu-throttle X (1; e.g. 4 for a slow phone)
+//          --trace 1: also record a Chromium trace of each action's samples
+//          (into bench/out/) and print where the main thread spent its time;
+//          tracing slows the page, so those runs' figures are not the ones
+//          to quote.
 //
 // How a sample is timed, in the page: a capturing listener on the document
 // notes the input event's timeStamp (click for pointer actions, keydown for
@@ -15,12 +19,12 @@
 // handler, so the render, style, layout and paint all fall inside the span.
 // The Event Timing API gives the same figure but only for events over its
 // 16 ms floor and rounded to 8 ms, so it is printed beside as a cross-check.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setUp, waitForWidget, ROOT, DIST } from '../e2e/harness.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
-  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1,
+  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1, trace: 0,
 });
 const TARGET = { median: 16, p95: 50 };
 const STATE_KEY = 'mbc-guide:default:state';
@@ -147,6 +151,9 @@ async function journey(env) {
     const samples = [];
     const from = await page.evaluate(() => performance.now());
     for (let i = 0; i < options.warmup + count; i++) {
+      if (options.trace && i === options.warmup) {
+        await env.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      }
       await page.evaluate((t) => window.__bench.arm(t), type);
       await act(i);
       const s = await page.evaluate((ms) => window.__bench.sample(ms), 5000);
@@ -155,7 +162,8 @@ async function journey(env) {
       await page.waitForTimeout(options.gap);
     }
     const seen = await page.evaluate((f) => window.__bench.since(f), from);
-    return { samples, ...seen };
+    const trace = options.trace ? await env.browser.stopTracing() : null;
+    return { samples, ...seen, trace };
   }
 
   const results = {};
@@ -174,8 +182,13 @@ async function journey(env) {
   ];
   results.tick = await measure('click', options.samples, (i) => ticks[i % ticks.length].click());
 
-  // 2. Adding a question from the bank, on step 4 (every topic opened first).
+  // 0. The floor: a click on plain text with 300 entries on screen, which
+  // changes nothing. What the other actions take beyond it is their work.
   await nav.getByRole('button', { name: ui.step_questions, exact: true }).click();
+  const intro = page.getByText(ui.step_questions_intro, { exact: true });
+  results.baseline = await measure('click', options.samples, () => intro.click());
+
+  // 2. Adding a question from the bank, on step 4 (every topic opened first).
   const bank = page.getByRole('region', { name: ui.browse_heading, exact: true });
   await bank.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
   const before = await myList.getByRole('listitem').count();
@@ -249,7 +262,48 @@ function summarise(samples, events) {
   };
 }
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
+// Main-thread work, by trace event name. EventDispatch holds the handlers
+// and the Yew render (a microtask run inside it); the rest is the browser's.
+const TRACE_PARTS = {
+  'input handlers + Yew render': ['EventDispatch'],
+  'style recalc': ['UpdateLayoutTree'],
+  'layout': ['Layout'],
+  'pre-paint + paint': ['PrePaint', 'Paint'],
+  'layerize + commit': ['Layerize', 'Commit'],
+  'garbage collection': ['MinorGC', 'MajorGC'],
+};
+
+/** Mean main-thread ms per sample for each part, from a trace buffer.
+ *  Nested events of one part (an input event inside a keypress) count once. */
+function traceBreakdown(buffer, samples) {
+  const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+    .map((e) => `${e.pid}:${e.tid}`));
+  const spans = Object.fromEntries(Object.keys(TRACE_PARTS).map((k) => [k, []]));
+  const open = new Map();
+  for (const e of events) {
+    if (!main.has(`${e.pid}:${e.tid}`)) continue;
+    const part = Object.keys(TRACE_PARTS).find((k) => TRACE_PARTS[k].includes(e.name));
+    if (!part) continue;
+    const key = `${e.pid}:${e.tid}:${e.name}`;
+    if (e.ph === 'X') spans[part].push([e.ts, e.ts + (e.dur ?? 0)]);
+    else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e.ts);
+    else if (e.ph === 'E' && open.get(key)?.length) spans[part].push([open.get(key).pop(), e.ts]);
+  }
+  const union = (list) => {
+    let total = 0;
+    let end = -Infinity;
+    for (const [a, b] of list.sort((x, y) => x[0] - y[0])) {
+      if (b > end) { total += b - Math.max(a, end); end = b; }
+    }
+    return total / 1000;
+  };
+  return Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, union(list) / samples]));
+}
+
 const LABELS = {
+  baseline: 'floor: click plain text (no work)',
   tick: 'tick a checklist item (step 2)',
   add: 'add a question (bank, step 4)',
   move: 'move a question up (middle)',
@@ -262,7 +316,7 @@ function printTable(title, rows, extra = () => '') {
   console.log(head);
   console.log('-'.repeat(head.length));
   for (const [action, s] of Object.entries(rows)) {
-    const met = s.median <= TARGET.median && s.p95 <= TARGET.p95 ? 'yes' : 'no';
+    const met = action === 'baseline' ? '-' : s.median <= TARGET.median && s.p95 <= TARGET.p95 ? 'yes' : 'no';
     const et = `${s.etOver16}/${s.n}${s.etMax !== null ? `, max ${s.etMax} ms, script ${s.etScriptMedian.toFixed(1)} ms` : ''}`;
     console.log(`${LABELS[action].padEnd(34)} ${String(s.n).padStart(7)} ${s.median.toFixed(1).padStart(9)} ${s.p95.toFixed(1).padStart(8)} ${s.max.toFixed(1).padStart(8)}  ${met.padEnd(10)}  ${et}${extra(action)}`);
   }
@@ -302,6 +356,15 @@ try {
       const lt = rows[a].longTasks;
       return lt.length ? `; long tasks: ${lt.length}, longest ${lt.reduce((m, t) => Math.max(m, t.duration), 0).toFixed(0)} ms` : '';
     });
+    if (options.trace) {
+      mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+      console.log('main thread per sample, from the traces (mean ms; tracing adds overhead):');
+      for (const [action, { trace, samples }] of Object.entries(r.results)) {
+        writeFileSync(join(ROOT, 'bench', 'out', `trace-${action}-run${run}.json`), trace);
+        const parts = traceBreakdown(trace, samples.length);
+        console.log(`  ${LABELS[action].padEnd(34)} ${Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+      }
+    }
     const c = r.checks;
     console.log(`checks: ${c.rendered} entries rendered; ${c.added} questions added; the moved question went from place ${c.movedFrom + 1} to ${c.movedTo + 1}; the note holds ${c.typedChars} characters${r.errors.length ? `; page errors: ${r.errors.join(' | ')}` : ''}`);
     for (const [when, m] of [['after load', r.memoryAtLoad], ['after the journey', r.memoryAfter]]) {

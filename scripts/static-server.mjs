@@ -25,9 +25,16 @@ export const STRICT_CSP =
 
 const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 
-/** Starts a server on 127.0.0.1. Resolves to { url, port, close(), requests }. */
-export function startServer({ root, port = 0, csp = false, extraRoots = {} } = {}) {
-  const base = resolve(root);
+/**
+ * Starts a server on 127.0.0.1. Resolves to { url, port, close(), requests,
+ * setRoot(dir) }. `csp`: true sends STRICT_CSP with every HTML page, a string
+ * sends that policy, a function (path) => policy or null chooses per page.
+ * `extraRoots` mounts other folders under a path prefix ({ '/widget/': dist }).
+ * `cors` sends Access-Control-Allow-Origin: * (the widget served to a host
+ * page on another origin). `setRoot` swaps the served folder (a new build).
+ */
+export function startServer({ root, port = 0, csp = false, extraRoots = {}, cors = false } = {}) {
+  let base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     requests.push(req.url);
@@ -49,7 +56,9 @@ export function startServer({ root, port = 0, csp = false, extraRoots = {} } = {
         'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       };
-      if (csp && extname(file) === '.html') headers['Content-Security-Policy'] = STRICT_CSP;
+      const policy = typeof csp === 'function' ? csp(url.pathname) : csp === true ? STRICT_CSP : csp;
+      if (policy && extname(file) === '.html') headers['Content-Security-Policy'] = policy;
+      if (cors) headers['Access-Control-Allow-Origin'] = '*';
       res.writeHead(200, headers).end(body);
     } catch (error) {
       res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
@@ -63,16 +72,21 @@ export function startServer({ root, port = 0, csp = false, extraRoots = {} } = {
         url: `http://127.0.0.1:${actual}/`,
         port: actual,
         requests,
+        setRoot: (dir) => { base = resolve(dir); },
         close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
       });
     });
   });
 }
 
-// `node scripts/static-server.mjs <dir> <port> [--csp]`
+// `node scripts/static-server.mjs <dir> <port> [--csp] [--mount=/widget/=dist]`
+// (the examples: `node scripts/static-server.mjs examples 8081 --mount=/widget/=dist`)
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [root = 'dist', port = '8080'] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const csp = process.argv.includes('--csp');
-  const { url } = await startServer({ root, port: Number(port), csp });
+  const extraRoots = Object.fromEntries(process.argv
+    .filter((a) => a.startsWith('--mount='))
+    .map((a) => { const [prefix, dir] = a.slice('--mount='.length).split('='); return [prefix, dir]; }));
+  const { url } = await startServer({ root, port: Number(port), csp, extraRoots });
   console.log(`mbc-guide: serving ${root} at ${url}${csp ? ' with the strict CSP' : ''}`);
 }

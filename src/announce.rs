@@ -21,9 +21,11 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
     };
     let with_count = |key: &str| Some(format!("{} {}", pack.ui(key), count()));
     match action {
-        Action::AddQuestion(_) | Action::AddQuestions(_) | Action::AddOwn(_) | Action::Undo => {
-            with_count("added_announce")
-        }
+        Action::AddQuestion(_)
+        | Action::AddQuestions(_)
+        | Action::AddOwn(_)
+        | Action::Undo
+        | Action::Merge(_) => with_count("added_announce"),
         Action::Remove(_) => with_count("removed_announce"),
         Action::SetTop { .. } => Some(count()),
         Action::Move { id, .. } => {

@@ -9,10 +9,15 @@ pub mod announce;
 pub mod answers;
 pub mod by_id;
 pub mod components;
+pub mod config;
 pub mod content;
+pub mod export;
 pub mod json;
+pub mod qr;
 pub mod rules;
 pub mod session;
+pub mod share;
+pub mod sheet;
 pub mod state;
 pub mod stored;
 

@@ -26,3 +26,28 @@ pub enum Saving {
 pub struct RestoreNotice {
     pub lost: Vec<Lost>,
 }
+
+/// What a share link in the address, or an opened file, held.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opened {
+    /// A list to show before the person chooses what to do with it.
+    List(std::rc::Rc<crate::state::State>),
+    /// It could not be read: the interface key of the sentence that says so.
+    Unreadable(&'static str),
+}
+
+impl Opened {
+    /// Reads a link fragment or a file's text. Never fails: a bad one is an
+    /// `Unreadable` with the reason.
+    pub fn read(text: &str, from_file: bool) -> Opened {
+        let result = if from_file {
+            crate::share::import_file(text)
+        } else {
+            crate::share::decode(text)
+        };
+        match result {
+            Ok(restored) => Opened::List(std::rc::Rc::new(restored.state)),
+            Err(e) => Opened::Unreadable(e.ui_key()),
+        }
+    }
+}

@@ -162,6 +162,10 @@ pub enum Action {
     Clear,
     /// Take a whole state (another tab's newer save, an accepted import).
     Replace(Box<State>),
+    /// Add a shared list to this one: its questions that are not already
+    /// here go at the end (with their notes), and its answers fill in only
+    /// what this list has not answered. This list's choices always win.
+    Merge(Box<State>),
 }
 
 impl Step {
@@ -312,6 +316,48 @@ impl State {
             Action::Replace(state) => {
                 next = state.normalise();
                 next.undo = None;
+            }
+            Action::Merge(incoming) => {
+                let incoming = incoming.normalise();
+                let answers = &mut next.answers;
+                for (goal, rating) in incoming.answers.goals.iter() {
+                    if !answers.goals.contains_key(goal) {
+                        answers.goals.insert(goal.clone(), *rating);
+                    }
+                }
+                if answers.goals_other.trim().is_empty() {
+                    answers.goals_other = incoming.answers.goals_other.clone();
+                }
+                for (factor, options) in incoming.answers.factors.iter() {
+                    if !answers.factors.contains_key(factor) {
+                        answers.factors.insert(factor.clone(), options.clone());
+                    }
+                }
+                for (treatment, mark) in incoming.answers.treatments.iter() {
+                    if !answers.treatments.contains_key(treatment) {
+                        answers.treatments.insert(treatment.clone(), *mark);
+                    }
+                }
+                for (item, yes) in incoming.readiness.iter() {
+                    if !next.readiness.contains_key(item) {
+                        next.readiness.insert(item.clone(), *yes);
+                    }
+                }
+                for entry in incoming.list {
+                    let duplicate =
+                        next.list
+                            .iter()
+                            .any(|mine| match (&entry.question, &mine.question) {
+                                (Some(theirs), Some(ours)) => theirs == ours,
+                                _ => entry.text.is_some() && mine.text == entry.text,
+                            });
+                    if !duplicate && next.list.len() < MAX_ENTRIES {
+                        let id = next.next_id;
+                        next.next_id = next.next_id.saturating_add(1);
+                        next.list.push(Entry { id, ..entry });
+                    }
+                }
+                next = next.normalise();
             }
         }
         next
@@ -1280,5 +1326,66 @@ mod tests {
         let state = Rc::new(add(&["q_a"]));
         let same = state.clone().reduce(Action::AddQuestion("q_a".into()));
         assert!(Rc::ptr_eq(&state, &same));
+    }
+
+    #[test]
+    fn merging_a_shared_list_adds_new_questions_and_keeps_my_answers() {
+        let mut mine = State::default()
+            .apply(Action::AddQuestion("a".into()))
+            .apply(Action::RateGoal {
+                goal: "longer".into(),
+                rating: Some(Rating::Very),
+            });
+        mine = mine.apply(Action::SetNote {
+            id: 0,
+            note: "mine".into(),
+        });
+        let theirs = State::default()
+            .apply(Action::AddQuestion("a".into()))
+            .apply(Action::AddQuestion("b".into()))
+            .apply(Action::AddOwn("Own one?".into()))
+            .apply(Action::RateGoal {
+                goal: "longer".into(),
+                rating: Some(Rating::Not),
+            })
+            .apply(Action::RateGoal {
+                goal: "quality".into(),
+                rating: Some(Rating::Somewhat),
+            });
+        let merged = mine.apply(Action::Merge(Box::new(theirs)));
+        let questions: Vec<_> = merged
+            .list
+            .iter()
+            .map(|e| (e.question.clone(), e.text.clone()))
+            .collect();
+        assert_eq!(
+            questions,
+            vec![
+                (Some("a".into()), None),
+                (Some("b".into()), None),
+                (None, Some("Own one?".into())),
+            ]
+        );
+        assert_eq!(merged.list[0].note, "mine", "my entry stays as it was");
+        assert_eq!(
+            merged.answers.goals.get("longer"),
+            Some(&Rating::Very),
+            "my answer wins"
+        );
+        assert_eq!(
+            merged.answers.goals.get("quality"),
+            Some(&Rating::Somewhat),
+            "a gap is filled"
+        );
+        let ids: Vec<u32> = merged.list.iter().map(|e| e.id).collect();
+        assert_eq!(ids, vec![0, 1, 2], "new entries get fresh ids");
+    }
+
+    #[test]
+    fn merging_twice_adds_nothing_the_second_time() {
+        let theirs = State::default().apply(Action::AddOwn("Same?".into()));
+        let once = State::default().apply(Action::Merge(Box::new(theirs.clone())));
+        let twice = once.apply(Action::Merge(Box::new(theirs)));
+        assert_eq!(once, twice);
     }
 }

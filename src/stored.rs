@@ -217,23 +217,15 @@ pub fn decode(text: &str) -> Restored {
         return nothing(Lost::NotOurs);
     };
     let mut root = root;
-    let mut lost = Losses::default();
     let state = match root.remove("state") {
         Some(state @ Loose::Map(_)) => state,
         _ => return nothing(Lost::Unreadable),
     };
-    let state = if version > VERSION {
-        lost.future = Some(version);
-        state
-    } else {
-        match migrate(version, state) {
-            Ok(state) => state,
-            Err(why) => return nothing(why),
-        }
-    };
-    let state = salvage(&state, &mut lost);
+    let restored = decode_state_tree(version, state);
+    if summary(&restored.lost).nothing_read {
+        return restored;
+    }
     Restored {
-        state: state.normalise(),
         rev: root
             .get("rev")
             .and_then(Loose::as_whole::<u64>)
@@ -243,7 +235,32 @@ pub fn decode(text: &str) -> Restored {
             .and_then(Loose::as_number)
             .filter(|t| t.is_finite())
             .unwrap_or(0.0),
+        ..restored
+    }
+}
+
+/// Reads a bare `state` tree, as `state_tree` writes it, in the shape of
+/// format `version`: what a save holds inside its envelope, and what a share
+/// link carries. Salvages exactly as `decode` does, and never fails.
+pub fn decode_state_tree(version: u32, tree: Loose) -> Restored {
+    if tree.as_map().is_none() {
+        return nothing(Lost::Unreadable);
+    }
+    let mut lost = Losses::default();
+    let tree = if version > VERSION {
+        lost.future = Some(version);
+        tree
+    } else {
+        match migrate(version, tree) {
+            Ok(tree) => tree,
+            Err(why) => return nothing(why),
+        }
+    };
+    let state = salvage(&tree, &mut lost);
+    Restored {
+        state: state.normalise(),
         lost: lost.into_list(),
+        ..Restored::default()
     }
 }
 
@@ -555,6 +572,28 @@ mod tests {
     fn there_is_no_version_zero() {
         assert_eq!(migrate(0, Loose::Null), Err(Lost::NotOurs));
         assert_eq!(migrate(VERSION, Loose::Null), Ok(Loose::Null));
+    }
+
+    #[test]
+    fn a_bare_state_tree_reads_back_as_the_envelope_would() {
+        let state = State::default()
+            .apply(crate::state::Action::AddOwn("<b>mine</b>".into()))
+            .apply(crate::state::Action::AddQuestion("q_a".into()));
+        let read = decode_state_tree(VERSION, state_tree(&state));
+        assert_eq!(read.state, state);
+        assert!(read.lost.is_empty());
+        assert_eq!(decode(&encode(&state, 3, 9.0)).state, read.state);
+    }
+
+    #[test]
+    fn a_bare_state_tree_that_is_not_a_map_or_of_no_version_reads_nothing() {
+        let read = decode_state_tree(VERSION, Loose::List(vec![]));
+        assert_eq!(read.lost, [Lost::Unreadable]);
+        assert_eq!(read.state, State::default());
+        let read = decode_state_tree(0, Loose::map([]));
+        assert_eq!(read.lost, [Lost::NotOurs]);
+        let read = decode_state_tree(VERSION + 1, Loose::map([]));
+        assert_eq!(read.lost, [Lost::FutureVersion(VERSION + 1)]);
     }
 
     #[test]

@@ -1,12 +1,43 @@
-// Starts mbc-guide on the standalone page. An external file (not trunk's
-// inline loader) so the page works under `script-src 'self'`.
+// Starts mbc-guide on the standalone page (also the iframe target), and
+// registers the service worker that keeps it working offline. An external
+// file (not trunk's inline loader) so the page works under `script-src 'self'`.
 const tag = document.querySelector('script[data-wasm]');
 const base = document.baseURI;
+let glue = null;
 try {
-  const glue = await import(new URL(tag.dataset.js, base).href);
+  glue = await import(new URL(tag.dataset.js, base).href);
   await glue.default({ module_or_path: new URL(tag.dataset.wasm, base) });
   glue.mount_standalone();
 } catch (error) {
   // The prerendered guide stays readable; say why the interactive parts are missing.
   console.error('mbc-guide: could not start the interactive widget:', error);
+}
+
+if ('serviceWorker' in navigator) {
+  watchForUpdates().catch((error) => console.warn('mbc-guide: offline use is not available:', error));
+}
+
+/**
+ * Registers sw.js. A new version installs in the background and waits; the
+ * widget then says an update is ready, and only when the person presses
+ * "Update now" does the new worker take over and the page reload.
+ */
+async function watchForUpdates() {
+  const registration = await navigator.serviceWorker.register(new URL('sw.js', base));
+  // With no controller this is the first visit: the worker takes over by
+  // itself, and there is nothing to update.
+  const tell = () => {
+    if (registration.waiting && navigator.serviceWorker.controller) glue?.update_ready();
+  };
+  tell();
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => { if (worker.state === 'installed') tell(); });
+  });
+  addEventListener('mbc-guide:apply-update', () => {
+    const waiting = registration.waiting;
+    if (!waiting) return;
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    waiting.postMessage({ type: 'skip-waiting' });
+  });
 }

@@ -50,9 +50,11 @@ fn js(body: &str) {
 
 /// `window.localStorage` throws, as in a sandboxed frame or with cookies off.
 fn block_storage() {
-    js("window.__mbcLocalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+    js(
+        "window.__mbcLocalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
         Object.defineProperty(window, 'localStorage', { configurable: true,
-          get() { throw new DOMException('blocked', 'SecurityError'); } });");
+          get() { throw new DOMException('blocked', 'SecurityError'); } });",
+    );
 }
 
 fn unblock_storage() {
@@ -212,10 +214,7 @@ async fn with_storage_blocked_the_whole_widget_says_so_and_works_in_memory() {
         heading.text_content().unwrap_or_default().trim(),
         pack.ui("step_profile")
     );
-    assert_eq!(
-        step2.get_attribute("aria-current").as_deref(),
-        Some("step")
-    );
+    assert_eq!(step2.get_attribute("aria-current").as_deref(), Some("step"));
 
     // After the debounce nothing was written, and the answer stays.
     yew::platform::time::sleep(AFTER_SAVE).await;
@@ -234,7 +233,10 @@ async fn a_full_storage_reports_full_and_keeps_the_state_in_memory() {
 
     fail_writes(&key(ns, ""), "QuotaExceededError");
     let (report, reports) = recorder::<Saving>();
-    store.save_soon(Rc::new(state_with("quality", Rating::Very, "Full?")), report);
+    store.save_soon(
+        Rc::new(state_with("quality", Rating::Very, "Full?")),
+        report,
+    );
     yew::platform::time::sleep(AFTER_SAVE).await;
     let status = store.status();
     restore_writes();
@@ -342,10 +344,7 @@ async fn another_tabs_newer_save_replaces_ours_and_an_older_one_does_not() {
     // Older and equal revisions are stale: ignored.
     let stale = state_with("shrink", Rating::Somewhat, "Stale");
     for rev in [4, 5] {
-        storage_event(
-            &key(ns, "state"),
-            Some(&stored::encode(&stale, rev, 0.0)),
-        );
+        storage_event(&key(ns, "state"), Some(&stored::encode(&stale, rev, 0.0)));
     }
     // Another namespace, another key, and damaged text: ignored.
     let newer = state_with("shrink", Rating::Very, "Newer");
@@ -426,7 +425,9 @@ async fn a_damaged_save_is_set_aside_before_anything_is_written() {
 
     // The person keeps working: that is saved, and the copy is untouched.
     let (report, reports) = recorder::<Saving>();
-    let next = restored.state.apply(Action::AddOwn("After the damage".into()));
+    let next = restored
+        .state
+        .apply(Action::AddOwn("After the damage".into()));
     store.save_soon(Rc::new(next.clone()), report.clone());
     yew::platform::time::sleep(AFTER_SAVE).await;
     assert_eq!(*reports.borrow(), vec![Saving::On]);
@@ -498,10 +499,7 @@ async fn clear_everything_and_dont_save_leave_nothing_of_the_person() {
     store.set_dont_save(true);
     assert_eq!(store.status(), Saving::Off);
     assert_eq!(stored_text(ns, "state"), None);
-    store.save_soon(
-        Rc::new(state.apply(Action::AddOwn("More".into()))),
-        report,
-    );
+    store.save_soon(Rc::new(state.apply(Action::AddOwn("More".into()))), report);
     yew::platform::time::sleep(AFTER_SAVE).await;
     assert_eq!(stored_text(ns, "state"), None);
     // The choice itself is remembered on reopening.

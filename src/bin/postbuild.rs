@@ -1,18 +1,29 @@
 //! The post-build step, run by trunk after it writes the site to its staging
-//! folder: renders the first screen with Yew's server renderer and places it
-//! in `index.html`, so people read the guide before the wasm arrives, and
-//! with no script at all.
+//! folder. It
+//! - renders the first screen with Yew's server renderer and places it in
+//!   `index.html`, so people read the guide before the wasm arrives, and
+//!   with no script at all;
+//! - writes `mbc-guide.js`, the one-script-tag loader with a stable name,
+//!   which finds this build's hashed files next to itself;
+//! - writes `sw.js`, the service worker of the standalone page and iframe,
+//!   with every file of the build and its sha256 in the precache list.
 //!
 //! Usage: mbc-postbuild <staging-dir>
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
 use mbc_guide::components::{App, AppProps};
 use mbc_guide::content::{Lang, Library};
+use sha2::{Digest, Sha256};
 
 const MARKER: &str = "<!--prerender-->";
+/// The script-embed loader: a stable name, so hosts never change their tag.
+const LOADER: &str = "mbc-guide.js";
+/// The service worker: a stable name, which browsers check for updates.
+const WORKER: &str = "sw.js";
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
@@ -47,7 +58,17 @@ async fn run(dir: &Path) -> Result<(), String> {
         escape(pack.ui("noscript"))
     );
     let page = prerender_into(&page, &format!("{noscript}{body}"))?;
-    std::fs::write(&index, page).map_err(|e| format!("cannot write {}: {e}", index.display()))
+    write(&index, &page)?;
+
+    let build = Build::find(&page)?;
+    write(&dir.join(LOADER), &build.loader())?;
+    // Last, so the list holds the loader and the prerendered page.
+    let files = precache_list(dir)?;
+    write(&dir.join(WORKER), &service_worker(&files))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Puts the rendered HTML where index.html has its marker comment.
@@ -64,4 +85,316 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// This build's hashed files, as trunk named them in `index.html`.
+struct Build {
+    glue: String,
+    wasm: String,
+    css: String,
+}
+
+impl Build {
+    fn find(page: &str) -> Result<Build, String> {
+        let glue = attribute_after(page, "<script", "data-js")?;
+        let wasm = attribute_after(page, "<script", "data-wasm")?;
+        let css = attribute_after(page, "<link rel=\"stylesheet\"", "href")?;
+        Ok(Build { glue, wasm, css })
+    }
+
+    fn loader(&self) -> String {
+        LOADER_TEMPLATE
+            .replace("__GLUE__", &self.glue)
+            .replace("__WASM__", &self.wasm)
+            .replace("__CSS__", &self.css)
+    }
+}
+
+/// The value of `name="…"` in the first tag that starts with `tag` and has
+/// it, as a plain file name (trunk writes `./name-hash.ext`).
+fn attribute_after(page: &str, tag: &str, name: &str) -> Result<String, String> {
+    let needle = format!(" {name}=\"");
+    let value = page
+        .match_indices(tag)
+        .filter_map(|(at, _)| {
+            let element = &page[at..at + page[at..].find('>')?];
+            let start = element.find(&needle)? + needle.len();
+            let end = start + element[start..].find('"')?;
+            Some(&element[start..end])
+        })
+        .next()
+        .ok_or_else(|| {
+            format!(
+                "index.html has no {tag} …> tag with {name}=\"…\" (see Trunk.toml pattern_script)"
+            )
+        })?;
+    let file = value.strip_prefix("./").unwrap_or(value);
+    let plain = !file.is_empty()
+        && !file.starts_with('/')
+        && !file.contains("..")
+        && file
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-/".contains(c));
+    if plain {
+        Ok(file.to_owned())
+    } else {
+        Err(format!(
+            "{name}=\"{value}\" in index.html is not a relative file name"
+        ))
+    }
+}
+
+/// A file of the build and the sha256 of its bytes.
+struct Precached {
+    /// Relative to the build folder, with `/` separators.
+    path: String,
+    sha256: String,
+}
+
+/// Every file of the build except the service worker itself, sorted.
+fn precache_list(dir: &Path) -> Result<Vec<Precached>, String> {
+    let mut files = Vec::new();
+    let mut folders = vec![PathBuf::new()];
+    while let Some(folder) = folders.pop() {
+        let here = dir.join(&folder);
+        let entries =
+            std::fs::read_dir(&here).map_err(|e| format!("cannot list {}: {e}", here.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("cannot list {}: {e}", here.display()))?;
+            let relative = folder.join(entry.file_name());
+            let kind = entry
+                .file_type()
+                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            if kind.is_dir() {
+                folders.push(relative);
+                continue;
+            }
+            let path = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if path == WORKER {
+                continue;
+            }
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            files.push(Precached {
+                path,
+                sha256: hex(&Sha256::digest(&bytes)),
+            });
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// `sw.js`: the list as JSON, one file a line, and a cache named after the
+/// hash of that list, so any changed byte anywhere gives a new worker and a
+/// new cache.
+fn service_worker(files: &[Precached]) -> String {
+    let mut list = String::from("[\n");
+    for (i, file) in files.iter().enumerate() {
+        let comma = if i + 1 < files.len() { "," } else { "" };
+        let _ = writeln!(
+            list,
+            "  {{\"url\":{},\"sha256\":\"{}\"}}{comma}",
+            json_string(&format!("./{}", file.path)),
+            file.sha256
+        );
+    }
+    list.push(']');
+    let version = &hex(&Sha256::digest(list.as_bytes()))[..16];
+    WORKER_TEMPLATE
+        .replace("__VERSION__", version)
+        .replace("__PRECACHE__", &list)
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+const LOADER_TEMPLATE: &str = r##"// mbc-guide: one script tag puts the widget on any page (see EMBEDDING.md).
+//
+//   <script type="module" src="https://…/mbc-guide.js"></script>
+//   <mbc-guide lang="es" org-name="…" phone="…" accent="#8a1538"></mbc-guide>
+//
+// Written by mbc-postbuild for one build: the hashed names below are that
+// build's files, found next to this loader wherever it is served from. No
+// eval, no inline script or style, no service worker (a worker cannot serve a
+// page on another origin; use the iframe for offline use).
+import init, { mount_element } from './__GLUE__';
+
+const here = import.meta.url;
+const stylesheet = new URL('./__CSS__', here).href;
+let started = null;
+/** Loads the wasm once, however many widgets the page has. */
+const start = () => (started ??= init({ module_or_path: new URL('./__WASM__', here) }));
+
+class MbcGuide extends HTMLElement {
+  connectedCallback() {
+    const turn = (this._turn = (this._turn ?? 0) + 1);
+    start()
+      .then(() => {
+        // Removed or moved again while the wasm was loading: that later
+        // connect mounts, not this one.
+        if (this._turn !== turn || !this.isConnected || this._w) return;
+        this._w = mount_element(this, stylesheet);
+      })
+      .catch((error) => console.error('mbc-guide: the widget could not start:', error));
+  }
+
+  disconnectedCallback() {
+    this._turn = (this._turn ?? 0) + 1;
+    if (this._w) {
+      this._w.destroy();
+      this._w.free();
+      this._w = null;
+    }
+  }
+}
+
+// A page that includes the loader twice (or two versions of it) keeps the first.
+if (!customElements.get('mbc-guide')) customElements.define('mbc-guide', MbcGuide);
+"##;
+
+const WORKER_TEMPLATE: &str = r##"// mbc-guide's service worker, for the standalone page and the iframe (not the
+// script embed). Written by mbc-postbuild: every file of this build with the
+// sha256 of its bytes. Any changed byte changes the list, so the cache name
+// and this file change too, and browsers install the new version.
+//
+// A new version waits: it takes over only when the person presses "Update
+// now" (boot.js sends 'skip-waiting'), so nothing reloads in the middle of an
+// edit.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const PREFIX = 'mbc-guide-';
+// Two copies of the widget under different paths of one site keep their own caches.
+const CACHE = `${PREFIX}${VERSION}@${self.registration.scope}`;
+const INDEX = new URL('./index.html', self.location).href;
+/** On a weak signal, the cached page after this long. */
+const NETWORK_WAIT_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  // 'reload': past the HTTP cache, so a file never comes from an older build.
+  const requests = PRECACHE.map(({ url }) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name.endsWith(`@${self.registration.scope}`) && name !== CACHE) {
+        await caches.delete(name);
+      }
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(request.mode === 'navigate' ? page(request) : file(request));
+});
+
+/** The page: the network first (a new build shows at once), else this build's copy. */
+async function page(request) {
+  const cache = await caches.open(CACHE);
+  const network = fetch(request);
+  network.catch(() => {});
+  const wait = new Promise((done) => setTimeout(done, NETWORK_WAIT_MS));
+  try {
+    return await Promise.race([network, wait.then(async () => (await cache.match(INDEX)) ?? network)]);
+  } catch {
+    return (await cache.match(INDEX)) ?? Response.error();
+  }
+}
+
+/** Everything else: this build's copy first, else the network. */
+async function file(request) {
+  const cached = await (await caches.open(CACHE)).match(request);
+  return cached ?? fetch(request);
+}
+"##;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<link rel="icon" href="./icon-1.svg"/><link rel="stylesheet" href="./mbc-guide-b8e7.css" integrity="x"/>
+<script type="module" src="./boot.js" data-js="./mbc-guide-595b.js" data-wasm="./mbc-guide-595b_bg.wasm"></script>"#;
+
+    #[test]
+    fn the_loader_names_this_builds_hashed_files() {
+        let loader = Build::find(PAGE).unwrap().loader();
+        assert!(loader.contains("from './mbc-guide-595b.js'"));
+        assert!(loader.contains("new URL('./mbc-guide-595b_bg.wasm', here)"));
+        assert!(loader.contains("new URL('./mbc-guide-b8e7.css', here)"));
+        assert!(!loader.contains("__"), "every placeholder is filled");
+    }
+
+    #[test]
+    fn a_page_without_trunks_script_tag_is_refused() {
+        let err = Build::find("<html></html>").err().unwrap();
+        assert!(err.contains("data-js"), "{err}");
+        let odd = PAGE.replace("./mbc-guide-595b.js", "https://evil.example/x.js");
+        assert!(Build::find(&odd).is_err());
+    }
+
+    #[test]
+    fn the_worker_lists_every_file_and_its_version_follows_the_bytes() {
+        let files = |sha: &str| {
+            vec![
+                Precached {
+                    path: "index.html".into(),
+                    sha256: "a".repeat(64),
+                },
+                Precached {
+                    path: "snippets/x.js".into(),
+                    sha256: sha.repeat(64),
+                },
+            ]
+        };
+        let one = service_worker(&files("b"));
+        assert!(one.contains(r#"{"url":"./index.html","sha256":"aaaa"#));
+        assert!(one.contains(r#"{"url":"./snippets/x.js","sha256":"bbbb"#));
+        assert!(!one.contains("__"), "every placeholder is filled");
+        let two = service_worker(&files("c"));
+        let version = |sw: &str| {
+            sw.lines()
+                .find(|l| l.starts_with("const VERSION"))
+                .unwrap()
+                .to_owned()
+        };
+        assert_ne!(version(&one), version(&two));
+        assert_eq!(
+            one,
+            service_worker(&files("b")),
+            "the same build gives the same worker"
+        );
+    }
 }

@@ -3,13 +3,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    ClearDialog, GoalsStep, Guide, GuideMore, LanguageSwitch, Notices, PageFooter, ProfileStep,
-    QuestionsStep, ReadyStep, StepNav, StepPager, TreatmentsStep,
+    ClearDialog, GoalsStep, Guide, GuideMore, IncomingChoice, IncomingDialog, LanguageSwitch,
+    Notices, PageFooter, PrintSheet, ProfileStep, QuestionsStep, ReadyStep, ShareDialog, StepNav,
+    StepPager, TakeAway, TakeAwayRequest, TreatmentsStep, UpdateNotice,
 };
 use crate::announce::announce;
+use crate::config::Config;
 use crate::content::{Lang, Library};
-use crate::session::{RestoreNotice, Saving};
+use crate::session::{Opened, RestoreNotice, Saving};
 use crate::state::{Action, State, Step};
+use crate::{export, qr, share, sheet};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -42,6 +45,39 @@ pub struct AppProps {
     /// The person turned "Don't save on this device" on (true) or off.
     #[prop_or_default]
     pub on_dont_save: Callback<bool>,
+    /// Gives the edge a way to say a new version is ready.
+    #[prop_or_default]
+    pub on_update_listen: Callback<Callback<()>>,
+    /// The person chose to update now.
+    #[prop_or_default]
+    pub on_update_apply: Callback<()>,
+    /// Today, as an ISO date, for the printed sheet and file names.
+    #[prop_or_default]
+    pub today: AttrValue,
+    /// This page's address without its fragment, for share links.
+    #[prop_or_default]
+    pub page_url: AttrValue,
+    /// A share link the page was opened with.
+    #[prop_or_default]
+    pub opened: Option<Opened>,
+    /// The shared list was taken in or set aside: forget the link.
+    #[prop_or_default]
+    pub on_opened_done: Callback<()>,
+    /// Print (the browser's print dialog).
+    #[prop_or_default]
+    pub on_print: Callback<()>,
+    /// Copy text to the clipboard; the edge reports success.
+    #[prop_or_default]
+    pub on_copy: Callback<(String, Callback<bool>)>,
+    /// Save a file: name, contents, media type.
+    #[prop_or_default]
+    pub on_download: Callback<(String, String, &'static str)>,
+    /// Read a picked file's text.
+    #[prop_or_default]
+    pub on_read_file: Callback<(web_sys::File, Callback<String>)>,
+    /// The host's settings (contact details, saving, namespace…).
+    #[prop_or_default]
+    pub config: Rc<Config>,
     /// Prefix for element ids, unique per widget on a page.
     #[prop_or(AttrValue::Static("mbc"))]
     pub id_prefix: AttrValue,
@@ -60,9 +96,32 @@ pub fn App(props: &AppProps) -> Html {
     let clearing = use_state_eq(|| false);
     let restore = use_state_eq(|| props.restore.clone());
     let moved = use_state_eq(|| None::<(u32, i32, u64)>);
+    let update_ready = use_state_eq(|| false);
+    let sharing = use_state_eq(|| false);
+    let opened = use_state_eq(|| props.opened.clone());
+    // Counts presses of "Print"; the effect below prints once the sheet,
+    // with its QR code, is rendered.
+    let print_requests = use_state_eq(|| 0u32);
     let pack = props.library.pack(*lang);
     // One shared snapshot per state change, so children compare by pointer.
     let current: Rc<State> = use_memo(state.clone(), |s| (**s).clone());
+    let sheet = use_memo((current.clone(), *lang, props.today.clone()), {
+        let pack = pack.clone();
+        move |(state, _, today)| sheet::build(&pack, state, today)
+    });
+    // The link and its QR code cost a compression and an encoding: only
+    // when the share dialog is open or a print was asked for.
+    let wants_link = *sharing || *print_requests > 0;
+    let link = use_memo(
+        (wants_link.then(|| current.clone()), props.page_url.clone()),
+        |(state, base)| {
+            state.as_ref().map(|s| {
+                let link = share::link(base, s);
+                let code = qr::qr(&link);
+                (link, code)
+            })
+        },
+    );
 
     // Every change goes through here: the reducer decides, and the live
     // region says what happened.
@@ -75,7 +134,15 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(message) = announce(&pack, &state, &action) {
                 announcement.set(message);
             }
-            if let Action::Move { id, by } = action {
+            // An entry that changes place loses focus: say which entry, and
+            // which of its buttons takes it back (0: "most important").
+            let refocus = match &action {
+                Action::Move { id, by } => Some((*id, *by)),
+                Action::SetTop { id, .. } => Some((*id, 0)),
+                Action::Undo => state.undo.as_ref().map(|(_, e)| (e.id, 0)),
+                _ => None,
+            };
+            if let Some((id, by)) = refocus {
                 let count = moved.as_ref().map_or(0, |m| m.2) + 1;
                 moved.set(Some((id, by, count)));
             }
@@ -87,6 +154,13 @@ pub fn App(props: &AppProps) -> Html {
         let on_start = props.on_start.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| on_start.emit(dispatcher.into()));
+    }
+    {
+        let listen = props.on_update_listen.clone();
+        let update_ready = update_ready.clone();
+        use_effect_with((), move |_| {
+            listen.emit(Callback::from(move |()| update_ready.set(true)))
+        });
     }
     {
         let on_save = props.on_save.clone();
@@ -137,6 +211,117 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    {
+        let on_print = props.on_print.clone();
+        let print_requests = print_requests.clone();
+        use_effect_with(*print_requests, move |&n| {
+            if n > 0 {
+                on_print.emit(());
+                print_requests.set(0);
+            }
+        });
+    }
+    let on_take = {
+        let print_requests = print_requests.clone();
+        let sharing = sharing.clone();
+        let sheet = sheet.clone();
+        let on_copy = props.on_copy.clone();
+        let on_download = props.on_download.clone();
+        let announcement = announcement.clone();
+        let copied = pack.ui("copied").to_owned();
+        let copy_failed = pack.ui("copy_failed").to_owned();
+        let today = props.today.clone();
+        Callback::from(move |request: TakeAwayRequest| match request {
+            TakeAwayRequest::Print => print_requests.set(*print_requests + 1),
+            TakeAwayRequest::Share => sharing.set(true),
+            TakeAwayRequest::CopyText => {
+                let announcement = announcement.clone();
+                let (copied, copy_failed) = (copied.clone(), copy_failed.clone());
+                let report = Callback::from(move |ok: bool| {
+                    announcement.set(if ok {
+                        copied.clone()
+                    } else {
+                        copy_failed.clone()
+                    })
+                });
+                on_copy.emit((export::plain_text(&sheet), report));
+            }
+            TakeAwayRequest::DownloadText => on_download.emit((
+                export::file_name(&today, "txt"),
+                export::plain_text(&sheet),
+                "text/plain;charset=utf-8",
+            )),
+            TakeAwayRequest::DownloadMarkdown => on_download.emit((
+                export::file_name(&today, "md"),
+                export::markdown(&sheet),
+                "text/markdown;charset=utf-8",
+            )),
+        })
+    };
+    let on_share_copy = {
+        let on_copy = props.on_copy.clone();
+        let link = link.clone();
+        let announcement = announcement.clone();
+        let copied = pack.ui("copied").to_owned();
+        let copy_failed = pack.ui("copy_failed").to_owned();
+        Callback::from(move |()| {
+            if let Some((text, _)) = link.as_ref() {
+                let announcement = announcement.clone();
+                let (copied, copy_failed) = (copied.clone(), copy_failed.clone());
+                on_copy.emit((
+                    text.clone(),
+                    Callback::from(move |ok: bool| {
+                        announcement.set(if ok {
+                            copied.clone()
+                        } else {
+                            copy_failed.clone()
+                        })
+                    }),
+                ));
+            }
+        })
+    };
+    let on_share_close = {
+        let sharing = sharing.clone();
+        Callback::from(move |()| sharing.set(false))
+    };
+    let on_import = {
+        let read = props.on_read_file.clone();
+        let opened = opened.clone();
+        Callback::from(move |file: web_sys::File| {
+            let opened = opened.clone();
+            read.emit((
+                file,
+                Callback::from(move |text: String| opened.set(Some(Opened::read(&text, true)))),
+            ));
+        })
+    };
+    let on_incoming = {
+        let opened = opened.clone();
+        let on_action = on_action.clone();
+        let done = props.on_opened_done.clone();
+        Callback::from(move |choice: IncomingChoice| {
+            if let Some(Opened::List(list)) = (*opened).clone() {
+                match choice {
+                    IncomingChoice::Merge => {
+                        on_action.emit(Action::Merge(Box::new((*list).clone())))
+                    }
+                    IncomingChoice::Replace => {
+                        on_action.emit(Action::Replace(Box::new((*list).clone())))
+                    }
+                    IncomingChoice::Cancel => {}
+                }
+            }
+            opened.set(None);
+            done.emit(());
+        })
+    };
+    let (incoming, incoming_error) = match (*opened).clone() {
+        Some(Opened::List(list)) => (Some(list), None),
+        Some(Opened::Unreadable(key)) => (None, Some(AttrValue::from(pack.ui(key).to_owned()))),
+        None => (None, None),
+    };
+
     let prefix = props.id_prefix.clone();
     let step = state.step;
     let step_heading_id = format!("{prefix}-step-heading");
@@ -181,6 +366,9 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
                 <LanguageSwitch current={*lang} label={pack.ui("lang_label").to_owned()} on_change={on_lang} />
             </header>
+            if *update_ready {
+                <UpdateNotice pack={pack.clone()} on_apply={props.on_update_apply.clone()} />
+            }
             <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()}
                 on_restore_choice={on_restore_choice} />
             <Guide pack={pack.clone()} />
@@ -193,6 +381,8 @@ pub fn App(props: &AppProps) -> Html {
                 { step_body }
                 <StepPager pack={pack.clone()} step={step} on_action={on_action.clone()} />
             </section>
+            <TakeAway pack={pack.clone()} large_print={current.large_print} on_request={on_take}
+                on_action={on_action.clone()} on_import={on_import} prefix={prefix.clone()} />
             <section class="mbc-device no-print" aria-labelledby={format!("{prefix}-device")}>
                 <h2 id={format!("{prefix}-device")}>{ pack.ui("device_heading") }</h2>
                 <p>
@@ -211,8 +401,17 @@ pub fn App(props: &AppProps) -> Html {
                 </button>
             </section>
             <ClearDialog pack={pack.clone()} open={*clearing} on_close={on_clear} prefix={prefix.clone()} />
+            <ShareDialog pack={pack.clone()} open={*sharing}
+                link={link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
+                qr={link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
+                on_copy={on_share_copy} on_close={on_share_close} prefix={prefix.clone()} />
+            <IncomingDialog pack={pack.clone()} incoming={incoming} error={incoming_error}
+                on_choose={on_incoming} prefix={prefix.clone()} />
+            <PrintSheet sheet={(*sheet).clone()} large={current.large_print}
+                qr={link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
+                qr_label={pack.ui("share_qr_label").to_owned()} />
             <GuideMore pack={pack.clone()} />
-            <PageFooter pack={pack.clone()} />
+            <PageFooter pack={pack.clone()} config={props.config.clone()} />
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>
     }

@@ -16,8 +16,9 @@ pub struct ListEntryProps {
     pub last: bool,
     /// Three questions are already marked most important.
     pub top_full: bool,
-    /// Set right after this entry moved: which way, and a count that makes
-    /// each move distinct. Focus follows the entry's move button.
+    /// Set right after this entry changed place: which way it moved (-1 up,
+    /// +1 down, 0 marked, unmarked or put back), and a count that makes each
+    /// change distinct. Focus follows to the matching button.
     #[prop_or_default]
     pub moved: Option<(i32, u64)>,
     pub on_action: Callback<Action>,
@@ -44,14 +45,16 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let edit_id = format!("{base}-edit");
     let up_ref = use_node_ref();
     let down_ref = use_node_ref();
+    let top_ref = use_node_ref();
     let edit_ref = use_node_ref();
     let input_ref = use_node_ref();
     {
         // Moving re-inserts the entry's element, which drops focus; give it
         // back to the button the person pressed.
-        let (up, down) = (up_ref.clone(), down_ref.clone());
+        let (up, down, top) = (up_ref.clone(), down_ref.clone(), top_ref.clone());
         use_effect_with(props.moved, move |moved| match moved {
             Some((by, _)) if *by < 0 => focus(&up),
+            Some((0, _)) => focus(&top),
             Some(_) => focus(&down),
             None => {}
         });
@@ -162,7 +165,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
                 <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={down_ref}
                     aria-describedby={text_id.clone()} aria-disabled={props.last.then_some("true")}
                     onclick={act(Action::Move { id, by: 1 })}>{ pack.ui("move_down") }</button>
-                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small"
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={top_ref}
                     aria-describedby={if top_blocked { format!("{base}-full") } else { text_id.clone() }}
                     aria-pressed={entry.top.to_string()} aria-disabled={top_blocked.then_some("true")}
                     onclick={act(Action::SetTop { id, top: !entry.top })}>{ top_label }</button>

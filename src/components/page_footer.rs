@@ -2,15 +2,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::config::Config;
 use crate::content::{fill, Pack};
 
 #[derive(Properties, PartialEq)]
 pub struct PageFooterProps {
     pub pack: Rc<Pack>,
+    /// The host's contact details.
+    pub config: Rc<Config>,
 }
 
-/// What the content rests on: the not-advice statement, the review date and
-/// every source.
+/// Who to contact (from the host's settings), then what the content rests
+/// on: the not-advice statement, the review date and every source.
 #[component]
 pub fn PageFooter(props: &PageFooterProps) -> Html {
     let pack = &props.pack;
@@ -18,8 +21,48 @@ pub fn PageFooter(props: &PageFooterProps) -> Html {
         pack.ui("last_reviewed"),
         &[("date", &pack.meta.last_reviewed)],
     );
+    let config = &props.config;
+    let org = config.org_name.as_deref();
+    let call = match (org, config.phone.as_deref()) {
+        (Some(org), Some(phone)) => Some((
+            fill(pack.ui("contact_phone"), &[("org", org), ("phone", phone)]),
+            phone,
+        )),
+        _ => None,
+    };
+    let tel = |phone: &str| {
+        format!(
+            "tel:{}",
+            phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect::<String>()
+        )
+    };
     html! {
         <footer class="mbc-footer">
+            <section class="mbc-contact" aria-label={pack.ui("contact_heading").to_owned()}>
+                <h2>{ pack.ui("contact_heading") }</h2>
+                if let Some((sentence, phone)) = &call {
+                    <p><a href={tel(phone)}>{ sentence }</a></p>
+                } else if let Some(phone) = &config.phone {
+                    <p><a href={tel(phone)}>{ phone }</a></p>
+                }
+                if let Some(hours) = &config.hours {
+                    <p>{ fill(pack.ui("contact_hours"), &[("hours", hours)]) }</p>
+                }
+                if let Some(url) = &config.second_opinion_url {
+                    <p><a href={url.clone()}>{
+                        match org {
+                            Some(org) => fill(pack.ui("contact_second_opinion"), &[("org", org)]),
+                            None => url.clone(),
+                        }
+                    }</a></p>
+                }
+                if call.is_none() && config.phone.is_none() && config.second_opinion_url.is_none() {
+                    <p>{ pack.ui("contact_default") }</p>
+                }
+            </section>
             <p class="mbc-disclaimer">{ &pack.meta.disclaimer }</p>
             <p>{ reviewed }</p>
             <details class="mbc-sources">

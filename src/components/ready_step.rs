@@ -19,6 +19,20 @@ pub struct ReadyStepProps {
 pub fn ReadyStep(props: &ReadyStepProps) -> Html {
     let pack = &props.pack;
     let state = &props.state;
+    // "Add these questions" goes away once they are added; focus moves to
+    // the words above the list it added, not back to the top of the page.
+    let helps_ref = use_node_ref();
+    let added_from = use_mut_ref(|| None::<String>);
+    {
+        let (helps_ref, added_from) = (helps_ref.clone(), added_from.clone());
+        use_effect_with(state.list.len(), move |_| {
+            if added_from.borrow_mut().take().is_some() {
+                if let Some(p) = helps_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = p.focus();
+                }
+            }
+        });
+    }
     html! {
         <div class="mbc-step">
             { for pack.readiness.iter().map(|item| {
@@ -43,8 +57,14 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                 let add_all = {
                     let on_action = props.on_action.clone();
                     let missing = missing.clone();
-                    move |_| on_action.emit(Action::AddQuestions(missing.clone()))
+                    let added_from = added_from.clone();
+                    let id = item.id.clone();
+                    move |_| {
+                        *added_from.borrow_mut() = Some(id.clone());
+                        on_action.emit(Action::AddQuestions(missing.clone()));
+                    }
                 };
+                let pressed = added_from.borrow().as_deref() == Some(item.id.as_str());
                 html! {
                     <fieldset class="mbc-fieldset" key={item.id.clone()}>
                         <legend>{ &item.text }</legend>
@@ -54,7 +74,9 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                         </div>
                         if answer == Some(false) && !helps.is_empty() {
                             <div class="mbc-helps">
-                                <p>{ pack.ui("ready_helps") }</p>
+                                <p tabindex="-1" ref={if pressed { helps_ref.clone() } else { NodeRef::default() }}>
+                                    { pack.ui("ready_helps") }
+                                </p>
                                 <ul>
                                     { for helps.iter().map(|q| html! {
                                         <li>

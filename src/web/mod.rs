@@ -1,17 +1,19 @@
-//! The browser edge: finding the mount point, storage, the panic message.
-//! Only compiled for wasm; nothing here decides anything.
+//! The browser edge: reading the host's settings, mounting (standalone page,
+//! iframe, or `<mbc-guide>` element with its own shadow root), storage, the
+//! panic message. Only compiled for wasm; nothing here decides anything.
 
 pub mod storage;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use yew::Callback;
+use yew::{AppHandle, Callback};
 
 use crate::components::{App, AppProps};
-use crate::content::{Lang, Library};
-use crate::session::{RestoreNotice, Saving};
+use crate::config::{self, Config};
+use crate::content::Library;
+use crate::session::{Opened, RestoreNotice, Saving};
 use crate::state::{Action, State};
 use storage::Store;
 
@@ -19,37 +21,159 @@ use storage::Store;
 pub const ROOT_ID: &str = "mbc-guide";
 
 thread_local! {
-    /// Where to put the panic message, and its words.
-    static PANIC_TARGET: RefCell<Option<(web_sys::Element, String, String)>> = const { RefCell::new(None) };
+    /// Where to put the panic message, and its words: every mounted widget.
+    static PANIC_TARGETS: RefCell<Vec<(web_sys::Element, String, String)>> = const { RefCell::new(Vec::new()) };
+    /// Storage namespaces in use on this page, to keep two widgets apart.
+    static NAMESPACES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static NEXT_WIDGET: Cell<u32> = const { Cell::new(1) };
+    /// Each widget's way to show "a new version is ready".
+    static UPDATE_LISTENERS: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Mounts the widget into `#mbc-guide` on the standalone page, replacing
-/// the prerendered first screen. Called by `static/boot.js`.
+/// Called by `static/boot.js` when a new service worker is installed and
+/// waiting: every widget shows its "update ready" notice.
+#[wasm_bindgen]
+pub fn update_ready() {
+    UPDATE_LISTENERS.with(|l| l.borrow().iter().for_each(|cb| cb.emit(())));
+}
+
+/// The person chose to update: `boot.js` listens for this event and tells the
+/// waiting service worker to take over, then reloads.
+fn apply_update() {
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new("mbc-guide:apply-update") {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}
+
+/// Mounts the widget into `#mbc-guide` on the standalone page (also the
+/// iframe target), replacing the prerendered first screen. Settings come
+/// from the URL (`?lang=es&org-name=…`). Called by `static/boot.js`.
 #[wasm_bindgen]
 pub fn mount_standalone() -> Result<(), JsValue> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("mbc-guide: no document to mount into"))?;
+    let window = web_sys::window().ok_or("mbc-guide: no window")?;
+    let document = window.document().ok_or("mbc-guide: no document")?;
     let root = document.get_element_by_id(ROOT_ID).ok_or_else(|| {
         JsValue::from_str("mbc-guide: the page has no element with id=\"mbc-guide\"")
     })?;
-    let lang = document
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if let Some(lang) = document
         .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or(Lang::En);
-    mount(root, lang, "default")
+        .and_then(|h| h.get_attribute("lang"))
+    {
+        pairs.push(("lang".into(), lang));
+    }
+    if let Ok(params) =
+        web_sys::UrlSearchParams::new_with_str(&window.location().search().unwrap_or_default())
+    {
+        for name in config::ATTRIBUTES {
+            if let Some(value) = params.get(name) {
+                pairs.push((name.into(), value));
+            }
+        }
+    }
+    let config = read_config(&pairs);
+    let handle = mount(root.clone(), config, "mbc".into())?;
+    std::mem::forget(handle); // the page lives as long as the widget
+    report_height_to_parent(&window);
+    Ok(())
+}
+
+/// A widget mounted in a `<mbc-guide>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Unmounts the widget (the element left the page).
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Mounts the widget inside `host`'s open shadow root, with our stylesheet
+/// from `stylesheet` (a URL next to the loader). Settings come from the
+/// element's attributes. Called by the `mbc-guide.js` loader.
+#[wasm_bindgen]
+pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<Widget, JsValue> {
+    let document = host
+        .owner_document()
+        .ok_or("mbc-guide: the element has no document")?;
+    let pairs: Vec<(String, String)> = config::ATTRIBUTES
+        .iter()
+        .filter_map(|&name| host.get_attribute(name).map(|v| (name.to_owned(), v)))
+        .collect();
+    let mut config = read_config(&pairs);
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
+    };
+    shadow.set_inner_html("");
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", &stylesheet)?;
+    shadow.append_child(&link)?;
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+
+    let n = NEXT_WIDGET.with(|c| {
+        let n = c.get();
+        c.set(n + 1);
+        n
+    });
+    // Two widgets on one page must not share a list: a namespace already in
+    // use gets a suffix, and the host is told.
+    let taken = NAMESPACES.with(|ns| ns.borrow().contains(&config.namespace));
+    if taken {
+        let renamed = format!("{}-{n}", config.namespace);
+        warn(&format!(
+            "mbc-guide: storage-namespace \"{}\" is already used by another widget on this page; this one uses \"{renamed}\". Give each widget its own storage-namespace.",
+            config.namespace
+        ));
+        config.namespace = renamed;
+    }
+    let handle = mount(root, config, format!("mbc{n}").into())?;
+    Ok(Widget {
+        handle: Some(handle),
+    })
+}
+
+fn read_config(pairs: &[(String, String)]) -> Config {
+    let (config, warnings) = config::read(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    for warning in warnings {
+        warn(&warning.to_string());
+    }
+    config
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
 /// Starts the app in `root`: restores what this device holds, and wires
 /// saving, other tabs and clearing to the store.
-fn mount(root: web_sys::Element, lang: Lang, namespace: &str) -> Result<(), JsValue> {
+fn mount(
+    root: web_sys::Element,
+    config: Config,
+    prefix: yew::AttrValue,
+) -> Result<AppHandle<App>, JsValue> {
     let library = Library::builtin()
         .map_err(|e| JsValue::from_str(&format!("mbc-guide: built-in content: {e}")))?;
+    let lang = config.lang;
     let pack = library.pack(lang);
     install_panic_message(&root, pack.ui("panic_message"), pack.ui("reload"));
+    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
+        // The CSSOM, not a style attribute: allowed under style-src 'self'.
+        let _ = el.style().set_property("--mbc-host-accent", &config.accent);
+    }
+    NAMESPACES.with(|ns| ns.borrow_mut().push(config.namespace.clone()));
 
-    let store = Rc::new(Store::open(namespace));
+    let store = Rc::new(Store::open_with(&config.namespace, config.save));
     let restored = store.load();
     let saving = store.status();
     let restore = restored.as_ref().filter(|r| r.is_damaged()).map(|r| {
@@ -81,8 +205,46 @@ fn mount(root: web_sys::Element, lang: Lang, namespace: &str) -> Result<(), JsVa
         let store = store.clone();
         Callback::from(move |off: bool| store.set_dont_save(off))
     };
+    let window = web_sys::window().ok_or("mbc-guide: no window")?;
+    let location = window.location();
+    let href = location.href().unwrap_or_default();
+    let page_url: yew::AttrValue = href.split('#').next().unwrap_or_default().to_owned().into();
+    let hash = location.hash().unwrap_or_default();
+    let opened = hash
+        .contains(crate::share::PREFIX)
+        .then(|| Opened::read(&hash, false));
+    let on_opened_done = Callback::from(|()| forget_share_link());
+    let on_print = Callback::from(|()| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let on_copy =
+        Callback::from(|(text, report): (String, Callback<bool>)| copy_text(text, report));
+    let on_download = Callback::from(|(name, text, mime): (String, String, &'static str)| {
+        if let Err(e) = download(&name, &text, mime) {
+            web_sys::console::error_2(
+                &JsValue::from_str("mbc-guide: could not save the file:"),
+                &e,
+            );
+        }
+    });
+    let on_read_file = Callback::from(|(file, done): (web_sys::File, Callback<String>)| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            done.emit(text);
+        });
+    });
+    let on_update_listen = Callback::from(|show: Callback<()>| {
+        UPDATE_LISTENERS.with(|l| l.borrow_mut().push(show));
+    });
+    let on_update_apply = Callback::from(|()| apply_update());
 
-    yew::Renderer::<App>::with_root_and_props(
+    let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         yew::props!(AppProps {
             library: Rc::new(library),
@@ -95,24 +257,121 @@ fn mount(root: web_sys::Element, lang: Lang, namespace: &str) -> Result<(), JsVa
             on_clear_device,
             on_restore_choice,
             on_dont_save,
+            on_update_listen,
+            on_update_apply,
+            today: yew::AttrValue::from(today()),
+            page_url,
+            opened,
+            on_opened_done,
+            on_print,
+            on_copy,
+            on_download,
+            on_read_file,
+            config: Rc::new(config),
+            id_prefix: prefix,
         }),
     )
     .render();
-    // Tests and hosts wait for this: the interactive widget has replaced the
-    // prerendered page.
-    root.set_attribute("data-ready", "true")
+    // Tests and hosts wait for this: the interactive widget is in place.
+    root.set_attribute("data-ready", "true")?;
+    Ok(handle)
+}
+
+/// Today in the person's own time zone, as an ISO date.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// After a shared list was taken in or set aside, take the link out of the
+/// address bar, so a reload does not ask again and the list does not linger
+/// in the address.
+fn forget_share_link() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+}
+
+fn copy_text(text: String, report: Callback<bool>) {
+    let Some(window) = web_sys::window() else {
+        report.emit(false);
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        report.emit(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
+/// Saves `text` as a file on the device (a download; nothing is uploaded).
+fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Inside an iframe, tell the host page our height whenever it changes, so
+/// the frame can grow with its content (see EMBEDDING.md). Only a number
+/// is sent, never anything the person entered.
+fn report_height_to_parent(window: &web_sys::Window) {
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == *window {
+        return;
+    }
+    let Some(html) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let measured = html.clone();
+    let on_resize = Closure::<dyn Fn()>::new(move || {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"mbc-guide:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.scroll_height().into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        observer.observe(&html);
+        std::mem::forget(observer);
+    }
+    on_resize.forget();
 }
 
 /// A panic must never leave a blank box: show a short message and a reload
-/// button where the widget was.
+/// button where each widget was.
 fn install_panic_message(root: &web_sys::Element, message: &str, reload: &str) {
-    PANIC_TARGET.with(|t| {
-        *t.borrow_mut() = Some((root.clone(), message.to_owned(), reload.to_owned()));
+    PANIC_TARGETS.with(|t| {
+        t.borrow_mut()
+            .push((root.clone(), message.to_owned(), reload.to_owned()));
     });
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("mbc-guide: {info}")));
-        PANIC_TARGET.with(|t| {
-            if let Some((root, message, reload)) = t.borrow().as_ref() {
+        PANIC_TARGETS.with(|t| {
+            for (root, message, reload) in t.borrow().iter() {
                 show_panic_message(root, message, reload);
             }
         });

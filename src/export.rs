@@ -1,0 +1,304 @@
+//! The list as a file: plain text (to copy or download) and Markdown, both
+//! written from a `Sheet`, so they hold exactly what the printout holds.
+//!
+//! The person's words are kept as typed. In plain text nothing can change
+//! their meaning; in Markdown every character that could start markup
+//! (`*`, `_`, `#`, `[`, `<`, `&`, a list marker at the start of a line…) is
+//! escaped, so their text can never turn into a heading, a link or HTML.
+
+use std::fmt::Write;
+
+use crate::sheet::{Sheet, SheetQuestion};
+
+/// The blank a person writes their name (or the doctor's, or the date) on.
+const BLANK: &str = "______________________________";
+
+/// The sheet as plain text, ready to copy or to save as `.txt`.
+pub fn plain_text(sheet: &Sheet) -> String {
+    let labels = &sheet.labels;
+    let mut out = String::new();
+    underlined(&mut out, &sheet.title, '=');
+    line(&mut out, &sheet.date_line);
+    out.push('\n');
+    for label in [&labels.patient, &labels.doctor, &labels.visit] {
+        line(&mut out, &format!("{label}: {BLANK}"));
+    }
+    out.push('\n');
+    line(&mut out, &sheet.to_team);
+
+    let groups = std::iter::once((&labels.top, &sheet.top))
+        .chain(sheet.groups.iter().map(|g| (&g.title, &g.questions)))
+        .filter(|(_, questions)| !questions.is_empty());
+    for (title, questions) in groups {
+        out.push('\n');
+        underlined(&mut out, title, '-');
+        for question in questions {
+            plain_question(&mut out, question, &labels.note);
+        }
+    }
+
+    let goals_other = sheet.goals_other.iter().map(|t| indented(t, "  "));
+    let sections = [
+        (
+            &labels.goals,
+            pairs(&sheet.goals).chain(goals_other).collect(),
+        ),
+        (&labels.profile, pairs(&sheet.profile).collect()),
+        (&labels.treatments, pairs(&sheet.treatments).collect()),
+        (&labels.sources, sheet.sources.clone()),
+    ];
+    for (title, items) in sections {
+        let items: Vec<String> = items;
+        if items.is_empty() {
+            continue;
+        }
+        out.push('\n');
+        underlined(&mut out, title, '-');
+        for item in items {
+            line(&mut out, &format!("- {item}"));
+        }
+    }
+    out.push('\n');
+    line(&mut out, &sheet.reviewed);
+    out
+}
+
+/// The sheet as Markdown (CommonMark with GitHub's task-list boxes).
+pub fn markdown(sheet: &Sheet) -> String {
+    let labels = &sheet.labels;
+    let mut out = String::new();
+    md_heading(&mut out, 1, &sheet.title);
+    md_paragraph(&mut out, &sheet.date_line);
+    let blank = md_escape_line(BLANK);
+    for label in [&labels.patient, &labels.doctor, &labels.visit] {
+        let _ = writeln!(out, "- {}: {blank}", md_escape_line(label));
+    }
+    out.push('\n');
+    md_paragraph(&mut out, &sheet.to_team);
+
+    let groups = std::iter::once((&labels.top, &sheet.top))
+        .chain(sheet.groups.iter().map(|g| (&g.title, &g.questions)))
+        .filter(|(_, questions)| !questions.is_empty());
+    for (title, questions) in groups {
+        md_heading(&mut out, 2, title);
+        for question in questions {
+            md_question(&mut out, question, &labels.note);
+        }
+        out.push('\n');
+    }
+
+    let goals_other = sheet.goals_other.iter().map(|t| md_escape(t, "  "));
+    let md_pairs = |list: &[(String, String)]| -> Vec<String> {
+        pairs(list).map(|p| md_escape(&p, "  ")).collect()
+    };
+    let mut goals = md_pairs(&sheet.goals);
+    goals.extend(goals_other);
+    let sections = [
+        (&labels.goals, goals),
+        (&labels.profile, md_pairs(&sheet.profile)),
+        (&labels.treatments, md_pairs(&sheet.treatments)),
+        (
+            &labels.sources,
+            sheet.sources.iter().map(|s| md_escape(s, "  ")).collect(),
+        ),
+    ];
+    for (title, items) in sections {
+        if items.is_empty() {
+            continue;
+        }
+        md_heading(&mut out, 2, title);
+        for item in items {
+            let _ = writeln!(out, "- {item}");
+        }
+        out.push('\n');
+    }
+    md_paragraph(&mut out, &sheet.reviewed);
+    // One newline at the end, not a blank line.
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The name a downloaded file gets: `my-questions-2026-11-29.txt`. Only
+/// letters, digits and `-` of `date` and `ext` are used, so the name is
+/// safe on every system.
+pub fn file_name(date: &str, ext: &str) -> String {
+    let safe = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect()
+    };
+    let (date, ext) = (safe(date), safe(ext));
+    let stem = if date.is_empty() {
+        "my-questions".to_owned()
+    } else {
+        format!("my-questions-{date}")
+    };
+    if ext.is_empty() {
+        stem
+    } else {
+        format!("{stem}.{ext}")
+    }
+}
+
+// Plain text
+
+fn line(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push('\n');
+}
+
+fn underlined(out: &mut String, text: &str, mark: char) {
+    line(out, text);
+    let width = text.chars().count().max(3);
+    line(out, &mark.to_string().repeat(width));
+}
+
+/// "Title: value", or "Title? value" when the title is a question.
+fn pairs(list: &[(String, String)]) -> impl Iterator<Item = String> + '_ {
+    list.iter().map(|(title, value)| {
+        if title.ends_with(['?', ':']) {
+            format!("{title} {value}")
+        } else {
+            format!("{title}: {value}")
+        }
+    })
+}
+
+/// `text` with every line after the first indented by `indent`, so a
+/// multi-line note stays under its question.
+fn indented(text: &str, indent: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines.join(&format!("\n{indent}"))
+}
+
+fn plain_question(out: &mut String, question: &SheetQuestion, note_label: &str) {
+    let marker = format!("{}. [ ] ", question.number);
+    let indent = " ".repeat(marker.chars().count());
+    line(
+        out,
+        &format!("{marker}{}", indented(question.text.trim(), &indent)),
+    );
+    if !question.note.trim().is_empty() {
+        let note = indented(question.note.trim(), &indent);
+        line(out, &format!("{indent}{note_label}: {note}"));
+    }
+}
+
+// Markdown
+
+fn md_heading(out: &mut String, level: usize, text: &str) {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let _ = writeln!(out, "{} {}\n", "#".repeat(level), md_escape_line(&flat));
+}
+
+fn md_paragraph(out: &mut String, text: &str) {
+    let _ = writeln!(out, "{}\n", md_escape(text, ""));
+}
+
+fn md_question(out: &mut String, question: &SheetQuestion, note_label: &str) {
+    let marker = format!("{}. [ ] ", question.number);
+    // Continuation lines sit under the text, inside the list item.
+    let indent = " ".repeat(marker.len() - 4);
+    out.push_str(&marker);
+    out.push_str(&md_escape(question.text.trim(), &indent));
+    if !question.note.trim().is_empty() {
+        let _ = write!(
+            out,
+            "\\\n{indent}*{}:* {}",
+            md_escape_line(note_label),
+            md_escape(question.note.trim(), &indent)
+        );
+    }
+    out.push('\n');
+}
+
+/// Escapes text of one or more lines. Line ends become hard breaks (a `\`
+/// at the end of the line) followed by `indent`; blank lines are dropped,
+/// since in Markdown they would end the list item.
+fn md_escape(text: &str, indent: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(md_escape_line)
+        .collect();
+    lines.join(&format!("\\\n{indent}"))
+}
+
+/// Escapes one line of text so that Markdown shows it as it is.
+///
+/// Characters that are markup anywhere in a line are escaped everywhere.
+/// Characters that are markup only at the start of a line (`-`, `+`, `=`
+/// for lists and headings; `1.` or `1)` for numbered lists) are escaped
+/// there. Other punctuation (`.`, `'`, `(`, `:`) is left alone so the
+/// Markdown stays readable as text.
+fn md_escape_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let text = text.trim_start();
+    // A run of digits at the start, then `.` or `)`, would start a list.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if matches!(text.as_bytes().first(), Some(b'-' | b'+' | b'=')) {
+        out.push('\\');
+    }
+    for (at, c) in text.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '$' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if digits > 0 && at == digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_the_date_and_nothing_unsafe() {
+        assert_eq!(
+            file_name("2026-11-29", "txt"),
+            "my-questions-2026-11-29.txt"
+        );
+        assert_eq!(file_name("2026-11-29", "md"), "my-questions-2026-11-29.md");
+        assert_eq!(file_name("../../etc", ".txt"), "my-questions-etc.txt");
+        assert_eq!(file_name("", "md"), "my-questions.md");
+    }
+
+    #[test]
+    fn markdown_markup_in_text_is_shown_as_text() {
+        assert_eq!(md_escape_line("*bold* _it_"), "\\*bold\\* \\_it\\_");
+        assert_eq!(md_escape_line("# not a heading"), "\\# not a heading");
+        assert_eq!(md_escape_line("1. not a list"), "1\\. not a list");
+        assert_eq!(md_escape_line("- not a list"), "\\- not a list");
+        assert_eq!(
+            md_escape_line("[x](javascript:alert(1))"),
+            "\\[x\\](javascript:alert(1))"
+        );
+        assert_eq!(
+            md_escape_line("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(md_escape_line("&lt;"), "\\&lt;");
+        assert_eq!(
+            md_escape_line("HER2-low, e.g. 3.5 cm"),
+            "HER2-low, e.g. 3.5 cm"
+        );
+        assert_eq!(md_escape_line("trailing \\"), "trailing \\\\");
+    }
+
+    #[test]
+    fn a_note_of_several_lines_stays_in_its_list_item() {
+        let text = md_escape("first\n\n---\n2) two", "   ");
+        assert_eq!(text, "first\\\n   \\---\\\n   2\\) two");
+    }
+}

@@ -1,0 +1,234 @@
+//! Share links: the whole list carried in a link's fragment (the part after
+//! `#`, which browsers never send to a server), to move it to another
+//! device with no server in between. Also reads import files.
+//!
+//! A fragment is `mbc=<version>.<data>`:
+//!
+//! - `version` is the shape of the state inside: the saved format's
+//!   `stored::VERSION`. Older links are brought up to date like old saves;
+//!   a newer one is refused with `ShareError::FutureVersion`.
+//! - `data` is URL-safe base64 (no padding) of zlib-compressed JSON, the
+//!   same `state` tree a save holds (`stored::state_tree`). zlib ends with an
+//!   Adler-32 checksum, so a cut-off or changed link is caught.
+//!
+//! Reading is for hostile input: it never panics, it refuses before doing
+//! much work on anything too big (`MAX_FRAGMENT_BYTES` in, `MAX_JSON_BYTES`
+//! out, so a small link that would inflate to gigabytes stops at the cap),
+//! and it salvages the state exactly as a save is salvaged. Markup in text
+//! stays text: the interface renders it as text.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT as BASE64;
+use base64::Engine;
+use miniz_oxide::inflate::TINFLStatus;
+
+use crate::state::State;
+use crate::stored::{self, Restored};
+
+/// What a share fragment starts with.
+pub const PREFIX: &str = "mbc=";
+/// The version written into new links: the saved format's.
+pub const VERSION: u32 = stored::VERSION;
+/// The most JSON a link may unpack to. A real list of 60 questions with
+/// notes is about 12 KB; this leaves room for the longest lists, and stops
+/// a decompression bomb after 1 MiB of work.
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+/// The longest text `decode` and `import_file` look at. Incompressible JSON
+/// of `MAX_JSON_BYTES` is about 1.4 MB of base64, and a saved file of the
+/// largest list that fits is well under this.
+pub const MAX_FRAGMENT_BYTES: usize = 4 << 20;
+/// zlib's best compression: links are made rarely and should be short.
+const LEVEL: u8 = 9;
+
+/// Why a link or file could not be read. Each has a calm sentence for the
+/// person (`ui_key`); nothing stored changes when reading fails.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not a link (or file) made by the guide.
+    NotAShareLink,
+    /// Made by a newer version of the guide.
+    FutureVersion(u32),
+    /// The version part is missing or not a version.
+    BadVersion,
+    /// Characters that cannot be in a link's data (not base64).
+    BadEncoding,
+    /// Cut off, or changed on the way: the checksum or the compressed data
+    /// does not hold together.
+    Damaged,
+    /// Would unpack to more than `MAX_JSON_BYTES`, or is itself too long.
+    TooLarge,
+    /// Unpacks, but not to a list the guide saved.
+    Unreadable,
+}
+
+impl ShareError {
+    /// The interface key of the sentence that explains this to the person.
+    pub fn ui_key(self) -> &'static str {
+        match self {
+            ShareError::NotAShareLink => "share_error_not_link",
+            ShareError::FutureVersion(_) => "share_error_newer",
+            ShareError::BadVersion | ShareError::BadEncoding | ShareError::Damaged => {
+                "share_error_damaged"
+            }
+            ShareError::TooLarge => "share_error_too_large",
+            ShareError::Unreadable => "share_error_unreadable",
+        }
+    }
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::NotAShareLink => {
+                write!(f, "not a share link (it must start with {PREFIX})")
+            }
+            ShareError::FutureVersion(v) => write!(
+                f,
+                "the link is version {v}, but this guide reads up to version {VERSION}"
+            ),
+            ShareError::BadVersion => write!(f, "the link's version is missing or not a number"),
+            ShareError::BadEncoding => write!(f, "the link holds characters that are not base64"),
+            ShareError::Damaged => write!(f, "the link is cut off or changed (checksum mismatch)"),
+            ShareError::TooLarge => write!(
+                f,
+                "the link would unpack to more than {MAX_JSON_BYTES} bytes"
+            ),
+            ShareError::Unreadable => write!(f, "the link does not hold a saved list"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// The fragment for `state`, without the `#`: `mbc=1.eJy…`.
+///
+/// A state whose JSON is over `MAX_JSON_BYTES` (far beyond any real list)
+/// still encodes, but `decode` refuses it with `TooLarge`; check with
+/// `fits` before offering such a link.
+pub fn encode(state: &State) -> String {
+    let json = stored::state_tree(state).to_json();
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL);
+    format!("{PREFIX}{VERSION}.{}", BASE64.encode(packed))
+}
+
+/// Can `state` travel in a link that `decode` will accept?
+pub fn fits(state: &State) -> bool {
+    stored::state_tree(state).to_json().len() <= MAX_JSON_BYTES
+}
+
+/// The whole link: `base_url` without any fragment it had, then `#` and the
+/// fragment.
+pub fn link(base_url: &str, state: &State) -> String {
+    let base = base_url.split('#').next().unwrap_or_default();
+    format!("{base}#{}", encode(state))
+}
+
+/// Reads a share fragment (`mbc=1.…`, with or without the `#`), or a whole
+/// link holding one. Whitespace and line breaks anywhere (from copying or
+/// from an e-mail) are ignored. Never panics.
+pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
+    if fragment.len() > MAX_FRAGMENT_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    let compact: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
+    // A whole link: the fragment is what follows the first `#`.
+    let fragment = match compact.split_once('#') {
+        Some((_, after)) => after,
+        None => compact.as_str(),
+    };
+    let rest = fragment
+        .strip_prefix(PREFIX)
+        .ok_or(ShareError::NotAShareLink)?;
+    let (version, data) = rest.split_once('.').ok_or(ShareError::BadVersion)?;
+    let version = read_version(version)?;
+    if version > VERSION {
+        return Err(ShareError::FutureVersion(version));
+    }
+    let packed = BASE64.decode(data).map_err(|_| ShareError::BadEncoding)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_BYTES)
+        .map_err(|e| match e.status {
+            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        })?;
+    let json = std::str::from_utf8(&json).map_err(|_| ShareError::Unreadable)?;
+    let tree = crate::json::parse(json).map_err(|_| ShareError::Unreadable)?;
+    // Ours always has both; anything else is some other JSON.
+    if tree.get("answers").is_none() || tree.get("list").is_none() {
+        return Err(ShareError::Unreadable);
+    }
+    let restored = stored::decode_state_tree(version, tree);
+    if stored::summary(&restored.lost).nothing_read {
+        return Err(ShareError::Unreadable);
+    }
+    Ok(restored)
+}
+
+/// A version number: digits only, from 1 up.
+fn read_version(text: &str) -> Result<u32, ShareError> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ShareError::BadVersion);
+    }
+    match text.parse::<u32>() {
+        Ok(0) => Err(ShareError::BadVersion),
+        Ok(v) => Ok(v),
+        // All digits but too big for a u32: from far in the future.
+        Err(_) => Err(ShareError::FutureVersion(u32::MAX)),
+    }
+}
+
+/// Reads an imported file: a saved list (the JSON a save or download
+/// holds), or text holding a share link or fragment. Never panics.
+///
+/// A saved list is salvaged as a save is: what can be read comes back, and
+/// `Restored::lost` says what could not. It is refused only when nothing at
+/// all could be read.
+pub fn import_file(text: &str) -> Result<Restored, ShareError> {
+    if text.len() > MAX_FRAGMENT_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.starts_with('{') {
+        let restored = stored::decode(text);
+        return match restored.lost.first() {
+            Some(stored::Lost::FutureVersion(v)) if restored.state == State::default() => {
+                Err(ShareError::FutureVersion(*v))
+            }
+            Some(stored::Lost::Unreadable) => Err(ShareError::Unreadable),
+            Some(stored::Lost::NotOurs) => Err(ShareError::NotAShareLink),
+            _ => Ok(restored),
+        };
+    }
+    // A link or fragment, perhaps with words around it ("Here is my list:
+    // https://…#mbc=1.…"): take the word that holds it.
+    let word = text
+        .split_whitespace()
+        .find(|w| w.contains(PREFIX))
+        .ok_or(ShareError::NotAShareLink)?;
+    let at = word.find(PREFIX).unwrap_or(0);
+    decode(word.get(at..).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_numbers_are_digits_from_one() {
+        assert_eq!(read_version("1"), Ok(1));
+        assert_eq!(read_version("0"), Err(ShareError::BadVersion));
+        assert_eq!(read_version(""), Err(ShareError::BadVersion));
+        assert_eq!(read_version("+1"), Err(ShareError::BadVersion));
+        assert_eq!(read_version("1x"), Err(ShareError::BadVersion));
+        assert_eq!(
+            read_version("99999999999"),
+            Err(ShareError::FutureVersion(u32::MAX))
+        );
+    }
+
+    #[test]
+    fn a_link_keeps_the_base_and_replaces_its_fragment() {
+        let state = State::default();
+        let link = link("https://example.org/guide/?a=1#old", &state);
+        assert!(link.starts_with("https://example.org/guide/?a=1#mbc=1."));
+        assert_eq!(decode(&link).map(|r| r.state), Ok(state));
+    }
+}

@@ -1,0 +1,442 @@
+//! The printed sheet: what goes on paper (and into the text and Markdown
+//! exports), decided once from the person's list and the pack, so the print
+//! view and the exports can never disagree.
+//!
+//! Pure: no clock (the caller passes the date), no browser. Only what the
+//! person filled in is listed; the sheet has no empty sections.
+//!
+//! Order: the "most important" questions first, in list order; then the
+//! rest grouped by bank topic, in the pack's topic order; then the person's
+//! own questions. Numbers run 1..n across all of them.
+
+use crate::answers::Mark;
+use crate::content::{fill, Pack};
+use crate::state::{Entry, State};
+
+/// Everything printed, in the pack's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sheet {
+    pub title: String,
+    /// "Date printed: 2026-11-29".
+    pub date_line: String,
+    /// "Please go through these questions with me."
+    pub to_team: String,
+    /// The questions marked most important, in list order.
+    pub top: Vec<SheetQuestion>,
+    /// The other questions, by topic; own questions last.
+    pub groups: Vec<SheetGroup>,
+    /// Each rated goal and its rating's label, in the pack's goal order.
+    pub goals: Vec<(String, String)>,
+    /// "Anything else that matters", if the person wrote something.
+    pub goals_other: Option<String>,
+    /// Each answered factor (its title) and the chosen answers' labels,
+    /// joined with ", ", in the pack's factor order.
+    pub profile: Vec<(String, String)>,
+    /// Each marked treatment and its mark's label.
+    pub treatments: Vec<(String, String)>,
+    /// "Org: Title (url)" for each source the listed questions cite, in the
+    /// order they are first cited.
+    pub sources: Vec<String>,
+    /// "Last reviewed: 2026-11-29".
+    pub reviewed: String,
+    /// Headings and labels, so the exports need no pack.
+    pub labels: SheetLabels,
+}
+
+/// The words around the content, from the pack's `ui` keys.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetLabels {
+    /// `print_top`: "Most important to me".
+    pub top: String,
+    /// `print_patient`: "My name".
+    pub patient: String,
+    /// `print_doctor`: "Doctor's name".
+    pub doctor: String,
+    /// `print_visit`: "Visit date".
+    pub visit: String,
+    /// `note_label`: "My notes or the answer".
+    pub note: String,
+    /// `print_goals`: "What matters most to me".
+    pub goals: String,
+    /// `print_profile`: "What I know about my cancer".
+    pub profile: String,
+    /// `step_treatments`: "Treatments to talk about".
+    pub treatments: String,
+    /// `sources_heading`: "Sources".
+    pub sources: String,
+}
+
+/// A group of questions under one heading (a bank topic, or "My own
+/// questions").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetGroup {
+    pub title: String,
+    pub questions: Vec<SheetQuestion>,
+}
+
+/// One question as printed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetQuestion {
+    /// 1-based, continuous across the top questions and every group.
+    pub number: usize,
+    pub text: String,
+    /// The person's note, as typed; empty if none.
+    pub note: String,
+    /// Marked most important.
+    pub top: bool,
+}
+
+/// Where a non-top question is grouped.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    /// A topic the pack lists, by its position there.
+    Topic(usize),
+    /// A topic the pack does not list (a damaged pack), by its id.
+    Unlisted(String),
+    /// The person's own question, or one whose bank question is unknown.
+    Own,
+}
+
+/// Builds the sheet for `state`, in `pack`'s language, printed on `date`
+/// (an ISO date the caller supplies).
+pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
+    let mut number = 0;
+    let mut next = |entry: &Entry, text: String| {
+        number += 1;
+        SheetQuestion {
+            number,
+            text,
+            note: entry.note.clone(),
+            top: entry.top,
+        }
+    };
+
+    // Each entry with something to print, and where it goes.
+    let printable: Vec<(&Entry, String, Place)> = state
+        .list
+        .iter()
+        .filter_map(|entry| {
+            let bank = entry.question.as_deref().and_then(|id| pack.question(id));
+            let text = entry
+                .text
+                .clone()
+                .or_else(|| bank.map(|q| q.text.clone()))?;
+            let place = match bank {
+                Some(q) => match pack.topics.iter().position(|t| t.id == q.topic) {
+                    Some(at) => Place::Topic(at),
+                    None => Place::Unlisted(q.topic.clone()),
+                },
+                None => Place::Own,
+            };
+            Some((entry, text, place))
+        })
+        .collect();
+
+    // Printed order: top entries as listed, then the rest by group (a
+    // stable sort keeps list order within each group).
+    let (tops, mut rest): (Vec<_>, Vec<_>) = printable.iter().partition(|(e, ..)| e.top);
+    rest.sort_by(|a, b| a.2.cmp(&b.2));
+
+    let top: Vec<SheetQuestion> = tops
+        .iter()
+        .map(|(entry, text, _)| next(entry, text.clone()))
+        .collect();
+    let mut groups: Vec<SheetGroup> = Vec::new();
+    let mut current: Option<&Place> = None;
+    for (entry, text, place) in &rest {
+        if current != Some(place) {
+            current = Some(place);
+            groups.push(SheetGroup {
+                title: group_title(pack, place),
+                questions: Vec::new(),
+            });
+        }
+        if let Some(group) = groups.last_mut() {
+            group.questions.push(next(entry, text.clone()));
+        }
+    }
+    let cited = tops.iter().chain(&rest).map(|(entry, ..)| *entry);
+
+    Sheet {
+        title: pack.ui("print_title").to_owned(),
+        date_line: fill(pack.ui("print_date"), &[("date", date)]),
+        to_team: pack.ui("print_to_team").to_owned(),
+        top,
+        groups,
+        goals: goals(pack, state),
+        goals_other: Some(state.answers.goals_other.trim())
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned),
+        profile: profile(pack, state),
+        treatments: treatments(pack, state),
+        sources: sources(pack, cited),
+        reviewed: fill(
+            pack.ui("last_reviewed"),
+            &[("date", &pack.meta.last_reviewed)],
+        ),
+        labels: SheetLabels {
+            top: pack.ui("print_top").to_owned(),
+            patient: pack.ui("print_patient").to_owned(),
+            doctor: pack.ui("print_doctor").to_owned(),
+            visit: pack.ui("print_visit").to_owned(),
+            note: pack.ui("note_label").to_owned(),
+            goals: pack.ui("print_goals").to_owned(),
+            profile: pack.ui("print_profile").to_owned(),
+            treatments: pack.ui("step_treatments").to_owned(),
+            sources: pack.ui("sources_heading").to_owned(),
+        },
+    }
+}
+
+impl Sheet {
+    /// Every question in printed order: the top ones, then each group's.
+    pub fn questions(&self) -> impl Iterator<Item = &SheetQuestion> {
+        self.top
+            .iter()
+            .chain(self.groups.iter().flat_map(|g| g.questions.iter()))
+    }
+}
+
+fn group_title(pack: &Pack, place: &Place) -> String {
+    match place {
+        Place::Topic(at) => pack
+            .topics
+            .get(*at)
+            .map(|t| t.title.clone())
+            .unwrap_or_default(),
+        Place::Unlisted(id) => id.clone(),
+        Place::Own => pack.ui("print_own").to_owned(),
+    }
+}
+
+fn goals(pack: &Pack, state: &State) -> Vec<(String, String)> {
+    let rated = &state.answers.goals;
+    let known = pack.guide.goals.items.iter().map(|i| i.id.as_str());
+    // The pack's goals in its order; then any the pack does not know, which
+    // are left out: their id means nothing to a reader.
+    known
+        .filter_map(|id| {
+            let rating = rated.get(id)?;
+            Some((
+                pack.item_title(id).to_owned(),
+                pack.ui(rating.ui_key()).to_owned(),
+            ))
+        })
+        .collect()
+}
+
+fn profile(pack: &Pack, state: &State) -> Vec<(String, String)> {
+    pack.guide
+        .factors
+        .items
+        .iter()
+        .filter_map(|factor| {
+            let chosen = state.answers.factors.get(&factor.id)?;
+            let labels: Vec<&str> = chosen
+                .iter()
+                .filter_map(|id| factor.options.iter().find(|o| &o.id == id))
+                .map(|o| o.label.as_str())
+                .collect();
+            (!labels.is_empty()).then(|| (factor.title.clone(), labels.join(", ")))
+        })
+        .collect()
+}
+
+fn treatments(pack: &Pack, state: &State) -> Vec<(String, String)> {
+    let marks = &state.answers.treatments;
+    pack.guide
+        .treatments
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(crate::answers::EXTRA_TREATMENTS)
+        .filter_map(|id| {
+            let mark: &Mark = marks.get(id)?;
+            Some((
+                pack.item_title(id).to_owned(),
+                pack.ui(mark.ui_key()).to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// The sources cited by the printed bank questions (edited ones too: the
+/// topic is the same), each once, in order of first citation.
+fn sources<'a>(pack: &Pack, entries: impl Iterator<Item = &'a Entry>) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for entry in entries {
+        let Some(question) = entry.question.as_deref().and_then(|id| pack.question(id)) else {
+            continue;
+        };
+        for id in &question.sources {
+            if !seen.contains(&id.as_str()) {
+                seen.push(id);
+            }
+        }
+    }
+    seen.into_iter()
+        .filter_map(|id| pack.source(id))
+        .map(|s| match &s.url {
+            Some(url) => format!("{}: {} ({url})", s.org, s.title),
+            None => format!("{}: {}", s.org, s.title),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Rating;
+    use crate::content::{builtin, Lang};
+    use crate::state::Action;
+
+    fn pack() -> Pack {
+        match builtin(Lang::En) {
+            Ok(pack) => pack,
+            Err(e) => panic!("built-in pack: {e}"),
+        }
+    }
+
+    fn state(actions: impl IntoIterator<Item = Action>) -> State {
+        actions
+            .into_iter()
+            .fold(State::default(), |s, a| s.apply(a))
+    }
+
+    fn texts(sheet: &Sheet) -> Vec<(usize, String)> {
+        sheet
+            .questions()
+            .map(|q| (q.number, q.text.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn top_questions_lead_then_topics_in_pack_order_then_own() {
+        let pack = pack();
+        let state = state([
+            Action::AddOwn("Mine first?".into()),
+            Action::AddQuestion("cost-work".into()),
+            Action::AddQuestion("goals-main-aim".into()),
+            Action::AddQuestion("spread-where".into()),
+            Action::AddQuestion("goals-cure-or-control".into()),
+            Action::SetTop { id: 3, top: true },
+        ]);
+        let sheet = build(&pack, &state, "2026-11-29");
+        let q = |id: &str| {
+            pack.question(id)
+                .map(|q| q.text.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(sheet.top.len(), 1);
+        assert_eq!(sheet.top[0].text, q("spread-where"));
+        assert!(sheet.top[0].top);
+        let titles: Vec<&str> = sheet.groups.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Goals and what to expect",
+                "Cost and practical help",
+                pack.ui("print_own")
+            ]
+        );
+        assert_eq!(
+            texts(&sheet),
+            [
+                (1, q("spread-where")),
+                (2, q("goals-main-aim")),
+                (3, q("goals-cure-or-control")),
+                (4, q("cost-work")),
+                (5, "Mine first?".to_owned()),
+            ]
+        );
+        assert_eq!(sheet.date_line, "Date printed: 2026-11-29");
+    }
+
+    #[test]
+    fn an_edited_bank_question_keeps_its_topic_and_shows_the_new_words() {
+        let pack = pack();
+        let state = state([
+            Action::AddQuestion("cost-work".into()),
+            Action::Edit {
+                id: 0,
+                text: "Can I keep working?".into(),
+            },
+        ]);
+        let sheet = build(&pack, &state, "2026-11-29");
+        assert_eq!(sheet.groups[0].title, "Cost and practical help");
+        assert_eq!(sheet.groups[0].questions[0].text, "Can I keep working?");
+    }
+
+    #[test]
+    fn an_unknown_bank_question_without_words_is_left_out() {
+        let pack = pack();
+        let state = state([
+            Action::AddQuestion("no-such-question".into()),
+            Action::AddQuestion("cost-work".into()),
+        ]);
+        let sheet = build(&pack, &state, "2026-11-29");
+        assert_eq!(sheet.questions().count(), 1);
+        assert_eq!(sheet.questions().next().map(|q| q.number), Some(1));
+    }
+
+    #[test]
+    fn only_what_was_filled_in_is_listed() {
+        let pack = pack();
+        let empty = build(&pack, &State::default(), "2026-11-29");
+        assert!(empty.top.is_empty() && empty.groups.is_empty());
+        assert!(empty.goals.is_empty() && empty.profile.is_empty());
+        assert!(empty.treatments.is_empty() && empty.sources.is_empty());
+        assert_eq!(empty.goals_other, None);
+
+        let state = state([
+            Action::RateGoal {
+                goal: "quality".into(),
+                rating: Some(Rating::Very),
+            },
+            Action::SetGoalsOther("   ".into()),
+            Action::ChooseFactor {
+                factor: "her2".into(),
+                option: "low".into(),
+                multiple: false,
+                chosen: true,
+            },
+            Action::MarkTreatment {
+                treatment: "supportive".into(),
+                mark: Some(Mark::Ask),
+            },
+        ]);
+        let sheet = build(&pack, &state, "2026-11-29");
+        assert_eq!(
+            sheet.goals,
+            [(
+                "Ease symptoms and feel well".to_owned(),
+                "Very important".to_owned()
+            )]
+        );
+        assert_eq!(sheet.goals_other, None, "blank text is not an answer");
+        assert_eq!(sheet.profile.len(), 1);
+        assert_eq!(sheet.profile[0].0, "What is your HER2 status?");
+        assert_eq!(
+            sheet.treatments,
+            [(
+                "Supportive and palliative care".to_owned(),
+                "Ask about it".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn sources_are_those_of_the_listed_questions_once_each() {
+        let pack = pack();
+        let state = state([
+            Action::AddQuestion("goals-main-aim".into()),
+            Action::AddQuestion("goals-how-much-time".into()),
+            Action::AddOwn("Mine".into()),
+        ]);
+        let sheet = build(&pack, &state, "2026-11-29");
+        // goals-main-aim cites S12 and O1; goals-how-much-time cites S12.
+        assert_eq!(sheet.sources.len(), 2);
+        assert!(sheet.sources[1].starts_with("Mayo Clinic: Treatment options"));
+        assert!(sheet.sources[1].ends_with(')'));
+    }
+}

@@ -1,0 +1,282 @@
+//! The printed sheet and its exports, against the real built-in packs.
+//!
+//! Golden files live in `tests/golden/`. When a change to the exports (or to
+//! the packs' words) is intended, rewrite them and review the diff:
+//!
+//! ```sh
+//! UPDATE_GOLDEN=1 cargo test --test export
+//! git diff tests/golden/
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use mbc_guide::answers::{Mark, Rating};
+use mbc_guide::content::{builtin, Lang, Pack};
+use mbc_guide::export::{file_name, markdown, plain_text};
+use mbc_guide::sheet::{build, Sheet};
+use mbc_guide::state::{Action, State};
+
+const DATE: &str = "2026-11-29";
+const HOSTILE: &str =
+    "<script>alert('x')</script> Can I *still* travel in [June](javascript:alert(1))? # & more";
+
+fn pack(lang: Lang) -> Pack {
+    builtin(lang).unwrap_or_else(|e| panic!("built-in pack {lang:?}: {e}"))
+}
+
+fn run(actions: impl IntoIterator<Item = Action>) -> State {
+    actions
+        .into_iter()
+        .fold(State::default(), |state, action| state.apply(action))
+}
+
+/// Five questions: two marked most important (one of them the person's own,
+/// carrying markup), bank questions from three topics (one edited), another
+/// own question, notes of one and several lines; some answers in each step,
+/// others left blank.
+fn fixed_state() -> State {
+    run([
+        Action::RateGoal {
+            goal: "quality".into(),
+            rating: Some(Rating::Very),
+        },
+        Action::RateGoal {
+            goal: "longer".into(),
+            rating: Some(Rating::Somewhat),
+        },
+        Action::SetGoalsOther("My daughter's wedding in June.".into()),
+        Action::ChooseFactor {
+            factor: "her2".into(),
+            option: "low".into(),
+            multiple: false,
+            chosen: true,
+        },
+        Action::ChooseFactor {
+            factor: "spread".into(),
+            option: "bone".into(),
+            multiple: true,
+            chosen: true,
+        },
+        Action::ChooseFactor {
+            factor: "spread".into(),
+            option: "liver".into(),
+            multiple: true,
+            chosen: true,
+        },
+        Action::MarkTreatment {
+            treatment: "chemo".into(),
+            mark: Some(Mark::Ask),
+        },
+        Action::MarkTreatment {
+            treatment: "supportive".into(),
+            mark: Some(Mark::Discussed),
+        },
+        Action::AddOwn("Can I bring my sister to my visits?".into()),
+        Action::AddQuestion("goals-main-aim".into()),
+        Action::AddOwn(HOSTILE.into()),
+        Action::AddQuestion("her2-retest".into()),
+        Action::AddQuestion("side-effects-common".into()),
+        Action::Edit {
+            id: 4,
+            text: "Which side effects are most likely for me?".into(),
+        },
+        Action::SetTop { id: 3, top: true },
+        Action::SetTop { id: 2, top: true },
+        Action::SetNote {
+            id: 1,
+            note: "Dr Lee: to slow it down.\nAsk again after the scan.".into(),
+        },
+        Action::SetNote {
+            id: 2,
+            note: "1. not a list *really*".into(),
+        },
+    ])
+}
+
+fn sheet(lang: Lang) -> Sheet {
+    build(&pack(lang), &fixed_state(), DATE)
+}
+
+/// Compares with `tests/golden/<name>`, or rewrites it when
+/// `UPDATE_GOLDEN=1`.
+fn golden(name: &str, actual: &str) {
+    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "golden", name]
+        .iter()
+        .collect();
+    if std::env::var("UPDATE_GOLDEN").as_deref() == Ok("1") {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        }
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}\nCreate it with: UPDATE_GOLDEN=1 cargo test --test export",
+            path.display()
+        )
+    });
+    if expected == actual {
+        return;
+    }
+    let (want, got): (Vec<&str>, Vec<&str>) =
+        (expected.lines().collect(), actual.lines().collect());
+    let mut report = String::new();
+    for i in 0..want.len().max(got.len()) {
+        let (w, g) = (want.get(i), got.get(i));
+        if w != g {
+            report.push_str(&format!(
+                "line {}:\n  - {}\n  + {}\n",
+                i + 1,
+                w.unwrap_or(&"<none>"),
+                g.unwrap_or(&"<none>")
+            ));
+        }
+        if report.lines().count() > 30 {
+            report.push_str("  …\n");
+            break;
+        }
+    }
+    if report.is_empty() {
+        report.push_str("the lines agree; line endings or the final newline differ\n");
+    }
+    panic!(
+        "{name} differs from {} (- expected, + actual):\n{report}\n\
+         If the change is intended: UPDATE_GOLDEN=1 cargo test --test export",
+        path.display()
+    );
+}
+
+#[test]
+fn plain_text_matches_the_golden_file() {
+    golden("export_5.txt", &plain_text(&sheet(Lang::En)));
+}
+
+#[test]
+fn markdown_matches_the_golden_file() {
+    golden("export_5.md", &markdown(&sheet(Lang::En)));
+}
+
+#[test]
+fn spanish_plain_text_matches_the_golden_file() {
+    golden("export_5_es.txt", &plain_text(&sheet(Lang::Es)));
+}
+
+#[test]
+fn spanish_markdown_matches_the_golden_file() {
+    golden("export_5_es.md", &markdown(&sheet(Lang::Es)));
+}
+
+#[test]
+fn the_file_name_carries_the_date() {
+    assert_eq!(file_name(DATE, "txt"), "my-questions-2026-11-29.txt");
+    assert_eq!(file_name(DATE, "md"), "my-questions-2026-11-29.md");
+}
+
+#[test]
+fn top_questions_come_first_and_numbers_run_on() {
+    let sheet = sheet(Lang::En);
+    let numbers: Vec<usize> = sheet.questions().map(|q| q.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4, 5]);
+    let tops: Vec<bool> = sheet.questions().map(|q| q.top).collect();
+    assert_eq!(tops, [true, true, false, false, false]);
+    let text = plain_text(&sheet);
+    let top_at = text.find("Most important to me").unwrap_or(usize::MAX);
+    let first_group = text.find(&sheet.groups[0].title).unwrap_or(0);
+    assert!(top_at < first_group, "the top section leads");
+    // The two tops, in list order (her2-retest was marked first).
+    assert!(sheet.top[0].text.contains("HER2"), "{}", sheet.top[0].text);
+    assert_eq!(sheet.top[1].text, HOSTILE);
+}
+
+#[test]
+fn each_chosen_question_appears_exactly_once() {
+    let pack = pack(Lang::En);
+    let state = fixed_state();
+    let sheet = build(&pack, &state, DATE);
+    let text = plain_text(&sheet);
+    assert_eq!(sheet.questions().count(), state.list.len());
+    for entry in &state.list {
+        let wording = entry
+            .text
+            .clone()
+            .or_else(|| {
+                let id = entry.question.as_deref()?;
+                pack.question(id).map(|q| q.text.clone())
+            })
+            .unwrap_or_default();
+        assert_eq!(text.matches(&wording).count(), 1, "{wording}");
+    }
+    // An edited bank question shows the person's words only.
+    let bank = pack
+        .question("side-effects-common")
+        .map(|q| q.text.clone())
+        .unwrap_or_default();
+    assert!(!text.contains(&bank));
+}
+
+#[test]
+fn only_filled_in_answers_print() {
+    let sheet = sheet(Lang::En);
+    let text = plain_text(&sheet);
+    // Rated goals print; the unrated one does not.
+    assert!(text.contains("- Ease symptoms and feel well: Very important"));
+    assert!(text.contains("- Live as long as possible: Somewhat important"));
+    assert!(!text.contains("Shrink the cancer"));
+    assert!(text.contains("My daughter's wedding in June."));
+    // Two factors answered, six not.
+    assert_eq!(sheet.profile.len(), 2);
+    assert!(
+        text.contains("- Where has the cancer spread? Bone, Liver"),
+        "{text}"
+    );
+    assert!(!text.contains("menopause"));
+    assert!(text.contains("- Chemotherapy: Ask about it"));
+    assert!(!text.contains("Hormone therapy"));
+
+    // Nothing filled in: no section headings for goals, profile,
+    // treatments or sources; just the header and the footer.
+    let empty = plain_text(&build(&pack(Lang::En), &State::default(), DATE));
+    for heading in [
+        "Most important to me",
+        "What matters most to me",
+        "What I know about my cancer",
+        "Treatments to talk about",
+        "Sources",
+    ] {
+        assert!(!empty.contains(heading), "{heading} in {empty}");
+    }
+    assert!(empty.contains("Please go through these questions with me."));
+    assert!(empty.contains("Last reviewed: "));
+}
+
+#[test]
+fn markup_in_the_persons_text_is_kept_in_text_and_escaped_in_markdown() {
+    let sheet = sheet(Lang::En);
+    let text = plain_text(&sheet);
+    assert!(text.contains(HOSTILE), "plain text keeps it verbatim");
+    let md = markdown(&sheet);
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("\\<script\\>alert('x')\\</script\\>"));
+    assert!(md.contains("\\*still\\*"));
+    assert!(md.contains("\\[June\\](javascript:alert(1))"));
+    assert!(md.contains("\\# \\& more"));
+    // A note that looks like a numbered list stays text.
+    assert!(md.contains("1\\. not a list \\*really\\*"), "{md}");
+    // Only our own headings start a line with `#`.
+    for line in md.lines().filter(|l| l.starts_with('#')) {
+        assert!(line.starts_with("# ") || line.starts_with("## "), "{line}");
+    }
+}
+
+#[test]
+fn sources_are_listed_once_with_the_review_date() {
+    let sheet = sheet(Lang::En);
+    let mut sorted = sheet.sources.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), sheet.sources.len());
+    assert!(!sheet.sources.is_empty());
+    assert!(sheet.reviewed.starts_with("Last reviewed: "));
+}
