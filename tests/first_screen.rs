@@ -105,7 +105,10 @@ async fn headings_form_an_outline() {
         Some(at) => &full[..at],
         None => full.as_str(),
     };
-    assert!(full.contains("class=\"mbc-print"), "the print sheet is rendered");
+    assert!(
+        full.contains("class=\"mbc-print"),
+        "the print sheet is rendered"
+    );
     let levels: Vec<u8> = html
         .match_indices("<h")
         .filter_map(|(i, _)| html.as_bytes().get(i + 2).copied())

@@ -60,6 +60,10 @@ pub struct AppProps {
     /// A share link the page was opened with.
     #[prop_or_default]
     pub opened: Option<Opened>,
+    /// Gives the edge a way to show a link opened while the page is open
+    /// (pasted into the address bar: only the fragment changes).
+    #[prop_or_default]
+    pub on_opened_listen: Callback<Callback<Opened>>,
     /// The shared list was taken in or set aside: forget the link.
     #[prop_or_default]
     pub on_opened_done: Callback<()>,
@@ -154,6 +158,13 @@ pub fn App(props: &AppProps) -> Html {
         let on_start = props.on_start.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| on_start.emit(dispatcher.into()));
+    }
+    {
+        let listen = props.on_opened_listen.clone();
+        let opened = opened.clone();
+        use_effect_with((), move |_| {
+            listen.emit(Callback::from(move |o: Opened| opened.set(Some(o))))
+        });
     }
     {
         let listen = props.on_update_listen.clone();

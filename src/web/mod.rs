@@ -214,6 +214,22 @@ fn mount(
         .contains(crate::share::PREFIX)
         .then(|| Opened::read(&hash, false));
     let on_opened_done = Callback::from(|()| forget_share_link());
+    let on_opened_listen = Callback::from(|show: Callback<Opened>| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let on_hash = Closure::<dyn Fn()>::new(move || {
+            let hash = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            if hash.contains(crate::share::PREFIX) {
+                show.emit(Opened::read(&hash, false));
+            }
+        });
+        let _ =
+            window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        on_hash.forget();
+    });
     let on_print = Callback::from(|()| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -262,6 +278,7 @@ fn mount(
             today: yew::AttrValue::from(today()),
             page_url,
             opened,
+            on_opened_listen,
             on_opened_done,
             on_print,
             on_copy,
