@@ -212,7 +212,7 @@ test('hostile CSS: the widget keeps its own look, and the host keeps its layout'
       const s = getComputedStyle(root.querySelector(sel));
       return [sel, s.display, s.fontSize, s.fontFamily, s.fontWeight, s.color, s.minHeight, s.marginTop].join(' | ');
     };
-    return ['.mbc', '.mbc h1', '.mbc-steps__button', '.mbc-step', 'fieldset', '.mbc-button'].map(pick);
+    return ['.mbc', '.mbc h1', '.mbc h2', '.mbc-steps__button', '.mbc-step', 'fieldset', 'legend', '.mbc-option', 'textarea'].map(pick);
   });
   const reference = await open('plain.html');
   await widgetsReady(reference.page);

@@ -162,3 +162,37 @@ test('a link whose list holds markup shows it as text', async () => {
   assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing ran');
   await context.close();
 });
+
+test('a downloaded list can be opened again from the file, and a bad file changes nothing', async () => {
+  const first = await pageWith(env, savedState(6));
+  const [download] = await Promise.all([
+    first.page.waitForEvent('download'),
+    first.page.getByRole('button', { name: ui.download_txt }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^my-questions-\d{4}-\d{2}-\d{2}\.txt$/, 'the file name carries the date');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, 'export.txt');
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes(ui.print_to_team) && text.includes('#mbc=1.'), 'plain text with the list and its link');
+  await first.context.close();
+
+  const second = await pageWith(env, savedState(2));
+  await second.page.getByLabel(ui.import_label).setInputFiles(file);
+  const dialog = second.page.getByRole('dialog', { name: ui.incoming_title });
+  await dialog.waitFor();
+  assert.deepEqual(await axeViolations(second.page), [], 'the import dialog passes axe');
+  await dialog.getByRole('button', { name: ui.incoming_merge }).click();
+  const list = second.page.getByRole('list', { name: ui.list_heading });
+  await second.page.waitForTimeout(200);
+  assert.equal(await list.getByRole('listitem').count(), 6, 'merging adds only the questions not already there');
+
+  const bad = join(ARTIFACTS, 'bad.json');
+  writeFileSync(bad, '{"format":"mbc-guide/state","version":1,"state":');
+  await second.page.getByLabel(ui.import_label).setInputFiles(bad);
+  await dialog.waitFor();
+  assert.ok((await dialog.innerText()).includes('Nothing was changed'), 'a malformed file gets a calm sentence');
+  await dialog.getByRole('button', { name: ui.close }).click();
+  assert.equal(await list.getByRole('listitem').count(), 6, 'and changes nothing');
+  await second.context.close();
+});

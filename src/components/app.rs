@@ -242,6 +242,9 @@ pub fn App(props: &AppProps) -> Html {
         let copied = pack.ui("copied").to_owned();
         let copy_failed = pack.ui("copy_failed").to_owned();
         let today = props.today.clone();
+        let page_url = props.page_url.clone();
+        let current_state = current.clone();
+        let reopen = pack.ui("export_reopen").to_owned();
         Callback::from(move |request: TakeAwayRequest| match request {
             TakeAwayRequest::Print => print_requests.set(*print_requests + 1),
             TakeAwayRequest::Share => sharing.set(true),
@@ -257,14 +260,26 @@ pub fn App(props: &AppProps) -> Html {
                 });
                 on_copy.emit((export::plain_text(&sheet), report));
             }
+            // A downloaded file ends with the share link, so "Open a list
+            // from a file" can read it back.
             TakeAwayRequest::DownloadText => on_download.emit((
                 export::file_name(&today, "txt"),
-                export::plain_text(&sheet),
+                format!(
+                    "{}\n{}\n{}\n",
+                    export::plain_text(&sheet),
+                    reopen,
+                    share::link(&page_url, &current_state)
+                ),
                 "text/plain;charset=utf-8",
             )),
             TakeAwayRequest::DownloadMarkdown => on_download.emit((
                 export::file_name(&today, "md"),
-                export::markdown(&sheet),
+                format!(
+                    "{}\n{}\n\n<{}>\n",
+                    export::markdown(&sheet),
+                    reopen,
+                    share::link(&page_url, &current_state)
+                ),
                 "text/markdown;charset=utf-8",
             )),
         })

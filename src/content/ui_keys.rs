@@ -32,6 +32,7 @@ pub const REQUIRED: &[&str] = &[
     "download_md",
     "download_txt",
     "edit",
+    "export_reopen",
     "glossary_heading",
     "glossary_hide",
     "glossary_show",
