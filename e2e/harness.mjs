@@ -27,11 +27,11 @@ export const CHROMIUM_ARGS = [
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Serves dist/ and starts a browser. Call `close()` in `after`. */
-export async function setUp({ csp = false } = {}) {
+export async function setUp({ csp = false, extraRoots = {} } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run scripts/build.sh first');
   }
-  const server = await startServer({ root: DIST, csp });
+  const server = await startServer({ root: DIST, csp, extraRoots });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return {
     server,

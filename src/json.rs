@@ -477,3 +477,76 @@ mod tests {
         assert!(parse(&fine).is_ok());
     }
 }
+
+/// Reads a typed value out of a `Loose` tree through serde, so a hospital's
+/// content pack (JSON) can be read in the wasm with our own parser. Numbers
+/// that are whole reach serde as integers; objects with one key can be
+/// enum variants (`{"factor": {...}}`), as serde_json does it.
+pub fn from_loose<T: serde::de::DeserializeOwned>(tree: Loose) -> Result<T, String> {
+    T::deserialize(tree).map_err(|e| e.to_string())
+}
+
+mod de {
+    use serde::de::value::{Error, MapAccessDeserializer, MapDeserializer, SeqDeserializer};
+    use serde::de::{Deserializer, IntoDeserializer, Visitor};
+
+    use super::Loose;
+
+    impl<'de> IntoDeserializer<'de, Error> for Loose {
+        type Deserializer = Loose;
+        fn into_deserializer(self) -> Loose {
+            self
+        }
+    }
+
+    impl<'de> Deserializer<'de> for Loose {
+        type Error = Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            match self {
+                Loose::Null => visitor.visit_unit(),
+                Loose::Bool(b) => visitor.visit_bool(b),
+                Loose::Number(n) if n.fract() == 0.0 && (0.0..1.8e19).contains(&n) => {
+                    visitor.visit_u64(n as u64)
+                }
+                Loose::Number(n) if n.fract() == 0.0 && (-9.2e18..0.0).contains(&n) => {
+                    visitor.visit_i64(n as i64)
+                }
+                Loose::Number(n) => visitor.visit_f64(n),
+                Loose::Text(s) => visitor.visit_string(s),
+                Loose::List(items) => visitor.visit_seq(SeqDeserializer::new(items.into_iter())),
+                Loose::Map(pairs) => visitor.visit_map(MapDeserializer::new(pairs.into_iter())),
+            }
+        }
+
+        fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            match self {
+                Loose::Null => visitor.visit_none(),
+                other => visitor.visit_some(other),
+            }
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _variants: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, Error> {
+            match self {
+                Loose::Text(variant) => visitor.visit_enum(variant.into_deserializer()),
+                Loose::Map(pairs) if pairs.len() == 1 => visitor.visit_enum(
+                    MapAccessDeserializer::new(MapDeserializer::new(pairs.into_iter())),
+                ),
+                _ => Err(serde::de::Error::custom(
+                    "expected a variant name, or an object with one key",
+                )),
+            }
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct identifier ignored_any
+        }
+    }
+}

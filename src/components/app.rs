@@ -79,6 +79,9 @@ pub struct AppProps {
     /// Read a picked file's text.
     #[prop_or_default]
     pub on_read_file: Callback<(web_sys::File, Callback<String>)>,
+    /// The host named a content pack that could not be used.
+    #[prop_or_default]
+    pub pack_error: bool,
     /// The host's settings (contact details, saving, namespace…).
     #[prop_or_default]
     pub config: Rc<Config>,
@@ -395,7 +398,7 @@ pub fn App(props: &AppProps) -> Html {
             if *update_ready {
                 <UpdateNotice pack={pack.clone()} on_apply={props.on_update_apply.clone()} />
             }
-            <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()}
+            <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()} pack_error={props.pack_error}
                 on_restore_choice={on_restore_choice} />
             <Guide pack={pack.clone()} />
             <section class="mbc-journey" aria-labelledby={step_heading_id.clone()}>

@@ -10,6 +10,9 @@ pub struct NoticesProps {
     pub pack: Rc<Pack>,
     pub saving: Saving,
     pub restore: Option<Rc<RestoreNotice>>,
+    /// The host's own content pack could not be used.
+    #[prop_or_default]
+    pub pack_error: bool,
     /// Keep the damaged copy (true) or delete it (false).
     pub on_restore_choice: Callback<bool>,
 }
@@ -30,6 +33,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
     };
     html! {
         <div class="mbc-notices" role="status">
+            if props.pack_error {
+                <p class="mbc-notice">{ pack.ui("pack_error") }</p>
+            }
             if let Some(text) = storage {
                 <p class="mbc-notice">{ text }</p>
             }

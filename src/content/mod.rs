@@ -189,3 +189,58 @@ impl PartialEq for Library {
         std::rc::Rc::ptr_eq(&self.en, &other.en) && std::rc::Rc::ptr_eq(&self.es, &other.es)
     }
 }
+
+/// Reads a hospital's content pack (JSON text) in the browser or natively,
+/// with our own JSON parser, and refuses it with a reason when it is not
+/// safe to show: too big, not a pack, or failing the validator's errors
+/// (markup in text, odd control characters, unknown ids, missing words…).
+/// A hospital may add questions of its own, so ids beyond the built-in
+/// packs are allowed; everything the validator calls an error is not.
+pub fn read_hospital_pack(text: &str) -> Result<Pack, String> {
+    const MAX_PACK_BYTES: usize = 2 << 20;
+    if text.len() > MAX_PACK_BYTES {
+        return Err(format!(
+            "the pack is {} bytes; the most we read is {MAX_PACK_BYTES}",
+            text.len()
+        ));
+    }
+    let tree = crate::json::parse(text)
+        .map_err(|e| format!("the pack is not JSON ({} at byte {})", e.why, e.at))?;
+    let pack: Pack = crate::json::from_loose(tree)
+        .map_err(|e| format!("the pack does not have the right shape: {e}"))?;
+    if pack.schema != PACK_SCHEMA {
+        return Err(LoadError::Schema(pack.schema).to_string());
+    }
+    if Lang::from_code(&pack.lang).is_none() {
+        return Err(format!(
+            "the pack's lang \"{}\" is not one this widget has (en, es)",
+            pack.lang
+        ));
+    }
+    let problems: Vec<String> = validate::validate_pack(&pack, None)
+        .into_iter()
+        .filter(validate::Problem::is_error)
+        .map(|p| p.to_string())
+        .collect();
+    if let Some(first) = problems.first() {
+        return Err(format!("{} problem(s); the first: {first}", problems.len()));
+    }
+    Ok(pack)
+}
+
+impl Library {
+    /// This library with `pack` in place of the built-in pack of its language.
+    pub fn with_pack(&self, pack: Pack) -> Library {
+        let pack = std::rc::Rc::new(pack);
+        match Lang::from_code(&pack.lang) {
+            Some(Lang::Es) => Library {
+                en: self.en.clone(),
+                es: pack,
+            },
+            _ => Library {
+                en: pack,
+                es: self.es.clone(),
+            },
+        }
+    }
+}

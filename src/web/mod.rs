@@ -74,8 +74,8 @@ pub fn mount_standalone() -> Result<(), JsValue> {
         }
     }
     let config = read_config(&pairs);
-    let handle = mount(root.clone(), config, "mbc".into())?;
-    std::mem::forget(handle); // the page lives as long as the widget
+    let slot = start(root.clone(), config, "mbc".into())?;
+    std::mem::forget(slot); // the page lives as long as the widget
     report_height_to_parent(&window);
     Ok(())
 }
@@ -83,16 +83,26 @@ pub fn mount_standalone() -> Result<(), JsValue> {
 /// A widget mounted in a `<mbc-guide>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    handle: Option<AppHandle<App>>,
+    slot: Slot,
+    /// Its storage namespace, free again once it is unmounted.
+    namespace: String,
 }
 
 #[wasm_bindgen]
 impl Widget {
-    /// Unmounts the widget (the element left the page).
+    /// Unmounts the widget (the element left the page, or moved: a moved
+    /// element mounts again and must find its own namespace free, or it
+    /// would lose its answers).
     pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
+        if let Some(handle) = self.slot.borrow_mut().take() {
             handle.destroy();
         }
+        NAMESPACES.with(|ns| {
+            let mut ns = ns.borrow_mut();
+            if let Some(at) = ns.iter().position(|n| *n == self.namespace) {
+                ns.remove(at);
+            }
+        });
     }
 }
 
@@ -137,10 +147,9 @@ pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<W
         ));
         config.namespace = renamed;
     }
-    let handle = mount(root, config, format!("mbc{n}").into())?;
-    Ok(Widget {
-        handle: Some(handle),
-    })
+    let namespace = config.namespace.clone();
+    let slot = start(root, config, format!("mbc{n}").into())?;
+    Ok(Widget { slot, namespace })
 }
 
 fn read_config(pairs: &[(String, String)]) -> Config {
@@ -157,13 +166,82 @@ fn warn(message: &str) {
 
 /// Starts the app in `root`: restores what this device holds, and wires
 /// saving, other tabs and clearing to the store.
+/// A mounted app, or one still waiting for the host's content pack.
+type Slot = Rc<RefCell<Option<AppHandle<App>>>>;
+
+/// Starts the widget in `root`. With a `content-pack` set, the pack is
+/// fetched first (the only request the widget makes, and only because the
+/// host asked); a pack that cannot be fetched or read is named in the
+/// console and the built-in content is used, with a notice on the page.
+fn start(root: web_sys::Element, config: Config, prefix: yew::AttrValue) -> Result<Slot, JsValue> {
+    let library = Library::builtin()
+        .map_err(|e| JsValue::from_str(&format!("mbc-guide: built-in content: {e}")))?;
+    let slot: Slot = Rc::new(RefCell::new(None));
+    let Some(url) = config.content_pack.clone() else {
+        *slot.borrow_mut() = Some(mount(root, config, prefix, library, false)?);
+        return Ok(slot);
+    };
+    let filled = slot.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let (library, failed) = match fetch_text(&url).await {
+            Ok(text) => match crate::content::read_hospital_pack(&text) {
+                Ok(pack) => (library.with_pack(pack), false),
+                Err(why) => {
+                    pack_problem(&url, &why);
+                    (library, true)
+                }
+            },
+            Err(why) => {
+                pack_problem(&url, &why);
+                (library, true)
+            }
+        };
+        match mount(root, config, prefix, library, failed) {
+            Ok(handle) => *filled.borrow_mut() = Some(handle),
+            Err(e) => {
+                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e)
+            }
+        }
+    });
+    Ok(slot)
+}
+
+fn pack_problem(url: &str, why: &str) {
+    web_sys::console::error_1(&JsValue::from_str(&format!(
+        "mbc-guide: content-pack=\"{url}\" was not used: {why}. The built-in content is shown."
+    )));
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| {
+            "it could not be fetched (offline, blocked, or not allowed by CORS)".to_owned()
+        })?
+        .dyn_into()
+        .map_err(|_| "the answer was not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let text = response
+        .text()
+        .map_err(|_| "its text could not be read".to_owned())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "its text could not be read".to_owned())
+}
+
 fn mount(
     root: web_sys::Element,
     config: Config,
     prefix: yew::AttrValue,
+    library: Library,
+    pack_error: bool,
 ) -> Result<AppHandle<App>, JsValue> {
-    let library = Library::builtin()
-        .map_err(|e| JsValue::from_str(&format!("mbc-guide: built-in content: {e}")))?;
     let lang = config.lang;
     let pack = library.pack(lang);
     install_panic_message(&root, pack.ui("panic_message"), pack.ui("reload"));
@@ -285,6 +363,7 @@ fn mount(
             on_download,
             on_read_file,
             config: Rc::new(config),
+            pack_error,
             id_prefix: prefix,
         }),
     )

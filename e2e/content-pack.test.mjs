@@ -1,0 +1,58 @@
+// A hospital's own content pack, named by the host: used when sound; when
+// unreachable or hostile, the built-in content shows, the console names
+// the problem, and a small notice tells the page owner.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setUp, waitForWidget, ROOT } from './harness.mjs';
+
+const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
+const packs = mkdtempSync(join(tmpdir(), 'mbc-packs-'));
+
+const local = structuredClone(en);
+local.questions.push({
+  id: 'local-parking', topic: 'cost', text: 'Is there free parking at St Elsewhere for my visits?',
+  sources: [en.meta.sources[0].id], sensitive: false,
+});
+writeFileSync(join(packs, 'local.json'), JSON.stringify(local));
+const hostile = structuredClone(en);
+hostile.meta.tagline = '<script>window.pwned = 1</script>';
+writeFileSync(join(packs, 'hostile.json'), JSON.stringify(hostile));
+writeFileSync(join(packs, 'broken.json'), '{"schema": 1, "lang": "en"');
+
+let env;
+before(async () => { env = await setUp({ extraRoots: { '/packs/': packs } }); });
+after(async () => { await env?.close(); });
+
+async function open(pack) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${env.server.url}?content-pack=${encodeURIComponent(pack)}`);
+  await waitForWidget(page);
+  return { context, page, errors };
+}
+
+test("a sound hospital pack adds its own questions", async () => {
+  const { context, page, errors } = await open('/packs/local.json');
+  await page.getByRole('button', { name: new RegExp(en.ui.step_questions) }).first().click();
+  await page.getByRole('searchbox', { name: en.ui.search_label }).fill('parking');
+  await page.getByText('Is there free parking at St Elsewhere for my visits?').waitFor();
+  assert.deepEqual(errors, []);
+  assert.equal(await page.getByText(en.ui.pack_error).count(), 0);
+  await context.close();
+});
+
+for (const [name, why] of [['hostile.json', 'looks like HTML'], ['broken.json', 'not JSON'], ['missing.json', 'server answered 404']]) {
+  test(`a ${name} pack falls back to the built-in content with a notice`, async () => {
+    const { context, page, errors } = await open(`/packs/${name}`);
+    await page.getByText(en.ui.pack_error).waitFor();
+    await page.getByRole('heading', { name: en.meta.title, level: 1 }).waitFor();
+    assert.ok(errors.some((e) => e.includes(`content-pack="/packs/${name}"`) && e.includes(why)), `the console names the problem: ${errors.join(' | ')}`);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    await context.close();
+  });
+}
