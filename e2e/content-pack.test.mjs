@@ -3,6 +3,7 @@
 // the problem, and a small notice tells the page owner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +18,17 @@ local.questions.push({
   sources: [en.meta.sources[0].id], sensitive: false,
 });
 writeFileSync(join(packs, 'local.json'), JSON.stringify(local));
+// A hospital checks and compiles its pack with the validator, as EMBEDDING.md says.
+const validator = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'mbc-validate-pack', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+validator(join(packs, 'local.json'), '--compile', join(packs, 'local.pack'));
+// A hostile pack never compiles…
 const hostile = structuredClone(en);
 hostile.meta.tagline = '<script>window.pwned = 1</script>';
 writeFileSync(join(packs, 'hostile.json'), JSON.stringify(hostile));
-writeFileSync(join(packs, 'broken.json'), '{"schema": 1, "lang": "en"');
+let refused = '';
+try { validator(join(packs, 'hostile.json'), '--compile', join(packs, 'hostile.pack')); } catch (e) { refused = String(e.stdout); }
+// …so serve the raw JSON, and a cut-off compiled file, as a careless host might.
+writeFileSync(join(packs, 'truncated.pack'), readFileSync(join(packs, 'local.pack')).subarray(0, 5000));
 
 let env;
 before(async () => { env = await setUp({ extraRoots: { '/packs/': packs } }); });
@@ -36,8 +44,13 @@ async function open(pack) {
   return { context, page, errors };
 }
 
+test('the validator refuses to compile a hostile pack', () => {
+  assert.match(refused, /HTML/);
+  assert.match(refused, /not compiled/);
+});
+
 test("a sound hospital pack adds its own questions", async () => {
-  const { context, page, errors } = await open('/packs/local.json');
+  const { context, page, errors } = await open('/packs/local.pack');
   await page.getByRole('button', { name: new RegExp(en.ui.step_questions) }).first().click();
   await page.getByRole('searchbox', { name: en.ui.search_label }).fill('parking');
   await page.getByText('Is there free parking at St Elsewhere for my visits?').waitFor();
@@ -46,7 +59,7 @@ test("a sound hospital pack adds its own questions", async () => {
   await context.close();
 });
 
-for (const [name, why] of [['hostile.json', 'looks like HTML'], ['broken.json', 'not JSON'], ['missing.json', 'server answered 404']]) {
+for (const [name, why] of [['hostile.json', 'not a compiled pack'], ['truncated.pack', 'damaged'], ['missing.pack', 'server answered 404']]) {
   test(`a ${name} pack falls back to the built-in content with a notice`, async () => {
     const { context, page, errors } = await open(`/packs/${name}`);
     await page.getByText(en.ui.pack_error).waitFor();

@@ -9,7 +9,7 @@ import { DIST } from './harness.mjs';
 // gzip and issue 7 for 100,000; with both languages and the whole builder in
 // the wasm we are not there yet (see ARCHITECTURE.md, "Size"), so this holds
 // the line at what we measured while that work goes on.
-const BUDGET_GZIP = 220_000;
+const BUDGET_GZIP = 305_000;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, () => {
   const { files, total } = firstLoadSizes(DIST);

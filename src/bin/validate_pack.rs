@@ -5,7 +5,11 @@
 //! cargo run --bin mbc-validate-pack                      # the two built-in packs
 //! cargo run --bin mbc-validate-pack -- content/es.json --reference content/en.json
 //! cargo run --bin mbc-validate-pack -- --readability     # grade distribution too
+//! cargo run --bin mbc-validate-pack -- hospital.json --compile hospital.pack
 //! ```
+//!
+//! `--compile` writes the compact file a hospital serves for the widget's
+//! `content-pack` setting, and only when the pack has no errors.
 //!
 //! Prints one line per problem, `error: <location>: <message>` or
 //! `warning: …`, then `N errors, M warnings`. A location is `file:line:col`
@@ -20,7 +24,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: mbc-validate-pack [<pack.json> [--reference <en.json>]] [--readability]
+const USAGE: &str = "usage: mbc-validate-pack [<pack.json> [--reference <en.json>] [--compile <out.pack>]] [--readability]
 
 With no pack, checks the built-in packs content/en.json and content/es.json
 (Spanish against English).";
@@ -28,6 +32,7 @@ With no pack, checks the built-in packs content/en.json and content/es.json
 struct Args {
     pack: Option<String>,
     reference: Option<String>,
+    compile: Option<String>,
     readability: bool,
 }
 
@@ -35,6 +40,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut parsed = Args {
         pack: None,
         reference: None,
+        compile: None,
         readability: false,
     };
     let mut args = args.peekable();
@@ -44,11 +50,17 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
                 parsed.reference = Some(args.next().ok_or("--reference needs the path of a pack")?);
             }
             "--readability" => parsed.readability = true,
+            "--compile" => {
+                parsed.compile = Some(args.next().ok_or("--compile needs the path to write")?);
+            }
             "-h" | "--help" => return Err(String::new()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
             other if parsed.pack.is_none() => parsed.pack = Some(other.to_owned()),
             other => return Err(format!("only one pack at a time (also got {other})")),
         }
+    }
+    if parsed.pack.is_none() && parsed.compile.is_some() {
+        return Err("--compile needs a pack to compile".to_owned());
     }
     if parsed.pack.is_none() && parsed.reference.is_some() {
         return Err("--reference needs a pack to check".to_owned());
@@ -67,6 +79,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let compile = args.compile.clone();
     let jobs: Vec<(String, Option<String>)> = match args.pack {
         Some(pack) => vec![(pack, args.reference)],
         None => {
@@ -83,7 +96,18 @@ fn main() -> ExitCode {
         for problem in &checked.problems {
             println!("{}", with_line(problem, &file, &checked.lines));
         }
+        let failed = checked.problems.iter().any(|p| p.is_error());
         errors += checked.problems.iter().filter(|p| p.is_error()).count();
+        if let (Some(out), Some(pack)) = (&compile, &checked.pack) {
+            if failed {
+                println!("not compiled: fix the errors first");
+            } else if let Err(e) = std::fs::write(out, mbc_guide::content::compile_pack(pack)) {
+                println!("error: {out}: cannot write the compiled pack: {e}");
+                errors += 1;
+            } else {
+                println!("compiled {file} to {out}");
+            }
+        }
         warnings += checked.problems.iter().filter(|p| !p.is_error()).count();
         if args.readability {
             let name = short_name(&file);

@@ -190,24 +190,42 @@ impl PartialEq for Library {
     }
 }
 
-/// Reads a hospital's content pack (JSON text) in the browser or natively,
-/// with our own JSON parser, and refuses it with a reason when it is not
-/// safe to show: too big, not a pack, or failing the validator's errors
-/// (markup in text, odd control characters, unknown ids, missing words…).
-/// A hospital may add questions of its own, so ids beyond the built-in
-/// packs are allowed; everything the validator calls an error is not.
-pub fn read_hospital_pack(text: &str) -> Result<Pack, String> {
+/// The first bytes of a compiled pack file (`mbc-validate-pack --compile`).
+pub const PACK_MAGIC: &[u8] = b"mbc-pack\x01";
+
+/// A pack as the compiled file a hospital serves: `PACK_MAGIC`, then the
+/// pack in postcard, the same compact form as the built-in packs.
+pub fn compile_pack(pack: &Pack) -> Vec<u8> {
+    let mut bytes = PACK_MAGIC.to_vec();
+    if let Ok(body) = postcard::to_allocvec(pack) {
+        bytes.extend(body);
+    }
+    bytes
+}
+
+/// Reads a hospital's compiled content pack and refuses it, with a reason,
+/// when it is not safe or complete enough to show: too big, not a pack,
+/// text with markup, control or direction-override characters, over-long
+/// text, or missing interface words or fixed ids. A hospital may add
+/// questions of its own.
+///
+/// Hospitals check and compile their JSON with `mbc-validate-pack`, which
+/// refuses to compile a pack with errors; this is the small run-time guard
+/// that the file served is still sound. Reading compiled packs keeps a
+/// JSON-to-Pack reader out of the wasm.
+pub fn read_hospital_pack(bytes: &[u8]) -> Result<Pack, String> {
     const MAX_PACK_BYTES: usize = 2 << 20;
-    if text.len() > MAX_PACK_BYTES {
+    if bytes.len() > MAX_PACK_BYTES {
         return Err(format!(
             "the pack is {} bytes; the most we read is {MAX_PACK_BYTES}",
-            text.len()
+            bytes.len()
         ));
     }
-    let tree = crate::json::parse(text)
-        .map_err(|e| format!("the pack is not JSON ({} at byte {})", e.why, e.at))?;
-    let pack: Pack = crate::json::from_loose(tree)
-        .map_err(|e| format!("the pack does not have the right shape: {e}"))?;
+    let body = bytes
+        .strip_prefix(PACK_MAGIC)
+        .ok_or("it is not a compiled pack; make one with `mbc-validate-pack <pack.json> --compile <out.pack>`")?;
+    let pack: Pack =
+        postcard::from_bytes(body).map_err(|e| format!("the compiled pack is damaged ({e})"))?;
     if pack.schema != PACK_SCHEMA {
         return Err(LoadError::Schema(pack.schema).to_string());
     }
@@ -217,15 +235,102 @@ pub fn read_hospital_pack(text: &str) -> Result<Pack, String> {
             pack.lang
         ));
     }
-    let problems: Vec<String> = validate::validate_pack(&pack, None)
-        .into_iter()
-        .filter(validate::Problem::is_error)
-        .map(|p| p.to_string())
-        .collect();
-    if let Some(first) = problems.first() {
-        return Err(format!("{} problem(s); the first: {first}", problems.len()));
+    if let Some(key) = ui_keys::REQUIRED.iter().find(|k| !pack.ui.contains_key(k)) {
+        return Err(format!("the pack has no interface words for \"{key}\""));
+    }
+    let has = |items: &[Item], ids: &[&str]| ids.iter().all(|id| items.iter().any(|i| i.id == *id));
+    let factors_ok = validate::FIXED_FACTORS.iter().all(|id| {
+        pack.factor(id)
+            .is_some_and(|f| f.options.iter().any(|o| o.id == "not_sure"))
+    });
+    if !has(&pack.guide.goals.items, &validate::FIXED_GOALS)
+        || !has(&pack.guide.treatments.items, &validate::FIXED_TREATMENTS)
+        || !factors_ok
+    {
+        return Err("the pack lacks a goal, treatment or factor (or a factor's \"not_sure\") that the widget needs".into());
+    }
+    if let Some(text) = pack.texts().find(|t| !plain(t)) {
+        let start: String = text.chars().take(40).collect();
+        return Err(format!(
+            "a text is not plain (markup, control or invisible direction characters, or over 2,000 characters): \"{start}\""
+        ));
     }
     Ok(pack)
+}
+
+/// Plain text: no markup, no control or invisible direction characters, at
+/// most 2,000 characters.
+fn plain(text: &str) -> bool {
+    let odd = text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    });
+    let markup = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'));
+    !odd && !markup && text.chars().count() <= 2000
+}
+
+impl Pack {
+    /// Every text the pack holds, for checks that apply to all of them.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let m = &self.meta;
+        let g = &self.guide;
+        let sections = [&g.intro, &g.supportive, &g.complementary];
+        let item_sections = [&g.goals, &g.treatments];
+        [
+            m.title.as_str(),
+            &m.tagline,
+            &m.disclaimer,
+            &m.last_reviewed,
+        ]
+        .into_iter()
+        .chain(m.sources.iter().flat_map(|s| {
+            [s.id.as_str(), &s.org, &s.title]
+                .into_iter()
+                .chain(s.url.as_deref())
+        }))
+        .chain(self.ui.values().map(String::as_str))
+        .chain(sections.into_iter().flat_map(|s| {
+            std::iter::once(s.heading.as_str()).chain(s.paragraphs.iter().map(String::as_str))
+        }))
+        .chain(item_sections.into_iter().flat_map(|s| {
+            [s.heading.as_str(), &s.intro]
+                .into_iter()
+                .chain(s.items.iter().flat_map(|i| {
+                    [i.id.as_str(), &i.title, &i.text]
+                        .into_iter()
+                        .chain(i.when.as_deref())
+                }))
+        }))
+        .chain([g.factors.heading.as_str(), &g.factors.intro])
+        .chain(g.factors.items.iter().flat_map(|f| {
+            [f.id.as_str(), &f.title, &f.text, &f.reason]
+                .into_iter()
+                .chain(f.options.iter().flat_map(|o| [o.id.as_str(), &o.label]))
+        }))
+        .chain(std::iter::once(g.second_opinion.heading.as_str()))
+        .chain(
+            g.second_opinion
+                .paragraphs
+                .iter()
+                .chain(&g.second_opinion.bring)
+                .map(String::as_str),
+        )
+        .chain(self.topics.iter().flat_map(|t| [t.id.as_str(), &t.title]))
+        .chain(
+            self.questions
+                .iter()
+                .flat_map(|q| [q.id.as_str(), &q.topic, &q.text]),
+        )
+        .chain(self.glossary.iter().flat_map(|t| {
+            [t.id.as_str(), &t.term, &t.text]
+                .into_iter()
+                .chain(t.forms.iter().map(String::as_str))
+        }))
+        .chain(self.readiness.iter().flat_map(|r| [r.id.as_str(), &r.text]))
+    }
 }
 
 impl Library {

@@ -183,8 +183,8 @@ fn start(root: web_sys::Element, config: Config, prefix: yew::AttrValue) -> Resu
     };
     let filled = slot.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let (library, failed) = match fetch_text(&url).await {
-            Ok(text) => match crate::content::read_hospital_pack(&text) {
+        let (library, failed) = match fetch_bytes(&url).await {
+            Ok(bytes) => match crate::content::read_hospital_pack(&bytes) {
                 Ok(pack) => (library.with_pack(pack), false),
                 Err(why) => {
                     pack_problem(&url, &why);
@@ -212,7 +212,7 @@ fn pack_problem(url: &str, why: &str) {
     )));
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
@@ -225,14 +225,13 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
-    let text = response
-        .text()
-        .map_err(|_| "its text could not be read".to_owned())?;
-    JsFuture::from(text)
+    let body = response
+        .array_buffer()
+        .map_err(|_| "its bytes could not be read".to_owned())?;
+    let body = JsFuture::from(body)
         .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "its text could not be read".to_owned())
+        .map_err(|_| "its bytes could not be read".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }
 
 fn mount(
