@@ -5,7 +5,8 @@
 // is never violated, and no request goes anywhere but the page's own origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, STRICT_CSP } from '../scripts/static-server.mjs';
@@ -297,41 +298,31 @@ test('strict CSP host page: the widget works with no violation', async () => {
 
 test('from another origin and any path: the loader finds its files next to itself', async () => {
   // The widget on its own server (with CORS, as EMBEDDING.md asks), under a
-  // deep path; the host page names that origin in its CSP.
+  // deep path; the host page, on another origin, names it in its CSP.
   const widgets = await startServer({ root: EXAMPLES, extraRoots: { '/assets/mbc/v1/': DIST }, cors: true });
   const them = new URL(widgets.url).origin;
   const hostCsp = `default-src 'self'; script-src 'self' ${them} 'wasm-unsafe-eval'; style-src 'self' ${them}; ` +
     `connect-src 'self' ${them}; img-src 'self' data:; object-src 'none'; base-uri 'self'`;
-  const hostUrl = new URL('cross-origin.html', server.url).href;
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    window.__violations = [];
-    addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
-  await context.route(hostUrl, (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    headers: { 'Content-Security-Policy': hostCsp },
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cross-origin host</title>
-      <script type="module" src="${them}/assets/mbc/v1/mbc-guide.js"></script></head>
-      <body><main><h1>Host</h1><mbc-guide storage-namespace="x"></mbc-guide></main></body></html>`,
-  }));
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  context.on('request', (r) => requests.push(r.url()));
-  await page.goto(hostUrl);
-  await widgetsReady(page);
-  await useWidget(page.locator('mbc-guide'), en);
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
-  assert.deepEqual(errors, []);
-  const fromThem = requests.filter((u) => u.startsWith(them)).map((u) => new URL(u).pathname);
+  const site = mkdtempSync(join(tmpdir(), 'mbc-host-'));
+  writeFileSync(join(site, 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A host on another origin</title>
+<link rel="icon" href="data:,">
+<script type="module" src="${them}/assets/mbc/v1/mbc-guide.js"></script></head>
+<body><main><h1>Host</h1><mbc-guide storage-namespace="elsewhere"></mbc-guide></main></body></html>`);
+  const host = await startServer({ root: site, csp: hostCsp });
+  const env = await open('', { at: host.url });
+  await widgetsReady(env.page);
+  await useWidget(env.page.locator('mbc-guide'), en);
+  assert.deepEqual(await violations(env.page), [], 'no CSP violations');
+  assert.deepEqual(env.errors, [], 'no console errors');
+  const fromThem = env.requests.filter((u) => u.startsWith(them)).map((u) => new URL(u).pathname);
   assert.ok(fromThem.some((p) => /^\/assets\/mbc\/v1\/mbc-guide-[0-9a-f]+_bg\.wasm$/.test(p)), fromThem.join(' '));
   assert.ok(fromThem.some((p) => /^\/assets\/mbc\/v1\/mbc-guide-[0-9a-f]+\.css$/.test(p)), fromThem.join(' '));
-  assert.deepEqual(requests.filter((u) => !u.startsWith(them) && !u.startsWith(server.url)), []);
-  await context.close();
+  assert.deepEqual(env.requests.filter((u) => !u.startsWith(them) && !u.startsWith(host.url) && !u.startsWith('data:')), []);
+  await env.context.close();
+  await host.close();
   await widgets.close();
+  rmSync(site, { recursive: true, force: true });
 });
 
 // ------------------------------------------------------------ accessibility

@@ -95,10 +95,13 @@ test('large print is 18 pt and takes more pages', async () => {
   const { page, context } = await pageWith(env, savedState(15));
   const normal = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }), 'sheet-15').pages;
   await page.getByRole('checkbox', { name: ui.large_print }).check();
+  // As the browser's own print command does: the sheet is built for printing.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   const size = await page.locator('.mbc-print').evaluate((el) => getComputedStyle(el).fontSize);
   assert.equal(size, '24px', '18 pt is 24 CSS px');
   await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   const large = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }), 'sheet-15-large').pages;
   assert.ok(large > normal, `large print takes more pages (${large} > ${normal})`);
   await context.close();

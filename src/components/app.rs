@@ -67,6 +67,10 @@ pub struct AppProps {
     /// The shared list was taken in or set aside: forget the link.
     #[prop_or_default]
     pub on_opened_done: Callback<()>,
+    /// Gives the edge a way to say the browser is about to print (true) or
+    /// has printed (false), so the sheet is there for its own print command.
+    #[prop_or_default]
+    pub on_print_listen: Callback<Callback<bool>>,
     /// Print (the browser's print dialog).
     #[prop_or_default]
     pub on_print: Callback<()>,
@@ -109,16 +113,27 @@ pub fn App(props: &AppProps) -> Html {
     // Counts presses of "Print"; the effect below prints once the sheet,
     // with its QR code, is rendered.
     let print_requests = use_state_eq(|| 0u32);
+    let printing = use_state_eq(|| false);
     let pack = props.library.pack(*lang);
     // One shared snapshot per state change, so children compare by pointer.
     let current: Rc<State> = use_memo(state.clone(), |s| (**s).clone());
-    let sheet = use_memo((current.clone(), *lang, props.today.clone()), {
-        let pack = pack.clone();
-        move |(state, _, today)| sheet::build(&pack, state, today)
-    });
+    // The printed sheet is built only while printing (our button, or the
+    // browser's own print command, which the edge reports): building and
+    // diffing it on every keystroke would slow typing in a long list.
+    let sheet = use_memo(
+        (
+            (*printing).then(|| current.clone()),
+            *lang,
+            props.today.clone(),
+        ),
+        {
+            let pack = pack.clone();
+            move |(state, _, today)| state.as_ref().map(|s| sheet::build(&pack, s, today))
+        },
+    );
     // The link and its QR code cost a compression and an encoding: only
     // when the share dialog is open or a print was asked for.
-    let wants_link = *sharing || *print_requests > 0;
+    let wants_link = *sharing || *printing;
     let link = use_memo(
         (wants_link.then(|| current.clone()), props.page_url.clone()),
         |(state, base)| {
@@ -132,30 +147,40 @@ pub fn App(props: &AppProps) -> Html {
 
     // Every change goes through here: the reducer decides, and the live
     // region says what happened.
-    let on_action = {
-        let state = state.clone();
-        let announcement = announcement.clone();
-        let pack = pack.clone();
-        let moved = moved.clone();
-        Callback::from(move |action: Action| {
-            if let Some(message) = announce(&pack, &state, &action) {
-                announcement.set(message);
-            }
-            // An entry that changes place loses focus: say which entry, and
-            // which of its buttons takes it back (0: "most important").
-            let refocus = match &action {
-                Action::Move { id, by } => Some((*id, *by)),
-                Action::SetTop { id, .. } => Some((*id, 0)),
-                Action::Undo => state.undo.as_ref().map(|(_, e)| (e.id, 0)),
-                _ => None,
-            };
-            if let Some((id, by)) = refocus {
-                let count = moved.as_ref().map_or(0, |m| m.2) + 1;
-                moved.set(Some((id, by, count)));
-            }
-            state.dispatch(action);
-        })
-    };
+    // One callback for the whole life of the app: children compare their
+    // props, and a new callback on every render would re-render all 300
+    // entries of a long list on each keystroke. It reads the latest state and
+    // pack through a ref.
+    let latest = use_mut_ref(|| (current.clone(), pack.clone(), *moved));
+    *latest.borrow_mut() = (current.clone(), pack.clone(), *moved);
+    let on_action: Callback<Action> = (*use_memo((), {
+        let dispatcher = state.dispatcher();
+        let set_announcement = announcement.setter();
+        let set_moved = moved.setter();
+        let latest = latest.clone();
+        move |_| {
+            Callback::from(move |action: Action| {
+                let (state, pack, moved) = latest.borrow().clone();
+                if let Some(message) = announce(&pack, &state, &action) {
+                    set_announcement.set(message);
+                }
+                // An entry that changes place loses focus: say which entry,
+                // and which of its buttons takes it back (0: "most important").
+                let refocus = match &action {
+                    Action::Move { id, by } => Some((*id, *by)),
+                    Action::SetTop { id, .. } => Some((*id, 0)),
+                    Action::Undo => state.undo.as_ref().map(|(_, e)| (e.id, 0)),
+                    _ => None,
+                };
+                if let Some((id, by)) = refocus {
+                    let count = moved.map_or(0, |m| m.2) + 1;
+                    set_moved.set(Some((id, by, count)));
+                }
+                dispatcher.dispatch(action);
+            })
+        }
+    }))
+    .clone();
 
     {
         let on_start = props.on_start.clone();
@@ -167,6 +192,13 @@ pub fn App(props: &AppProps) -> Html {
         let opened = opened.clone();
         use_effect_with((), move |_| {
             listen.emit(Callback::from(move |o: Opened| opened.set(Some(o))))
+        });
+    }
+    {
+        let listen = props.on_print_listen.clone();
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            listen.emit(Callback::from(move |p: bool| printing.set(p)))
         });
     }
     {
@@ -238,7 +270,6 @@ pub fn App(props: &AppProps) -> Html {
     let on_take = {
         let print_requests = print_requests.clone();
         let sharing = sharing.clone();
-        let sheet = sheet.clone();
         let on_copy = props.on_copy.clone();
         let on_download = props.on_download.clone();
         let announcement = announcement.clone();
@@ -248,8 +279,13 @@ pub fn App(props: &AppProps) -> Html {
         let page_url = props.page_url.clone();
         let current_state = current.clone();
         let reopen = pack.ui("export_reopen").to_owned();
+        let printing = printing.clone();
+        let pack = pack.clone();
         Callback::from(move |request: TakeAwayRequest| match request {
-            TakeAwayRequest::Print => print_requests.set(*print_requests + 1),
+            TakeAwayRequest::Print => {
+                printing.set(true);
+                print_requests.set(*print_requests + 1);
+            }
             TakeAwayRequest::Share => sharing.set(true),
             TakeAwayRequest::CopyText => {
                 let announcement = announcement.clone();
@@ -261,7 +297,10 @@ pub fn App(props: &AppProps) -> Html {
                         copy_failed.clone()
                     })
                 });
-                on_copy.emit((export::plain_text(&sheet), report));
+                on_copy.emit((
+                    export::plain_text(&sheet::build(&pack, &current_state, &today)),
+                    report,
+                ));
             }
             // A downloaded file ends with the share link, so "Open a list
             // from a file" can read it back.
@@ -269,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
                 export::file_name(&today, "txt"),
                 format!(
                     "{}\n{}\n{}\n",
-                    export::plain_text(&sheet),
+                    export::plain_text(&sheet::build(&pack, &current_state, &today)),
                     reopen,
                     share::link(&page_url, &current_state)
                 ),
@@ -279,7 +318,7 @@ pub fn App(props: &AppProps) -> Html {
                 export::file_name(&today, "md"),
                 format!(
                     "{}\n{}\n\n<{}>\n",
-                    export::markdown(&sheet),
+                    export::markdown(&sheet::build(&pack, &current_state, &today)),
                     reopen,
                     share::link(&page_url, &current_state)
                 ),
@@ -436,9 +475,11 @@ pub fn App(props: &AppProps) -> Html {
                 on_copy={on_share_copy} on_close={on_share_close} prefix={prefix.clone()} />
             <IncomingDialog pack={pack.clone()} incoming={incoming} error={incoming_error}
                 on_choose={on_incoming} prefix={prefix.clone()} />
-            <PrintSheet sheet={(*sheet).clone()} large={current.large_print}
+            if let Some(sheet) = sheet.as_ref() {
+            <PrintSheet sheet={sheet.clone()} large={current.large_print}
                 qr={link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
                 qr_label={pack.ui("share_qr_label").to_owned()} />
+            }
             <GuideMore pack={pack.clone()} />
             <PageFooter pack={pack.clone()} config={props.config.clone()} />
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>

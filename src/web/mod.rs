@@ -307,6 +307,18 @@ fn mount(
             window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
         on_hash.forget();
     });
+    let on_print_listen = Callback::from(|printing: Callback<bool>| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        for (event, value) in [("beforeprint", true), ("afterprint", false)] {
+            let printing = printing.clone();
+            let handler = Closure::<dyn Fn()>::new(move || printing.emit(value));
+            let _ =
+                window.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
+            handler.forget();
+        }
+    });
     let on_print = Callback::from(|()| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -357,6 +369,7 @@ fn mount(
             opened,
             on_opened_listen,
             on_opened_done,
+            on_print_listen,
             on_print,
             on_copy,
             on_download,
@@ -442,11 +455,15 @@ fn report_height_to_parent(window: &web_sys::Window) {
     let Some(html) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
-    let measured = html.clone();
+    let Ok(measured) = html.clone().dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
     let on_resize = Closure::<dyn Fn()>::new(move || {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"mbc-guide:height".into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.scroll_height().into());
+        // The content's own height (offsetHeight), not scrollHeight, which is
+        // never less than the frame: with it the frame could grow, not shrink.
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.offset_height().into());
         let _ = parent.post_message(&message, "*");
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
