@@ -1,0 +1,133 @@
+// WCAG 2.2 AA checks that axe cannot make on its own: reflow at 320 CSS px,
+// text-spacing overrides, target sizes, forced colours, reduced motion, and
+// axe over states the journey tests do not reach (Spanish, sensitive
+// questions shown, the print view).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUp, waitForWidget, axeViolations, ROOT } from './harness.mjs';
+
+const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
+const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
+const KEY = 'mbc-guide:default:state';
+
+/** A list of 8 questions (3 most important, notes), on the questions step. */
+function seeded(step = 'questions', large = false) {
+  const list = en.questions.filter((q) => !q.sensitive).slice(0, 8).map((q, i) => ({ id: i, question: q.id, top: i < 3, note: i ? '' : 'A note.' }));
+  return JSON.stringify({
+    format: 'mbc-guide/state', version: 1, rev: 1, saved_at: 0,
+    state: {
+      answers: { goals: { longer: 'very', quality: 'somewhat' }, goals_other: 'My daughter’s wedding', factors: { her2: ['not_sure'], spread: ['bone', 'brain'] }, treatments: { trials: 'ask' } },
+      list, next_id: 8, show_sensitive: true, step, readiness: { sure: false }, large_print: large,
+    },
+  });
+}
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await env?.close(); });
+
+async function open({ viewport = { width: 1024, height: 800 }, saved = seeded(), ...options } = {}) {
+  const context = await env.browser.newContext({ viewport, ...options });
+  await context.addInitScript(([key, value]) => {
+    if (!sessionStorage.getItem('seeded')) { localStorage.setItem(key, value); sessionStorage.setItem('seeded', '1'); }
+  }, [KEY, saved]);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForWidget(page);
+  return { context, page };
+}
+
+async function noHorizontalScroll(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1);
+}
+
+test('at 320 CSS px wide nothing scrolls sideways, on every step (1.4.10)', async () => {
+  const { context, page } = await open({ viewport: { width: 320, height: 640 } });
+  for (const key of ['step_goals', 'step_profile', 'step_treatments', 'step_questions', 'step_ready']) {
+    await page.getByRole('navigation', { name: en.ui.steps_label }).getByRole('button', { name: en.ui[key] }).click();
+    assert.ok(await noHorizontalScroll(page), `no sideways scrolling on ${key}`);
+  }
+  await context.close();
+});
+
+test('text spacing overrides lose nothing (1.4.12)', async () => {
+  const { context, page } = await open({ viewport: { width: 390, height: 800 } });
+  await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
+  assert.ok(await noHorizontalScroll(page), 'still no sideways scrolling');
+  const clipped = await page.evaluate(() => [...document.querySelectorAll('button, label, legend, p, h1, h2, h3, li')]
+    .filter((el) => el.offsetParent && el.scrollWidth > el.clientWidth + 2 && getComputedStyle(el).overflow !== 'visible')
+    .map((el) => el.textContent.slice(0, 40)));
+  assert.deepEqual(clipped, [], 'no text is cut off');
+  await context.close();
+});
+
+test('every control is at least 24×24 CSS px, and buttons at least 44 px tall (2.5.8)', async () => {
+  const { context, page } = await open({ viewport: { width: 390, height: 800 } });
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, summary, a[href]')]
+    .filter((el) => el.offsetParent && !el.classList.contains('mbc-term') && !el.closest('p, li:not(.mbc-entry):not(.mbc-question), dd'))
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ el, r }) => {
+      const label = el.closest('label');
+      const box = label ? label.getBoundingClientRect() : r;
+      return box.width < 24 || box.height < 24 || (el.tagName === 'BUTTON' && r.height < 44);
+    })
+    .map(({ el, r }) => `${el.tagName} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`));
+  assert.deepEqual(small, []);
+  await context.close();
+});
+
+test('in forced-colours mode every control stays visible', async () => {
+  const { context, page } = await open({ forcedColors: 'active' });
+  const invisible = await page.evaluate(() => [...document.querySelectorAll('button, input, textarea')]
+    .filter((el) => el.offsetParent)
+    .filter((el) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return r.width < 1 || r.height < 1 || s.visibility === 'hidden' || s.opacity === '0';
+    }).map((el) => el.outerHTML.slice(0, 60)));
+  assert.deepEqual(invisible, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('with reduced motion nothing animates', async () => {
+  const { context, page } = await open({ reducedMotion: 'reduce' });
+  const moving = await page.evaluate(() => [...document.querySelectorAll('.mbc *')]
+    .filter((el) => { const s = getComputedStyle(el); return parseFloat(s.transitionDuration) > 0 || s.animationName !== 'none'; })
+    .length);
+  assert.equal(moving, 0);
+  await context.close();
+});
+
+test('axe: sensitive questions shown, suggestions, and the filled list, in English and Spanish', async () => {
+  const { context, page } = await open();
+  assert.deepEqual(await axeViolations(page), [], 'English');
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'Spanish');
+  await context.close();
+});
+
+test('axe: the print view', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await page.locator('.mbc-print').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test('focus is drawn with a 3 px outline that contrasts with the page', async () => {
+  const { context, page } = await open();
+  await page.keyboard.press('Tab');
+  const style = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor };
+  });
+  assert.notEqual(style.style, 'none');
+  assert.ok(style.width >= 2, `outline ${style.width}px`);
+  assert.equal(style.color, 'rgb(27, 27, 27)', 'the outline is near-black on white (16:1)');
+  await context.close();
+});
