@@ -541,7 +541,7 @@ test('clear everything: Escape keeps the answers, confirming leaves nothing of t
   await press(page, clear);
   await dialog.waitFor();
   assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus is inside the dialog');
-  assert.equal(await dialog.getAttribute('aria-describedby') !== null, true);
+  assert.ok(await dialog.getAttribute('aria-describedby'), 'the dialog is described by its text');
   await page.getByText(ui.clear_text).waitFor();
   await assertNoAxe(page, 'the clear dialog');
   // The page behind is inert: Tab visits the dialog's buttons (and, as
