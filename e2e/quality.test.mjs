@@ -131,3 +131,22 @@ test('focus is drawn with a 3 px outline that contrasts with the page', async ()
   assert.equal(style.color, 'rgb(27, 27, 27)', 'the outline is near-black on white (16:1)');
   await context.close();
 });
+
+test('the accessible tree of the key screens reads as a screen reader should hear it', async () => {
+  const { context, page } = await open();
+  const nav = await page.getByRole('navigation', { name: en.ui.steps_label }).ariaSnapshot();
+  for (const key of ['step_goals', 'step_profile', 'step_treatments', 'step_questions', 'step_ready']) {
+    assert.ok(nav.includes(`button "${en.ui[key]}"`), `the steps list names ${key}:\n${nav}`);
+  }
+  const list = await page.getByRole('list', { name: en.ui.list_heading }).ariaSnapshot();
+  assert.match(list, /listitem/);
+  assert.match(list, new RegExp(`button "${en.ui.move_up}"`));
+  assert.match(list, new RegExp(`button "${en.ui.top3_unmark}" \\[pressed\\]`), 'most important is a pressed toggle');
+  assert.match(list, new RegExp(`textbox "${en.ui.note_label}"`));
+  await page.getByRole('navigation', { name: en.ui.steps_label }).getByRole('button', { name: en.ui.step_profile }).click();
+  const her2 = en.guide.factors.items.find((f) => f.id === 'her2');
+  const group = await page.getByRole('group', { name: her2.title }).ariaSnapshot();
+  assert.match(group, /radio "[^"]+" \[checked\]/, 'answers are radios in a named group, with their state');
+  for (const option of her2.options) assert.ok(group.includes(`radio "${option.label}"`), option.label);
+  await context.close();
+});
