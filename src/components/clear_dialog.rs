@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::use_modal;
+
 use crate::content::Pack;
 
 #[derive(Properties, PartialEq)]
@@ -18,19 +20,7 @@ pub struct ClearDialogProps {
 /// button that opened it.
 #[component]
 pub fn ClearDialog(props: &ClearDialogProps) -> Html {
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with(props.open, move |&open| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                if open && !d.open() {
-                    let _ = d.show_modal();
-                } else if !open && d.open() {
-                    d.close();
-                }
-            }
-        });
-    }
+    let dialog = use_modal(props.open);
     let heading = format!("{}-clear-title", props.prefix);
     let text = format!("{}-clear-text", props.prefix);
     let answer = |yes: bool| {

@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::use_modal;
+
 use crate::content::{fill, Pack};
 use crate::state::State;
 
@@ -31,19 +33,7 @@ pub struct IncomingDialogProps {
 #[component]
 pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
     let open = props.incoming.is_some() || props.error.is_some();
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with(open, move |&open| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                if open && !d.open() {
-                    let _ = d.show_modal();
-                } else if !open && d.open() {
-                    d.close();
-                }
-            }
-        });
-    }
+    let dialog = use_modal(open);
     let pack = &props.pack;
     let heading = format!("{}-incoming-title", props.prefix);
     let text_id = format!("{}-incoming-text", props.prefix);

@@ -32,6 +32,7 @@ mod suggestions;
 mod take_away;
 mod treatments_step;
 mod update_notice;
+mod use_modal;
 
 pub use add_button::AddButton;
 pub use app::{App, AppProps};
@@ -62,3 +63,4 @@ pub use suggestions::Suggestions;
 pub use take_away::{TakeAway, TakeAwayRequest};
 pub use treatments_step::TreatmentsStep;
 pub use update_notice::UpdateNotice;
+pub use use_modal::use_modal;

@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::use_modal;
+
 use crate::content::Pack;
 use crate::qr::Qr;
 
@@ -21,19 +23,7 @@ pub struct ShareDialogProps {
 /// travels inside the link (after the #), so it is never sent to a server.
 #[component]
 pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with(props.open, move |&open| {
-            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
-                if open && !d.open() {
-                    let _ = d.show_modal();
-                } else if !open && d.open() {
-                    d.close();
-                }
-            }
-        });
-    }
+    let dialog = use_modal(props.open);
     let pack = &props.pack;
     let heading = format!("{}-share-title", props.prefix);
     let text_id = format!("{}-share-text", props.prefix);
