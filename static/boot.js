@@ -5,12 +5,32 @@ const tag = document.querySelector('script[data-wasm]');
 const base = document.baseURI;
 let glue = null;
 try {
+  // The prerendered guide is the first screen. Let it paint first (its
+  // largest paint, or 1 s at most), then fetch and start the wasm, and yield
+  // once more before the takeover so no single task blocks for long.
+  await prerenderPainted(1000);
   glue = await import(new URL(tag.dataset.js, base).href);
   await glue.default({ module_or_path: new URL(tag.dataset.wasm, base) });
+  await new Promise((resolve) => setTimeout(resolve, 0));
   glue.mount_standalone();
 } catch (error) {
   // The prerendered guide stays readable; say why the interactive parts are missing.
   console.error('mbc-guide: could not start the interactive widget:', error);
+}
+
+/** Resolves after the page's largest contentful paint, or after `limit` ms. */
+function prerenderPainted(limit) {
+  return new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); observer?.disconnect(); resolve(); };
+    const timer = setTimeout(done, limit);
+    let observer = null;
+    try {
+      observer = new PerformanceObserver((list) => { if (list.getEntries().length) done(); });
+      observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    } catch {
+      done(); // no LCP support: start at once
+    }
+  });
 }
 
 if ('serviceWorker' in navigator) {
