@@ -6,6 +6,23 @@ use crate::state::{Action, State};
 
 /// The sentence to announce for `action` applied to `before`, if any.
 pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> {
+    // Most changes (a tick, a typed character) say nothing: decide that
+    // before copying the whole state to apply the action.
+    let speaks = matches!(
+        action,
+        Action::AddQuestion(_)
+            | Action::AddQuestions(_)
+            | Action::AddOwn(_)
+            | Action::Undo
+            | Action::Merge(_)
+            | Action::Remove(_)
+            | Action::SetTop { .. }
+            | Action::Move { .. }
+            | Action::Edit { .. }
+    );
+    if !speaks {
+        return None;
+    }
     let after = before.apply(action.clone());
     if after == *before {
         return None;
@@ -37,5 +54,93 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
         }
         Action::Edit { .. } => Some(pack.ui("saved_announce").to_owned()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{builtin, Lang};
+
+    fn pack() -> Pack {
+        builtin(Lang::En).expect("built-in English")
+    }
+
+    fn with(ids: &[&str]) -> State {
+        ids.iter().fold(State::default(), |s, id| {
+            s.apply(Action::AddQuestion((*id).into()))
+        })
+    }
+
+    #[test]
+    fn adding_a_question_says_so_with_the_counts() {
+        let pack = pack();
+        let said = announce(&pack, &with(&["a"]), &Action::AddQuestion("b".into()));
+        let expected = format!(
+            "{} {}",
+            pack.ui("added_announce"),
+            fill(pack.ui("count_announce"), &[("count", "2"), ("top", "0")])
+        );
+        assert_eq!(said, Some(expected));
+    }
+
+    #[test]
+    fn removing_and_marking_say_so() {
+        let pack = pack();
+        let removed = announce(&pack, &with(&["a", "b"]), &Action::Remove(0)).unwrap_or_default();
+        assert!(
+            removed.starts_with(pack.ui("removed_announce")),
+            "{removed}"
+        );
+        let marked = announce(&pack, &with(&["a"]), &Action::SetTop { id: 0, top: true });
+        assert_eq!(
+            marked,
+            Some(fill(
+                pack.ui("count_announce"),
+                &[("count", "1"), ("top", "1")]
+            ))
+        );
+    }
+
+    #[test]
+    fn a_move_says_the_new_place() {
+        let pack = pack();
+        let said = announce(
+            &pack,
+            &with(&["a", "b", "c"]),
+            &Action::Move { id: 2, by: -1 },
+        );
+        assert_eq!(
+            said,
+            Some(fill(pack.ui("moved_announce"), &[("position", "2")]))
+        );
+    }
+
+    #[test]
+    fn typing_ticking_and_changes_that_change_nothing_say_nothing() {
+        let pack = pack();
+        let list = with(&["a"]);
+        assert_eq!(
+            announce(
+                &pack,
+                &list,
+                &Action::SetNote {
+                    id: 0,
+                    note: "x".into()
+                }
+            ),
+            None
+        );
+        assert_eq!(announce(&pack, &list, &Action::ShowSensitive(true)), None);
+        assert_eq!(
+            announce(&pack, &list, &Action::AddQuestion("a".into())),
+            None,
+            "already there"
+        );
+        assert_eq!(
+            announce(&pack, &list, &Action::Move { id: 0, by: -1 }),
+            None,
+            "already first"
+        );
     }
 }
