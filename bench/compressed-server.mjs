@@ -13,23 +13,10 @@ import { createServer } from 'node:http';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { STRICT_CSP } from '../scripts/static-server.mjs';
+import { STRICT_CSP, fileHeaders } from '../scripts/static-server.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-};
 // Already-compressed formats are sent as they are.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 export async function startCompressedServer({ root, mounts = {}, encoding = 'auto', csp = true, port = 0 } = {}) {
   const base = resolve(root);
@@ -90,13 +77,7 @@ export async function startCompressedServer({ root, mounts = {}, encoding = 'aut
       if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
       const enc = choose(req, file);
       const bytes = await body(file, enc);
-      const headers = {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': bytes.length,
-        'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        Vary: 'Accept-Encoding',
-      };
+      const headers = { ...fileHeaders(file), 'Content-Length': bytes.length, Vary: 'Accept-Encoding' };
       if (enc !== 'identity') headers['Content-Encoding'] = enc;
       if (csp && extname(file) === '.html') headers['Content-Security-Policy'] = csp === true ? STRICT_CSP : csp;
       served[enc] = (served[enc] ?? 0) + 1;

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const TYPES = {
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -23,7 +23,16 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
+
+/** The headers every file gets: its type, how long it may be cached, nosniff. */
+export function fileHeaders(file) {
+  return {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
 
 /**
  * Starts a server on 127.0.0.1. Resolves to { url, port, close(), requests,
@@ -51,11 +60,7 @@ export function startServer({ root, port = 0, csp = false, extraRoots = {}, cors
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
       const body = await readFile(file);
-      const headers = {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-      };
+      const headers = fileHeaders(file);
       const policy = typeof csp === 'function' ? csp(url.pathname) : csp === true ? STRICT_CSP : csp;
       if (policy && extname(file) === '.html') headers['Content-Security-Policy'] = policy;
       if (cors) headers['Access-Control-Allow-Origin'] = '*';
