@@ -45,13 +45,52 @@ test('axe finds no WCAG 2.2 AA violations on the first screen', async () => {
   await context.close();
 });
 
-test('the language switch changes the page to Spanish', async () => {
-  const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
+const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
+const packFiles = (requests) => requests.filter((u) => /\/mbc-guide-[a-z]+-[0-9a-f]{16}\.pack$/.test(u));
+
+test('the language switch fetches the Spanish pack once, then changes the page to Spanish', async () => {
   const { page, context } = await openPage(env);
+  // The page's own requests: the service worker fetches every file of the
+  // build in the background for offline use, the pack too.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.reload();
   await waitForWidget(page);
+  assert.deepEqual(packFiles(requests), [], 'English needs no pack file');
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#mbc-guide > .mbc').getAttribute('lang'), 'es');
+  assert.deepEqual(await axeViolations(page), []);
+  // Back and forth: the pack is kept, not fetched again.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: en.meta.title, level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
+  assert.equal(packFiles(requests).length, 1, `one pack fetched: ${packFiles(requests)}`);
+  await context.close();
+});
+
+test('a host page in Spanish starts in Spanish', async () => {
+  const { page, context, errors } = await openPage(env, '?lang=es');
+  await waitForWidget(page);
+  await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
+  assert.equal(await page.locator('#mbc-guide > .mbc').getAttribute('lang'), 'es');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when the Spanish pack cannot be fetched, the page says so and stays in English', async () => {
+  // No service worker, which would answer from its cache: the network fails.
+  const { page, context, errors } = await openPage(env, '', { serviceWorkers: 'block' });
+  await waitForWidget(page);
+  await context.route('**/*.pack', (route) => route.abort());
+  await page.getByRole('button', { name: 'Español' }).click();
+  const failed = en.ui.lang_failed.replace('{lang}', 'Español');
+  await page.getByRole('status').filter({ hasText: failed }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#mbc-guide > .mbc').getAttribute('lang'), 'en');
+  assert.ok(errors.some((e) => e.includes('.pack')), `the console names the file: ${errors}`);
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });

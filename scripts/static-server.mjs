@@ -23,7 +23,7 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg|pack)$/;
 
 /** The headers every file gets: its type, how long it may be cached, nosniff. */
 export function fileHeaders(file) {

@@ -1,5 +1,6 @@
 //! What the browser edge tells the app at start and while it runs: whether
-//! answers are being kept on this device, and what a damaged save lost.
+//! answers are being kept on this device, what a damaged save lost, and how
+//! fetching another language's pack went.
 //! Plain data, so components render it and tests build it natively.
 
 use crate::stored::Lost;
@@ -18,6 +19,16 @@ pub enum Saving {
     Blocked,
     /// Storage is full; the latest changes are kept in memory only.
     Full,
+}
+
+/// A language whose pack is not in the wasm, on its way or not to be had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangFetch {
+    /// The pack is being fetched; the switch happens when it arrives.
+    Loading(crate::content::Lang),
+    /// It could not be fetched (offline before it was ever kept, or a server
+    /// problem); the widget stays in the language it was in.
+    Failed(crate::content::Lang),
 }
 
 /// A saved list that could be read only in part. The unreadable original

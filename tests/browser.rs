@@ -1,14 +1,16 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): the widget mounts
-//! into a real DOM, reacts to clicks, and reads its packs through the
-//! browser's JSON parser.
+//! into a real DOM, reacts to clicks, and fetches a language the wasm does
+//! not hold only when someone picks it.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use mbc_guide::components::{App, AppProps};
-use mbc_guide::content::{builtin, Lang, Library};
+use mbc_guide::content::{builtin, Lang, Library, Pack};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -20,12 +22,14 @@ fn fresh_root() -> web_sys::Element {
 }
 
 #[wasm_bindgen_test]
-fn packs_parse_with_the_browser_json_parser() {
-    for lang in Lang::ALL {
-        let pack = builtin(lang).expect("pack parses in the browser");
-        assert_eq!(pack.guide.goals.items.len(), 3);
-        assert!(pack.questions.len() >= 70);
-    }
+fn the_wasm_holds_the_english_pack_and_no_other() {
+    let pack = builtin(Lang::En).expect("the English pack reads in the wasm");
+    assert_eq!(pack.guide.goals.items.len(), 3);
+    assert!(pack.questions.len() >= 70);
+    assert!(!Lang::Es.embedded(), "Spanish is a file fetched on demand");
+    let library = Library::builtin().expect("built-in");
+    assert!(library.pack(Lang::Es).is_none());
+    assert!(Lang::Es.pack_file().starts_with("mbc-guide-es-"));
 }
 
 #[wasm_bindgen_test]
@@ -42,48 +46,141 @@ fn hostile_saved_text_is_an_error_not_a_panic_in_the_browser() {
     }
 }
 
-#[wasm_bindgen_test]
-async fn the_widget_mounts_and_switches_language() {
-    let root = fresh_root();
-    let library = Rc::new(Library::builtin().unwrap());
-    let en = library.pack(Lang::En);
-    let es = library.pack(Lang::Es);
+/// A stand-in for the Spanish pack (the wasm has none): English text with a
+/// Spanish title and `lang`.
+fn stand_in_spanish(english: &mbc_guide::content::Pack) -> mbc_guide::content::Pack {
+    let mut pack = english.clone();
+    pack.lang = "es".into();
+    pack.meta.title = "Guía de prueba".into();
+    pack
+}
+
+type Pending = Rc<RefCell<Vec<(Lang, Callback<Result<Pack, String>>)>>>;
+
+/// Mounts the app with a fetch that waits until the test answers it.
+fn mount_with_fetch(root: &web_sys::Element) -> (yew::AppHandle<App>, Pending) {
+    let pending: Pending = Rc::default();
+    let on_fetch_pack = {
+        let pending = pending.clone();
+        Callback::from(move |request| pending.borrow_mut().push(request))
+    };
     let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         yew::props!(AppProps {
-            library,
-            lang: Lang::En
+            library: Rc::new(Library::builtin().unwrap()),
+            lang: Lang::En,
+            on_fetch_pack,
         }),
     )
     .render();
-    yew::scheduler::flush().await;
+    (handle, pending)
+}
 
+fn language_button(root: &web_sys::Element, code: &str) -> web_sys::HtmlElement {
+    root.query_selector(&format!("button[lang={code}]"))
+        .unwrap()
+        .expect("a button for the language")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+}
+
+fn widget_lang(root: &web_sys::Element) -> Option<String> {
+    root.first_element_child()
+        .and_then(|e| e.get_attribute("lang"))
+}
+
+#[wasm_bindgen_test]
+async fn picking_spanish_fetches_its_pack_then_switches() {
+    let root = fresh_root();
+    let (handle, pending) = mount_with_fetch(&root);
+    yew::scheduler::flush().await;
+    let en = builtin(Lang::En).unwrap();
     let text = root.text_content().unwrap_or_default();
     for goal in &en.guide.goals.items {
         assert!(text.contains(&goal.title), "goal {} shows", goal.id);
     }
-
-    let spanish = root
-        .query_selector("button[lang=es]")
-        .unwrap()
-        .expect("a button for Spanish")
-        .dyn_into::<web_sys::HtmlElement>()
-        .unwrap();
     assert_eq!(
-        spanish.get_attribute("aria-pressed").as_deref(),
+        language_button(&root, "es")
+            .get_attribute("aria-pressed")
+            .as_deref(),
         Some("false")
     );
-    spanish.click();
-    yew::scheduler::flush().await;
 
+    language_button(&root, "es").click();
+    yew::scheduler::flush().await;
+    assert_eq!(pending.borrow().len(), 1, "one fetch was asked for");
+    assert_eq!(pending.borrow()[0].0, Lang::Es);
     let text = root.text_content().unwrap_or_default();
-    assert!(text.contains(&es.meta.title), "the title is now in Spanish");
-    assert_eq!(
-        root.first_element_child()
-            .and_then(|e| e.get_attribute("lang"))
-            .as_deref(),
-        Some("es")
+    assert!(
+        text.contains("Loading Español…"),
+        "the wait is said: {text}"
     );
+    assert_eq!(
+        widget_lang(&root).as_deref(),
+        Some("en"),
+        "no switch before the pack is here"
+    );
+
+    // A second press while it loads asks for nothing more.
+    language_button(&root, "es").click();
+    yew::scheduler::flush().await;
+    assert_eq!(pending.borrow().len(), 1);
+
+    let (_, done) = pending.borrow_mut().remove(0);
+    done.emit(Ok(stand_in_spanish(&en)));
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("Guía de prueba"), "the fetched pack shows");
+    assert!(
+        !text.contains("Loading Español…"),
+        "the wait notice is gone"
+    );
+    assert_eq!(widget_lang(&root).as_deref(), Some("es"));
+    assert_eq!(
+        language_button(&root, "es")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+
+    // Back to English and to Spanish again: the pack is kept, no new fetch.
+    language_button(&root, "en").click();
+    yew::scheduler::flush().await;
+    language_button(&root, "es").click();
+    yew::scheduler::flush().await;
+    assert!(pending.borrow().is_empty());
+    assert_eq!(widget_lang(&root).as_deref(), Some("es"));
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_language_that_cannot_be_fetched_is_said_and_english_stays() {
+    let root = fresh_root();
+    let (handle, pending) = mount_with_fetch(&root);
+    yew::scheduler::flush().await;
+    language_button(&root, "es").click();
+    yew::scheduler::flush().await;
+    let (_, done) = pending.borrow_mut().remove(0);
+    done.emit(Err("offline".into()));
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Español could not be loaded."),
+        "the failure is said: {text}"
+    );
+    assert_eq!(widget_lang(&root).as_deref(), Some("en"));
+    assert_eq!(
+        language_button(&root, "en")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+
+    // Choosing it again tries again.
+    language_button(&root, "es").click();
+    yew::scheduler::flush().await;
+    assert_eq!(pending.borrow().len(), 1, "a second try fetches again");
     handle.destroy();
     root.remove();
 }

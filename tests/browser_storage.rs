@@ -160,7 +160,7 @@ async fn with_storage_blocked_the_whole_widget_says_so_and_works_in_memory() {
     mounted.expect("the widget mounts without storage");
     assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
 
-    let pack = Library::builtin().unwrap().pack(Lang::En);
+    let pack = Library::builtin().unwrap().pack_or_english(Lang::En);
     let text = || root.text_content().unwrap_or_default();
     assert!(
         text().contains(pack.ui("storage_blocked")),

@@ -8,7 +8,11 @@ use mbc_guide::components::{App, AppProps};
 use mbc_guide::content::{builtin, Lang, Library};
 
 async fn render(lang: Lang) -> String {
-    let library = Rc::new(Library::builtin().expect("built-in packs parse"));
+    render_with(Library::builtin().expect("built-in packs parse"), lang).await
+}
+
+async fn render_with(library: Library, lang: Lang) -> String {
+    let library = Rc::new(library);
     yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps { library, lang }))
         .hydratable(false)
         .render()
@@ -132,4 +136,22 @@ fn host_language_codes_are_read_leniently() {
     assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
     assert_eq!(Lang::from_code("fr"), None);
     assert_eq!(Lang::from_code(""), None);
+}
+
+/// A host language whose pack is not at hand (it could not be fetched)
+/// shows English, marked as English, with the Spanish button not pressed.
+#[tokio::test]
+async fn a_language_not_at_hand_shows_english_marked_as_english() {
+    let library = Library::builtin().expect("built-in").without(Lang::Es);
+    let html = render_with(library, Lang::Es).await;
+    let en = builtin(Lang::En).expect("built-in");
+    assert!(html.contains(&en.meta.title), "the English title shows");
+    assert!(
+        html.contains("<div lang=\"en\" class=\"mbc\">"),
+        "marked as English"
+    );
+    assert!(
+        html.contains("lang=\"es\" aria-pressed=\"false\""),
+        "Spanish is not shown as chosen"
+    );
 }

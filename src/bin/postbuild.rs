@@ -5,6 +5,8 @@
 //!   with no script at all;
 //! - writes `mbc-guide.js`, the one-script-tag loader with a stable name,
 //!   which finds this build's hashed files next to itself;
+//! - writes the pack files of the languages the wasm does not hold
+//!   (`mbc-guide-es-<hash>.pack`), fetched when someone picks one;
 //! - writes `sw.js`, the service worker of the standalone page and iframe,
 //!   with every file of the build and its sha256 in the precache list.
 //!
@@ -45,7 +47,7 @@ async fn run(dir: &Path) -> Result<(), String> {
     let page = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let library = Rc::new(Library::builtin().map_err(|e| e.to_string())?);
-    let pack = library.pack(Lang::En);
+    let pack = library.pack_or_english(Lang::En);
     let body = yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
         library,
         lang: Lang::En,
@@ -62,6 +64,16 @@ async fn run(dir: &Path) -> Result<(), String> {
 
     let build = Build::find(&page)?;
     write(&dir.join(LOADER), &build.loader())?;
+    // The wasm holds English only; each other language is a file next to it,
+    // fetched when someone picks that language (see `content::Lang::embedded`).
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        let bytes = lang
+            .compiled_pack_file()
+            .ok_or_else(|| format!("content/{}.json did not parse at build time", lang.code()))?;
+        let path = dir.join(lang.pack_file());
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     // Last, so the list holds the loader and the prerendered page.
     let files = precache_list(dir)?;
     write(&dir.join(WORKER), &service_worker(&files))

@@ -9,8 +9,8 @@ use super::{
 };
 use crate::announce::announce;
 use crate::config::Config;
-use crate::content::{Lang, Library};
-use crate::session::{Opened, RestoreNotice, Saving};
+use crate::content::{Lang, Library, Pack};
+use crate::session::{LangFetch, Opened, RestoreNotice, Saving};
 use crate::state::{Action, State, Step};
 use crate::{export, qr, share, sheet};
 
@@ -86,6 +86,13 @@ pub struct AppProps {
     /// The host named a content pack that could not be used.
     #[prop_or_default]
     pub pack_error: bool,
+    /// Fetch a language's pack that the library lacks; the edge reports the
+    /// pack, or why it could not.
+    #[prop_or_default]
+    pub on_fetch_pack: Callback<(Lang, Callback<Result<Pack, String>>)>,
+    /// Set when the host's language could not be fetched at start.
+    #[prop_or_default]
+    pub lang_fetch: Option<LangFetch>,
     /// The host's settings (contact details, saving, namespace…).
     #[prop_or_default]
     pub config: Rc<Config>,
@@ -97,7 +104,9 @@ pub struct AppProps {
 /// The whole widget: the guide, the five steps and the person's list.
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let library = use_state_eq(|| props.library.clone());
     let lang = use_state_eq(|| props.lang);
+    let lang_fetch = use_state_eq(|| props.lang_fetch);
     let state = use_reducer_eq({
         let initial = props.initial.clone();
         move || (*initial).clone()
@@ -114,7 +123,13 @@ pub fn App(props: &AppProps) -> Html {
     // with its QR code, is rendered.
     let print_requests = use_state_eq(|| 0u32);
     let printing = use_state_eq(|| false);
-    let pack = props.library.pack(*lang);
+    // A language shows only once its pack is at hand.
+    let lang_shown = if library.pack(*lang).is_some() {
+        *lang
+    } else {
+        Lang::En
+    };
+    let pack = library.pack_or_english(lang_shown);
     // One shared snapshot per state change, so children compare by pointer.
     let current: Rc<State> = use_memo(state.clone(), |s| (**s).clone());
     // The printed sheet is built only while printing (our button, or the
@@ -123,7 +138,7 @@ pub fn App(props: &AppProps) -> Html {
     let sheet = use_memo(
         (
             (*printing).then(|| current.clone()),
-            *lang,
+            lang_shown,
             props.today.clone(),
         ),
         {
@@ -217,9 +232,36 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A language the wasm does not hold is fetched first; the switch
+    // happens when it arrives, and a failure is said, in the language shown.
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |l: Lang| lang.set(l))
+        let library = library.clone();
+        let lang_fetch = lang_fetch.clone();
+        let fetch = props.on_fetch_pack.clone();
+        Callback::from(move |l: Lang| {
+            if library.pack(l).is_some() {
+                lang_fetch.set(None);
+                lang.set(l);
+                return;
+            }
+            if *lang_fetch == Some(LangFetch::Loading(l)) {
+                return;
+            }
+            lang_fetch.set(Some(LangFetch::Loading(l)));
+            let (lang, library, lang_fetch) = (lang.clone(), library.clone(), lang_fetch.clone());
+            fetch.emit((
+                l,
+                Callback::from(move |got: Result<Pack, String>| match got {
+                    Ok(pack) => {
+                        library.set(Rc::new(library.with_pack(pack)));
+                        lang_fetch.set(None);
+                        lang.set(l);
+                    }
+                    Err(_) => lang_fetch.set(Some(LangFetch::Failed(l))),
+                }),
+            ));
+        })
     };
     let on_restore_choice = {
         let restore = restore.clone();
@@ -428,17 +470,17 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="mbc" lang={lang.code()}>
+        <div class="mbc" lang={lang_shown.code()}>
             <header class="mbc-header">
                 <h1 class="mbc-title">{ &pack.meta.title }</h1>
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
-                <LanguageSwitch current={*lang} label={pack.ui("lang_label").to_owned()} on_change={on_lang} />
+                <LanguageSwitch current={lang_shown} label={pack.ui("lang_label").to_owned()} on_change={on_lang} />
             </header>
             if *update_ready {
                 <UpdateNotice pack={pack.clone()} on_apply={props.on_update_apply.clone()} />
             }
             <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()} pack_error={props.pack_error}
-                on_restore_choice={on_restore_choice} />
+                lang_fetch={*lang_fetch} on_restore_choice={on_restore_choice} />
             <Guide pack={pack.clone()} />
             <section class="mbc-journey" aria-labelledby={step_heading_id.clone()}>
                 <StepNav pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />

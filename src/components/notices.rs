@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::Pack;
-use crate::session::{RestoreNotice, Saving};
+use crate::content::{fill, Pack};
+use crate::session::{LangFetch, RestoreNotice, Saving};
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
@@ -13,12 +13,16 @@ pub struct NoticesProps {
     /// The host's own content pack could not be used.
     #[prop_or_default]
     pub pack_error: bool,
+    /// Another language's pack on its way, or not to be had.
+    #[prop_or_default]
+    pub lang_fetch: Option<LangFetch>,
     /// Keep the damaged copy (true) or delete it (false).
     pub on_restore_choice: Callback<bool>,
 }
 
-/// Calm, plain messages about saving: storage blocked or full, or a saved
-/// list that could be read only in part.
+/// Calm, plain messages about saving (storage blocked or full, or a saved
+/// list that could be read only in part) and about content (the host's pack
+/// not used, another language loading or not to be had).
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let pack = &props.pack;
@@ -27,6 +31,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
         Saving::Full => Some(pack.ui("storage_full")),
         Saving::On | Saving::Off => None,
     };
+    let language = props.lang_fetch.map(|f| match f {
+        LangFetch::Loading(l) => fill(pack.ui("lang_loading"), &[("lang", l.name())]),
+        LangFetch::Failed(l) => fill(pack.ui("lang_failed"), &[("lang", l.name())]),
+    });
     let choose = |keep: bool| {
         let cb = props.on_restore_choice.clone();
         move |_| cb.emit(keep)
@@ -35,6 +43,9 @@ pub fn Notices(props: &NoticesProps) -> Html {
         <div class="mbc-notices" role="status">
             if props.pack_error {
                 <p class="mbc-notice">{ pack.ui("pack_error") }</p>
+            }
+            if let Some(text) = language {
+                <p class="mbc-notice">{ text }</p>
             }
             if let Some(text) = storage {
                 <p class="mbc-notice">{ text }</p>

@@ -2,8 +2,11 @@
 //! checking them, and looking things up in them.
 //!
 //! The packs are data files in `content/`. build.rs turns them into compact
-//! postcard bytes that are compiled into the binary, so the widget works
-//! offline with no request and carries no JSON parser for them.
+//! postcard bytes, so the widget carries no JSON parser for them. The wasm
+//! holds the English pack, so the widget starts with no request; the Spanish
+//! pack is a file of the build (`Lang::pack_file`) fetched the first time
+//! someone picks Spanish, and kept by the service worker for offline use.
+//! Native builds (tests, tools, the prerender) hold every pack.
 
 pub mod glossary;
 pub mod model;
@@ -51,13 +54,41 @@ impl Lang {
         }
     }
 
+    /// Whether this language's pack is compiled in. The wasm holds English
+    /// only: each other language costs every visitor about 16 KB gzip, and
+    /// only those who pick it need it.
+    pub fn embedded(self) -> bool {
+        self == Lang::En || cfg!(not(target_arch = "wasm32"))
+    }
+
+    /// The name of this language's compiled pack file in a build, next to
+    /// the wasm. The name holds a hash of the bytes (see build.rs).
+    pub fn pack_file(self) -> &'static str {
+        match self {
+            Lang::En => env!("MBC_PACK_FILE_EN"),
+            Lang::Es => env!("MBC_PACK_FILE_ES"),
+        }
+    }
+
     /// The built-in pack, as postcard bytes made by build.rs from
-    /// `content/<lang>.json`.
+    /// `content/<lang>.json`. Empty for a pack the wasm does not hold.
     fn builtin_bytes(self) -> &'static [u8] {
         match self {
             Lang::En => include_bytes!(concat!(env!("OUT_DIR"), "/en.pack")),
+            #[cfg(not(target_arch = "wasm32"))]
             Lang::Es => include_bytes!(concat!(env!("OUT_DIR"), "/es.pack")),
+            #[cfg(target_arch = "wasm32")]
+            Lang::Es => &[],
         }
+    }
+
+    /// The built-in pack as the file `mbc-postbuild` writes for the build
+    /// (`PACK_MAGIC`, then postcard), or `None` when it did not parse at
+    /// build time. Native only: the wasm fetches these files.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn compiled_pack_file(self) -> Option<Vec<u8>> {
+        let body = self.builtin_bytes();
+        (!body.is_empty()).then(|| [PACK_MAGIC, body].concat())
     }
 }
 
@@ -159,34 +190,61 @@ impl Pack {
     }
 }
 
-/// The built-in packs, one per language, parsed once at start-up and shared.
+/// The packs at hand, one per language, parsed once and shared. English is
+/// always there; another language is there once its pack is fetched (in the
+/// wasm) or from the start (native builds).
 #[derive(Debug)]
 pub struct Library {
     en: std::rc::Rc<Pack>,
-    es: std::rc::Rc<Pack>,
+    es: Option<std::rc::Rc<Pack>>,
 }
 
 impl Library {
     /// Parses the built-in packs. An error here is a build defect, which the
     /// native tests catch before any release.
     pub fn builtin() -> Result<Library, LoadError> {
+        let es = if Lang::Es.embedded() {
+            Some(std::rc::Rc::new(builtin(Lang::Es)?))
+        } else {
+            None
+        };
         Ok(Library {
             en: std::rc::Rc::new(builtin(Lang::En)?),
-            es: std::rc::Rc::new(builtin(Lang::Es)?),
+            es,
         })
     }
 
-    pub fn pack(&self, lang: Lang) -> std::rc::Rc<Pack> {
+    /// This language's pack, if it is at hand.
+    pub fn pack(&self, lang: Lang) -> Option<std::rc::Rc<Pack>> {
         match lang {
-            Lang::En => self.en.clone(),
+            Lang::En => Some(self.en.clone()),
             Lang::Es => self.es.clone(),
+        }
+    }
+
+    /// This language's pack, or English while it is not at hand.
+    pub fn pack_or_english(&self, lang: Lang) -> std::rc::Rc<Pack> {
+        self.pack(lang).unwrap_or_else(|| self.en.clone())
+    }
+
+    /// This library without a language's pack, as the wasm starts (tests use
+    /// it for the fetch-on-demand path). English stays.
+    pub fn without(&self, lang: Lang) -> Library {
+        Library {
+            en: self.en.clone(),
+            es: self.es.clone().filter(|_| lang != Lang::Es),
         }
     }
 }
 
 impl PartialEq for Library {
     fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.en, &other.en) && std::rc::Rc::ptr_eq(&self.es, &other.es)
+        let same = |a: &Option<std::rc::Rc<Pack>>, b: &Option<std::rc::Rc<Pack>>| match (a, b) {
+            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        std::rc::Rc::ptr_eq(&self.en, &other.en) && same(&self.es, &other.es)
     }
 }
 
@@ -203,7 +261,8 @@ pub fn compile_pack(pack: &Pack) -> Vec<u8> {
     bytes
 }
 
-/// Reads a hospital's compiled content pack and refuses it, with a reason,
+/// Reads a compiled content pack file (a hospital's, or one of our own
+/// language packs fetched on demand) and refuses it, with a reason,
 /// when it is not safe or complete enough to show: too big, not a pack,
 /// text with markup, control or direction-override characters, over-long
 /// text, or missing interface words or fixed ids. A hospital may add
@@ -213,7 +272,7 @@ pub fn compile_pack(pack: &Pack) -> Vec<u8> {
 /// refuses to compile a pack with errors; this is the small run-time guard
 /// that the file served is still sound. Reading compiled packs keeps a
 /// JSON-to-Pack reader out of the wasm.
-pub fn read_hospital_pack(bytes: &[u8]) -> Result<Pack, String> {
+pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
     const MAX_PACK_BYTES: usize = 2 << 20;
     if bytes.len() > MAX_PACK_BYTES {
         return Err(format!(
@@ -340,7 +399,7 @@ impl Library {
         match Lang::from_code(&pack.lang) {
             Some(Lang::Es) => Library {
                 en: self.en.clone(),
-                es: pack,
+                es: Some(pack),
             },
             _ => Library {
                 en: pack,

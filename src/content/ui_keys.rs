@@ -59,6 +59,8 @@ pub const REQUIRED: &[&str] = &[
     "own_heading",
     "own_label",
     "pack_error",
+    "lang_loading",
+    "lang_failed",
     "panic_message",
     "prev_step",
     "print_button",

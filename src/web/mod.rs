@@ -12,8 +12,8 @@ use yew::{AppHandle, Callback};
 
 use crate::components::{App, AppProps};
 use crate::config::{self, Config};
-use crate::content::Library;
-use crate::session::{Opened, RestoreNotice, Saving};
+use crate::content::{Lang, Library, Pack};
+use crate::session::{LangFetch, Opened, RestoreNotice, Saving};
 use crate::state::{Action, State};
 use storage::Store;
 
@@ -74,7 +74,9 @@ pub fn mount_standalone() -> Result<(), JsValue> {
         }
     }
     let config = read_config(&pairs);
-    let slot = start(root.clone(), config, "mbc".into())?;
+    // Our other files (a language's pack) are found next to the page.
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    let slot = start(root.clone(), config, "mbc".into(), base)?;
     std::mem::forget(slot); // the page lives as long as the widget
     report_height_to_parent(&window);
     Ok(())
@@ -148,7 +150,8 @@ pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<W
         config.namespace = renamed;
     }
     let namespace = config.namespace.clone();
-    let slot = start(root, config, format!("mbc{n}").into())?;
+    // Our other files (a language's pack) are next to the stylesheet.
+    let slot = start(root, config, format!("mbc{n}").into(), stylesheet)?;
     Ok(Widget { slot, namespace })
 }
 
@@ -170,33 +173,52 @@ fn warn(message: &str) {
 type Slot = Rc<RefCell<Option<AppHandle<App>>>>;
 
 /// Starts the widget in `root`. With a `content-pack` set, the pack is
-/// fetched first (the only request the widget makes, and only because the
-/// host asked); a pack that cannot be fetched or read is named in the
-/// console and the built-in content is used, with a notice on the page.
-fn start(root: web_sys::Element, config: Config, prefix: yew::AttrValue) -> Result<Slot, JsValue> {
+/// fetched first (a request only because the host asked); a pack that cannot
+/// be fetched or read is named in the console and the built-in content is
+/// used, with a notice on the page. A host language whose pack the wasm does
+/// not hold is fetched from `base` first too; failing that, the widget starts
+/// in English and says why.
+fn start(
+    root: web_sys::Element,
+    mut config: Config,
+    prefix: yew::AttrValue,
+    base: String,
+) -> Result<Slot, JsValue> {
     let library = Library::builtin()
         .map_err(|e| JsValue::from_str(&format!("mbc-guide: built-in content: {e}")))?;
     let slot: Slot = Rc::new(RefCell::new(None));
-    let Some(url) = config.content_pack.clone() else {
-        *slot.borrow_mut() = Some(mount(root, config, prefix, library, false)?);
+    if config.content_pack.is_none() && library.pack(config.lang).is_some() {
+        *slot.borrow_mut() = Some(mount(root, config, prefix, library, base, None)?);
         return Ok(slot);
-    };
+    }
     let filled = slot.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let (library, failed) = match fetch_bytes(&url).await {
-            Ok(bytes) => match crate::content::read_hospital_pack(&bytes) {
-                Ok(pack) => (library.with_pack(pack), false),
+        let mut library = library;
+        let mut problems = Problems::default();
+        if let Some(url) = config.content_pack.clone() {
+            match fetch_pack(&url).await {
+                Ok(pack) => library = library.with_pack(pack),
                 Err(why) => {
                     pack_problem(&url, &why);
-                    (library, true)
+                    problems.pack = true;
                 }
-            },
-            Err(why) => {
-                pack_problem(&url, &why);
-                (library, true)
             }
-        };
-        match mount(root, config, prefix, library, failed) {
+        }
+        let lang = config.lang;
+        if library.pack(lang).is_none() {
+            match fetch_lang(&base, lang).await {
+                Ok(pack) => library = library.with_pack(pack),
+                Err(why) => {
+                    web_sys::console::error_1(&JsValue::from_str(&format!(
+                        "mbc-guide: lang=\"{}\": {why}. The widget starts in English.",
+                        lang.code()
+                    )));
+                    config.lang = Lang::En;
+                    problems.lang = Some(LangFetch::Failed(lang));
+                }
+            }
+        }
+        match mount(root, config, prefix, library, base, Some(problems)) {
             Ok(handle) => *filled.borrow_mut() = Some(handle),
             Err(e) => {
                 web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e)
@@ -204,6 +226,35 @@ fn start(root: web_sys::Element, config: Config, prefix: yew::AttrValue) -> Resu
         }
     });
     Ok(slot)
+}
+
+/// What went wrong while fetching content at start, for the page's notices.
+#[derive(Default)]
+struct Problems {
+    /// The host's content pack was not used.
+    pack: bool,
+    /// The host's language could not be fetched.
+    lang: Option<LangFetch>,
+}
+
+/// Fetches and checks a compiled pack file.
+async fn fetch_pack(url: &str) -> Result<Pack, String> {
+    let bytes = fetch_bytes(url).await?;
+    crate::content::read_pack_file(&bytes)
+}
+
+/// Fetches this build's pack for `lang`, found next to our other files.
+async fn fetch_lang(base: &str, lang: Lang) -> Result<Pack, String> {
+    let url = web_sys::Url::new_with_base(lang.pack_file(), base)
+        .map_err(|_| format!("no address for {} next to \"{base}\"", lang.pack_file()))?
+        .href();
+    let pack = fetch_pack(&url)
+        .await
+        .map_err(|why| format!("{url} was not used: {why}"))?;
+    if Lang::from_code(&pack.lang) != Some(lang) {
+        return Err(format!("{url} holds lang \"{}\"", pack.lang));
+    }
+    Ok(pack)
 }
 
 fn pack_problem(url: &str, why: &str) {
@@ -239,10 +290,12 @@ fn mount(
     config: Config,
     prefix: yew::AttrValue,
     library: Library,
-    pack_error: bool,
+    base: String,
+    problems: Option<Problems>,
 ) -> Result<AppHandle<App>, JsValue> {
+    let problems = problems.unwrap_or_default();
     let lang = config.lang;
-    let pack = library.pack(lang);
+    let pack = library.pack_or_english(lang);
     install_panic_message(&root, pack.ui("panic_message"), pack.ui("reload"));
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         // The CSSOM, not a style attribute: allowed under style-src 'self'.
@@ -348,6 +401,18 @@ fn mount(
         UPDATE_LISTENERS.with(|l| l.borrow_mut().push(show));
     });
     let on_update_apply = Callback::from(|()| apply_update());
+    let on_fetch_pack = Callback::from(
+        move |(lang, done): (Lang, Callback<Result<Pack, String>>)| {
+            let base = base.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let got = fetch_lang(&base, lang).await;
+                if let Err(why) = &got {
+                    web_sys::console::error_1(&JsValue::from_str(&format!("mbc-guide: {why}")));
+                }
+                done.emit(got);
+            });
+        },
+    );
 
     let handle = yew::Renderer::<App>::with_root_and_props(
         root.clone(),
@@ -375,7 +440,9 @@ fn mount(
             on_download,
             on_read_file,
             config: Rc::new(config),
-            pack_error,
+            pack_error: problems.pack,
+            lang_fetch: problems.lang,
+            on_fetch_pack,
             id_prefix: prefix,
         }),
     )
