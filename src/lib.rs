@@ -20,6 +20,7 @@ pub mod share;
 pub mod sheet;
 pub mod state;
 pub mod stored;
+pub mod zlib;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

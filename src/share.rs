@@ -19,7 +19,6 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT as BASE64;
 use base64::Engine;
-use miniz_oxide::inflate::TINFLStatus;
 
 use crate::state::State;
 use crate::stored::{self, Restored};
@@ -36,8 +35,6 @@ pub const MAX_JSON_BYTES: usize = 1 << 20;
 /// of `MAX_JSON_BYTES` is about 1.4 MB of base64, and a saved file of the
 /// largest list that fits is well under this.
 pub const MAX_FRAGMENT_BYTES: usize = 4 << 20;
-/// zlib's best compression: links are made rarely and should be short.
-const LEVEL: u8 = 9;
 
 /// Why a link or file could not be read. Each has a calm sentence for the
 /// person (`ui_key`); nothing stored changes when reading fails.
@@ -106,7 +103,7 @@ impl std::error::Error for ShareError {}
 /// `fits` before offering such a link.
 pub fn encode(state: &State) -> String {
     let json = stored::state_tree(state).to_json();
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL);
+    let packed = crate::zlib::compress(json.as_bytes());
     format!("{PREFIX}{VERSION}.{}", BASE64.encode(packed))
 }
 
@@ -144,11 +141,10 @@ pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
         return Err(ShareError::FutureVersion(version));
     }
     let packed = BASE64.decode(data).map_err(|_| ShareError::BadEncoding)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_JSON_BYTES)
-        .map_err(|e| match e.status {
-            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
-            _ => ShareError::Damaged,
-        })?;
+    let json = crate::zlib::decompress(&packed, MAX_JSON_BYTES).map_err(|e| match e {
+        crate::zlib::Error::TooLarge => ShareError::TooLarge,
+        crate::zlib::Error::Damaged => ShareError::Damaged,
+    })?;
     let json = std::str::from_utf8(&json).map_err(|_| ShareError::Unreadable)?;
     let tree = crate::json::parse(json).map_err(|_| ShareError::Unreadable)?;
     // Ours always has both; anything else is some other JSON.

@@ -23,6 +23,7 @@ use mbc_guide::share::{
 };
 use mbc_guide::state::{Action, Entry, State, Step, MAX_NOTE_CHARS, MAX_QUESTION_CHARS};
 use mbc_guide::stored::{self, Lost};
+use mbc_guide::zlib;
 
 use realistic::{list_with_notes, BASE};
 
@@ -620,12 +621,30 @@ fn link_sizes_for_5_15_and_60_questions_with_notes() {
             own * 100.0
         );
         sizes.push(link.len());
+        // Our small codec against the reference at its best level.
+        let json = stored::state_tree(&state).to_json();
         assert_eq!(decode(&link).map(|r| r.state), Ok(state));
+        let ours = zlib::compress(json.as_bytes()).len();
+        let best = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 9).len();
+        println!("   zlib: ours {ours} bytes, reference at level 9 {best} bytes");
+        assert!(
+            ours * 100 <= best * 105,
+            "ours {ours} vs {best}: more than 5% longer"
+        );
     }
     assert!(sizes[1] < 2_000, "15 questions: {} characters", sizes[1]);
 }
 
 // Properties
+
+/// Input for the zlib checks: random bytes (little to find), or text from a
+/// few characters (long repeats, overlapping matches, far distances).
+fn zlib_input() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..3000),
+        proptest::collection::vec(proptest::sample::select(b"ab {}\":,\n".to_vec()), 0..40_000),
+    ]
+}
 
 /// Text of up to `max` characters of any kind (control characters, line
 /// breaks, emoji, right-to-left…).
@@ -789,6 +808,35 @@ proptest! {
         let _ = decode(&fragment_of_bytes(1, &bytes));
         // Past the checksum, into the JSON reader.
         let _ = decode(&fragment_of_bytes(1, &miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 1)));
+    }
+
+    #[test]
+    fn our_zlib_is_read_by_the_reference_zlib(data in zlib_input()) {
+        let ours = zlib::compress(&data);
+        let read = miniz_oxide::inflate::decompress_to_vec_zlib(&ours);
+        prop_assert_eq!(read.ok(), Some(data.clone()));
+        prop_assert_eq!(zlib::decompress(&ours, data.len()).ok(), Some(data));
+    }
+
+    #[test]
+    fn the_reference_zlib_at_every_level_is_read_by_ours(data in zlib_input(), level in 0u8..=10) {
+        let theirs = miniz_oxide::deflate::compress_to_vec_zlib(&data, level);
+        prop_assert_eq!(zlib::decompress(&theirs, usize::MAX).ok(), Some(data.clone()));
+        // One byte under the size is refused as too large, never cut short.
+        if !data.is_empty() {
+            prop_assert_eq!(zlib::decompress(&theirs, data.len() - 1), Err(zlib::Error::TooLarge));
+        }
+    }
+
+    #[test]
+    fn our_zlib_reader_refuses_what_the_reference_refuses(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        // Any bytes, and bytes behind a valid header: an error or the same
+        // output as the reference, never a panic or a different answer.
+        for input in [bytes.clone(), [&[0x78u8, 0x9c][..], &bytes].concat()] {
+            let ours = zlib::decompress(&input, 1 << 20).ok();
+            let theirs = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&input, 1 << 20).ok();
+            prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
