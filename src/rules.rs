@@ -7,6 +7,7 @@
 //! editors before they ship.
 
 use crate::answers::{Answers, Mark, Rating};
+use crate::content::glossary::{fold, is_letter};
 use crate::content::{fill, Pack, Rule};
 
 /// Why a question is suggested: the answer that made its rule hold.
@@ -165,14 +166,17 @@ fn lower_first(label: &str) -> String {
         return String::new();
     };
     let second = chars.clone().next();
-    let capitalised_word = first.is_uppercase()
+    // Upper case is what `fold` changes (Latin letters: the packs are
+    // English and Spanish, and the full Unicode tables cost the wasm).
+    let upper = |c: char| fold(c) != c;
+    let capitalised_word = upper(first)
         && match second {
-            Some(c) if c.is_alphabetic() => c.is_lowercase(),
+            Some(c) if is_letter(c) => !upper(c),
             // A one-letter word: "A few", but not the pronoun "I".
             _ => first != 'I',
         };
     if capitalised_word {
-        first.to_lowercase().chain(chars).collect()
+        std::iter::once(fold(first)).chain(chars).collect()
     } else {
         label.to_owned()
     }
@@ -457,6 +461,8 @@ mod tests {
         assert_eq!(lower_first("ER-positive"), "ER-positive");
         assert_eq!(lower_first("I don't know"), "I don't know");
         assert_eq!(lower_first("A few"), "a few");
+        assert_eq!(lower_first("Ésta"), "ésta", "Spanish capitals too");
+        assert_eq!(lower_first("ÉR"), "ÉR", "an acronym stays");
         assert_eq!(lower_first("Sí"), "sí");
         assert_eq!(lower_first(""), "");
     }

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{AddButton, Prose, SourceNote};
+use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
 use crate::state::{Action, State};
 
@@ -30,7 +31,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
         })
     };
     let visible = |q: &&Question| props.state.show_sensitive || !q.sensitive;
-    let needle = query.trim().to_lowercase();
+    let needle = search_key(query.trim());
 
     let body = if needle.is_empty() {
         html! {
@@ -52,7 +53,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
             .questions
             .iter()
             .filter(visible)
-            .filter(|q| q.text.to_lowercase().contains(&needle))
+            .filter(|q| search_key(&q.text).contains(&needle))
             .collect();
         if found.is_empty() {
             html! { <p role="status">{ pack.ui("search_none") }</p> }

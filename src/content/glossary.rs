@@ -27,8 +27,34 @@ pub fn folded(text: &str) -> String {
     text.chars().map(fold).collect()
 }
 
+/// A letter of English, Spanish or another Western European language:
+/// ASCII, Latin-1 and Latin Extended-A, without the full Unicode tables
+/// (the packs are English and Spanish).
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'À'..='ž' if c != '×' && c != '÷')
+}
+
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    is_letter(c) || c.is_ascii_digit()
+}
+
+/// Text as search compares it: folded, and with the accents of Latin-1
+/// letters taken off, so "medico" finds "médico" and "CANCER" finds
+/// "cáncer".
+pub fn search_key(text: &str) -> String {
+    text.chars()
+        .map(|c| match fold(c) {
+            'à'..='å' => 'a',
+            'ç' => 'c',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ñ' => 'n',
+            'ò'..='ö' => 'o',
+            'ù'..='ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
 }
 
 /// If `text` starts with `form` (folded, whole word), the byte length it
@@ -110,6 +136,25 @@ pub fn segments<'a>(text: &'a str, glossary: &[Term]) -> Vec<Segment<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_ignores_case_and_accents() {
+        assert_eq!(
+            search_key("Médico CÁNCER Niño Über"),
+            "medico cancer nino uber"
+        );
+        assert_eq!(search_key("HER2-low?"), "her2-low?");
+    }
+
+    #[test]
+    fn letters_are_those_of_english_and_spanish() {
+        for c in ['a', 'Z', 'ñ', 'É', 'ü', 'ž'] {
+            assert!(is_letter(c), "{c}");
+        }
+        for c in ['×', '÷', '1', ' ', '-', '¿', '“'] {
+            assert!(!is_letter(c), "{c}");
+        }
+    }
 
     fn term(id: &str, term: &str, forms: &[&str]) -> Term {
         Term {
