@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,7 +79,7 @@ const CASES = [
     check: 'reduced motion', file: 'quality', test: 'with reduced motion nothing animates',
     breakage: 'CSS: an endless animation outside the reduced-motion query',
     apply: css('@keyframes mbc-break-pulse { to { opacity: 0.9; } }\n.mbc .mbc-title { animation: mbc-break-pulse 1s linear infinite !important; }'),
-    why: /Expected values to be strictly equal/,
+    why: /still animate/,
   },
   {
     check: 'axe: filled list, en and es', file: 'quality', test: 'axe: sensitive questions shown',
@@ -248,7 +248,7 @@ for (const r of rows) console.log(line([r.check, r.breakage, r.unbroken === 'yes
 console.log('\nwhat each broken test said:');
 for (const r of rows) console.log(`  ${r.check}: ${r.result.reason.slice(0, 220)}`);
 const bad = rows.filter((r) => r.seen !== 'yes' || r.unbroken !== 'yes');
-console.log(`\n${rows.length - bad.length} of ${rows.length} checks pass unbroken and fail when broken, in ${((Date.now() - started) / 1000).toFixed(0)} s${basename(source) ? ` (build: ${source})` : ''}`);
+console.log(`\n${rows.length - bad.length} of ${rows.length} checks pass unbroken and fail when broken, in ${((Date.now() - started) / 1000).toFixed(0)} s (build: ${source})`);
 if (bad.length) {
   console.log(`not proven: ${bad.map((r) => r.check).join('; ')}`);
   process.exit(1);
