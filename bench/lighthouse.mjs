@@ -23,9 +23,9 @@ import { writeStaticPage } from './static-page.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const OUT = join(ROOT, 'bench', 'out', 'lighthouse');
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 // The closed-network flags of the research notes (yew-trunk-notes.md, quick reference).
-export const CHROME_FLAGS = [
+const CHROME_FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
 ];
