@@ -8,6 +8,8 @@
 // figures as ratios to the static page, the issue-7 targets, and the
 // accessibility and best-practices audits that failed. Writes every report
 // (JSON and HTML) and a summary to bench/out/lighthouse/. Nothing is uploaded anywhere.
+// The CI gate (e2e/lighthouse.test.mjs) imports runOnce and failedAudits from
+// here, so the gate and the benchmark measure the same way.
 //
 //   node bench/lighthouse.mjs [--dist dist] [--runs 3] [--encoding auto|br|gzip|identity]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -89,7 +91,7 @@ function figures(lhr) {
 }
 
 /** Scored audits below 1 in a category: id, title, weight and a few places. */
-function failedAudits(lhr, category) {
+export function failedAudits(lhr, category) {
   const refs = lhr.categories[category]?.auditRefs ?? [];
   return refs.flatMap((ref) => {
     const audit = lhr.audits[ref.id];
@@ -120,10 +122,14 @@ function ratio(ours, base) {
   return `${(ours / base).toFixed(2)}x`;
 }
 
-async function runOnce(url) {
+/**
+ * One Lighthouse run (default mobile config) in a fresh headless Chromium.
+ * Resolves to { lhr, report }; `output` is what `report` holds.
+ */
+export async function runOnce(url, { output = ['json', 'html'] } = {}) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: ['json', 'html'], logLevel: 'error' });
+    const result = await lighthouse(url, { port: chrome.port, output, logLevel: 'error' });
     if (!result?.lhr) throw new Error(`Lighthouse returned no result for ${url}`);
     if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
     return result;

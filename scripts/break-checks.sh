@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Breaks each accessibility, Lighthouse and budget check of e2e/ once, on a
+# copy of a release build, and shows that its test then fails (issue 7: the
+# checks "fail when broken"). Each test also runs once against an unbroken
+# copy. Prints a table; exits non-zero if any check passes when broken (a
+# check that cannot fail is a defect) or fails unbroken. Local only, not CI:
+# it takes several minutes. No cargo or trunk: it works on a built folder,
+# which it never changes (every breakage is made on a temp copy).
+#
+#   scripts/break-checks.sh [dist (default dist/)] [--only REGEX (checks or test files)]
+#
+# The breakages and what each failure must say are in scripts/break-checks.mjs.
+# Every breakage edits the built CSS, index.html's <head> or boot.js: the wasm
+# replaces the prerendered body at start, so an edit there would be undone.
+# Not covered, because breaking them needs a change to the Rust source and a
+# rebuild:
+#   - the live-region announcements and their words (journey test; written by
+#     src/ announce code inside the wasm);
+#   - accessible names, roles and states in the ARIA snapshots (quality test):
+#     they come from the wasm's markup; only hiding a part with CSS is covered;
+#   - axe rules about markup (labels, names, roles, ARIA attributes, lang on
+#     the widget): the markup is the wasm's; axe is proven with contrast;
+#   - keyboard behaviour: focus moving to the step heading, arrow keys,
+#     Escape in dialogs (journey test; event handlers in the wasm);
+#   - the shadow-DOM canary (embed test): it is itself the proof that the
+#     shadow-root scan can fail, by planting an image without alt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec node scripts/break-checks.mjs "$@"
