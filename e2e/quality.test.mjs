@@ -101,6 +101,13 @@ test('in forced-colours mode every control stays visible', async () => {
       return ['Top', 'Right', 'Bottom', 'Left'].some((side) => ['none', 'hidden'].includes(s[`border${side}Style`]) || parseFloat(s[`border${side}Width`]) < 1);
     }).map((el) => el.outerHTML.slice(0, 60)));
   assert.deepEqual(edgeless, [], 'every button and field keeps a border in forced colours');
+  // Fills are dropped in forced colours: the current step and the pressed
+  // buttons need a mark that survives, an outline.
+  const unmarked = await page.evaluate(() => [...document.querySelectorAll('[aria-current="step"], button[aria-pressed="true"]')]
+    .filter((el) => el.offsetParent)
+    .filter((el) => { const s = getComputedStyle(el); return s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2; })
+    .map((el) => el.outerHTML.slice(0, 80)));
+  assert.deepEqual(unmarked, [], 'the current step and pressed buttons keep a mark in forced colours');
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
