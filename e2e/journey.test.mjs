@@ -512,6 +512,17 @@ test('two tabs: an edit in one shows in the other, and neither overwrites the ne
   assert.deepEqual(final.state.list.map((e) => e.note), ['Note written in A', 'A answers B']);
   assert.equal(await entry(a, 'From tab B').getByLabel(ui.note_label).inputValue(), 'A answers B');
 
+  // "Don't save on this device" in B: A keeps its screen, and saving is off
+  // there too. Turned back on in B, the list is saved again.
+  await b.bringToFront();
+  await b.getByRole('checkbox', { name: ui.dont_save }).check();
+  await a.getByRole('checkbox', { name: ui.dont_save, checked: true }).waitFor({ timeout: 3_000 });
+  assert.deepEqual(await listTexts(a), ['From tab A', 'From tab B'], 'A keeps its list');
+  assert.equal(await a.evaluate((k) => localStorage.getItem(k), STATE_KEY), null, 'nothing saved');
+  await b.getByRole('checkbox', { name: ui.dont_save }).uncheck();
+  await a.getByRole('checkbox', { name: ui.dont_save, checked: false }).waitFor({ timeout: 3_000 });
+  await waitForSave(b, 's.state.list.length === 2', 'the list, saved again');
+
   // Clearing in one tab clears the other.
   await press(b, b.getByRole('button', { name: ui.clear_button }));
   await press(b, b.getByRole('dialog').getByRole('button', { name: ui.clear_confirm }));

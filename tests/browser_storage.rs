@@ -120,7 +120,7 @@ async fn blocked_storage_is_reported_and_nothing_panics() {
     let loaded = store.load();
     let (report, reports) = recorder::<Saving>();
     store.save_soon(Rc::new(state_with("shrink", Rating::Very, "Mine")), report);
-    store.watch_other_tabs(Callback::noop());
+    store.watch_other_tabs(Callback::noop(), Callback::noop());
     yew::platform::time::sleep(AFTER_SAVE).await;
     store.set_dont_save(true);
     store.set_dont_save(false);
@@ -339,7 +339,7 @@ async fn another_tabs_newer_save_replaces_ours_and_an_older_one_does_not() {
     let store = Rc::new(Store::open(ns));
     assert_eq!(store.load().map(|r| r.rev), Some(5));
     let (dispatch, actions) = recorder::<Action>();
-    store.watch_other_tabs(dispatch);
+    store.watch_other_tabs(dispatch, Callback::noop());
 
     // Older and equal revisions are stale: ignored.
     let stale = state_with("shrink", Rating::Somewhat, "Stale");
@@ -372,6 +372,53 @@ async fn another_tabs_newer_save_replaces_ours_and_an_older_one_does_not() {
     forget(ns);
 }
 
+/// "Don't save on this device" in another tab removes the save there: this
+/// tab keeps its screen (it is not a clear), stops saving, and says so.
+#[wasm_bindgen_test]
+async fn another_tabs_dont_save_stops_saving_here_without_clearing() {
+    let ns = "t-tabs-dont-save";
+    forget(ns);
+    let store = Rc::new(Store::open(ns));
+    let (dispatch, actions) = recorder::<Action>();
+    let (report, reports) = recorder::<Saving>();
+    store.watch_other_tabs(dispatch, report);
+    let (saved_report, _) = recorder::<Saving>();
+    store.save_soon(
+        Rc::new(state_with("quality", Rating::Very, "Mine")),
+        saved_report,
+    );
+    yew::platform::time::sleep(AFTER_SAVE).await;
+    assert!(storage().get_item(&key(ns, "state")).unwrap().is_some());
+
+    // What the other tab's `set_dont_save(true)` does, in its order.
+    storage().set_item(&key(ns, "dont-save"), "1").unwrap();
+    storage_event(&key(ns, "dont-save"), Some("1"));
+    storage().remove_item(&key(ns, "state")).unwrap();
+    storage_event(&key(ns, "state"), None);
+    assert!(
+        actions.borrow().is_empty(),
+        "no clear: {:?}",
+        actions.borrow()
+    );
+    assert_eq!(*reports.borrow(), vec![Saving::Off]);
+    assert_eq!(store.status(), Saving::Off);
+
+    // A change here is not written while saving is off.
+    let (after, _) = recorder::<Saving>();
+    store.save_soon(Rc::new(state_with("quality", Rating::Not, "Later")), after);
+    yew::platform::time::sleep(AFTER_SAVE).await;
+    assert_eq!(storage().get_item(&key(ns, "state")).unwrap(), None);
+
+    // Turned back on there: on here too.
+    storage().remove_item(&key(ns, "dont-save")).unwrap();
+    storage_event(&key(ns, "dont-save"), None);
+    assert_eq!(reports.borrow().last(), Some(&Saving::On));
+    // And a real clear there still clears here.
+    storage_event(&key(ns, "state"), None);
+    assert_eq!(*actions.borrow(), vec![Action::Clear]);
+    forget(ns);
+}
+
 #[wasm_bindgen_test]
 async fn a_pending_save_never_overwrites_another_tabs_newer_save() {
     let ns = "t-tabs-pending";
@@ -379,7 +426,7 @@ async fn a_pending_save_never_overwrites_another_tabs_newer_save() {
     let store = Rc::new(Store::open(ns));
     assert!(store.load().is_none());
     let (dispatch, actions) = recorder::<Action>();
-    store.watch_other_tabs(dispatch);
+    store.watch_other_tabs(dispatch, Callback::noop());
 
     // This tab changes something; before its save is due, another tab saves.
     let (report, _) = recorder::<Saving>();

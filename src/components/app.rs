@@ -32,9 +32,10 @@ pub struct AppProps {
     /// Keep the state on this device; the edge reports how it went.
     #[prop_or_default]
     pub on_save: Callback<(Rc<State>, Callback<Saving>)>,
-    /// Gives the edge a way to change the state from outside (another tab).
+    /// Gives the edge a way to change the state from outside (another tab),
+    /// and to say that saving changed there ("Don't save" in another tab).
     #[prop_or_default]
-    pub on_start: Callback<Callback<Action>>,
+    pub on_start: Callback<(Callback<Action>, Callback<Saving>)>,
     /// Remove everything of the person's from this device.
     #[prop_or_default]
     pub on_clear_device: Callback<()>,
@@ -200,7 +201,13 @@ pub fn App(props: &AppProps) -> Html {
     {
         let on_start = props.on_start.clone();
         let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| on_start.emit(dispatcher.into()));
+        let set_saving = saving.setter();
+        use_effect_with((), move |_| {
+            on_start.emit((
+                dispatcher.into(),
+                Callback::from(move |s| set_saving.set(s)),
+            ))
+        });
     }
     {
         let listen = props.on_opened_listen.clone();

@@ -321,7 +321,11 @@ fn mount(
     };
     let on_start = {
         let store = store.clone();
-        Callback::from(move |dispatch: Callback<Action>| store.watch_other_tabs(dispatch))
+        Callback::from(
+            move |(dispatch, report): (Callback<Action>, Callback<Saving>)| {
+                store.watch_other_tabs(dispatch, report)
+            },
+        )
     };
     let on_clear_device = {
         let store = store.clone();

@@ -176,13 +176,15 @@ impl Store {
     }
 
     /// Another tab's save shows up here; a newer one replaces ours. A clear
-    /// in another tab clears this one too.
-    pub fn watch_other_tabs(self: &Rc<Self>, dispatch: Callback<Action>) {
+    /// in another tab clears this one too. "Don't save" in another tab stops
+    /// saving here too (reported through `report`), without clearing.
+    pub fn watch_other_tabs(self: &Rc<Self>, dispatch: Callback<Action>, report: Callback<Saving>) {
         let Some(window) = web_sys::window() else {
             return;
         };
         let store = Rc::downgrade(self);
         let key = self.key("state");
+        let dont_save = self.key("dont-save");
         let listener =
             Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
                 let Some(store) = store.upgrade() else { return };
@@ -198,6 +200,21 @@ impl Store {
                             dispatch.emit(Action::Replace(Box::new(restored.state)));
                         }
                     }
+                    // "Don't save on this device" in another tab: this tab
+                    // stops saving too, and keeps what is on its screen.
+                    (Some(k), Some(_)) if k == dont_save => {
+                        store.pending.borrow_mut().take();
+                        store.status.set(Saving::Off);
+                        *store.synced.borrow_mut() = None;
+                        report.emit(Saving::Off);
+                    }
+                    (Some(k), None) if k == dont_save => {
+                        store.status.set(Saving::On);
+                        report.emit(Saving::On);
+                    }
+                    // The save removed because saving was turned off (the
+                    // mark is set first) is not a clear.
+                    (Some(k), None) if k == key && store.get("dont-save").is_some() => {}
                     (Some(k), None) if k == key => {
                         store.pending.borrow_mut().take();
                         *store.synced.borrow_mut() = Some(Rc::new(State::default()));
