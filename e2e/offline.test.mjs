@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, renameSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, renameSync, cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -17,6 +18,7 @@ const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
 const ui = en.ui;
 const SAVED = 400;
 const NOTE = 'Ask about the trial at the university hospital';
+const LOCAL_QUESTION = 'Is there free parking at St Elsewhere for my visits?';
 
 let browser;
 const temp = mkdtempSync(join(tmpdir(), 'mbc-offline-'));
@@ -81,13 +83,13 @@ function buildB(from) {
   return { dir, css: newCss, version: newVersion };
 }
 
-async function openControlled(server) {
+async function openControlled(server, path = '') {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(server.url + path);
   await ready(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
@@ -147,6 +149,34 @@ test('after one visit the page works with the server stopped, and the answers ar
   // kept it with the rest, so it opens offline too.
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('heading', { level: 1, name: es.meta.title }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a hospital pack on the same site is kept for offline use', async () => {
+  const dir = join(temp, 'offline-pack');
+  cpSync(DIST, dir, { recursive: true });
+  // A hospital's pack, compiled by the validator as EMBEDDING.md says.
+  const local = structuredClone(en);
+  local.questions.push({ id: 'local-parking', topic: 'cost', text: LOCAL_QUESTION, sources: [en.meta.sources[0].id], sensitive: false });
+  writeFileSync(join(temp, 'local.json'), JSON.stringify(local));
+  mkdirSync(join(dir, 'packs'));
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'mbc-validate-pack', '--', join(temp, 'local.json'), '--compile', join(dir, 'packs', 'local.pack')], { cwd: ROOT });
+  const server = await startServer({ root: dir });
+  const { context, page, errors } = await openControlled(server, '?content-pack=./packs/local.pack');
+  const findLocal = async () => {
+    await page.getByRole('navigation', { name: ui.steps_label }).getByRole('button', { name: ui.step_questions }).click();
+    await page.getByRole('searchbox', { name: ui.search_label }).fill('parking');
+    await page.getByText(LOCAL_QUESTION).waitFor({ timeout: 5_000 });
+  };
+  await findLocal();
+
+  await server.close();
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  await findLocal();
+  assert.equal(await page.getByText(ui.pack_error).count(), 0, 'no notice: the kept pack was used');
   assert.deepEqual(errors, []);
   await context.close();
 });

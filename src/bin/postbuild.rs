@@ -346,10 +346,26 @@ async function page(request) {
   }
 }
 
-/** Everything else: this build's copy first, else the network. */
+/**
+ * Everything else: this build's copy first, else the network. A content pack
+ * the host named (a `.pack` on this origin, not part of the build) comes from
+ * the network when it can, so a hospital's update shows, and its last copy
+ * is kept for offline use.
+ */
 async function file(request) {
-  const cached = await (await caches.open(CACHE)).match(request);
-  return cached ?? fetch(request);
+  const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
+  const ours = PRECACHE.some((f) => new URL(f.url, self.location).href === url.href);
+  if (ours || !url.pathname.endsWith('.pack')) return (await cache.match(request)) ?? fetch(request);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const kept = await cache.match(request);
+    if (kept) return kept;
+    throw error;
+  }
 }
 "##;
 
