@@ -155,3 +155,34 @@ async fn a_language_not_at_hand_shows_english_marked_as_english() {
         "Spanish is not shown as chosen"
     );
 }
+
+/// The readiness step (rendered through the whole App, opened on that step)
+/// names the source of its four questions, as every claim must.
+#[tokio::test]
+async fn the_readiness_step_names_its_source() {
+    let library = Rc::new(Library::builtin().expect("built-in"));
+    let pack = library.pack_or_english(Lang::En);
+    let mut state = mbc_guide::state::State::default();
+    state.step = mbc_guide::state::Step::Ready;
+    let html = yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+        library: library.clone(),
+        lang: Lang::En,
+        initial: Rc::new(state),
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    let text = text_of(&html);
+    assert!(
+        text.contains(&pack.readiness[0].text),
+        "on the readiness step"
+    );
+    for id in &pack.readiness[0].sources {
+        let source = pack.source(id).expect("the source is in the pack");
+        assert!(
+            text.contains(&source.org.replace('&', "&amp;")),
+            "names {}",
+            source.org
+        );
+    }
+}

@@ -376,3 +376,21 @@ fn the_command_explains_its_use_when_used_wrongly() {
     let (code, _) = run_cli(&["--frobnicate"]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn a_readiness_item_must_name_a_source_that_exists() {
+    let mut pack = reference();
+    pack.readiness[0].sources.clear();
+    pack.readiness[1].sources = vec!["S999".into()];
+    let problems = validate_pack(&pack, None);
+    let none = at(&problems, "readiness[0].sources");
+    assert!(
+        none.is_error() && none.message.contains("cites no source"),
+        "{none}"
+    );
+    let unknown = at(&problems, "readiness[1].sources[0]");
+    assert!(
+        unknown.is_error() && unknown.message.contains("S999"),
+        "{unknown}"
+    );
+}

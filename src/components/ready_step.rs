@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::SourceNote;
 use crate::content::Pack;
 use crate::state::{Action, State};
 
@@ -32,6 +33,13 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                 }
             }
         });
+    }
+    // One note for the step: the items share their source (the SURE test).
+    let mut sources: Vec<String> = Vec::new();
+    for id in pack.readiness.iter().flat_map(|r| &r.sources) {
+        if !sources.contains(id) {
+            sources.push(id.clone());
+        }
     }
     html! {
         <div class="mbc-step">
@@ -98,6 +106,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                 }
             }) }
             <p class="mbc-hint">{ pack.ui("ready_source") }</p>
+            <SourceNote pack={pack.clone()} ids={sources} />
         </div>
     }
 }

@@ -231,4 +231,7 @@ pub struct ReadinessItem {
     pub text: String,
     /// Question ids that help when the answer is "no".
     pub helps: Vec<String>,
+    /// Where the item comes from: ids from `meta.sources`.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }

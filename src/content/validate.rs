@@ -312,6 +312,7 @@ impl<'a> Checker<'a> {
             .iter()
             .flat_map(|(_, s)| s.iter())
             .chain(p.questions.iter().flat_map(|q| q.sources.iter()))
+            .chain(p.readiness.iter().flat_map(|r| r.sources.iter()))
             .map(String::as_str)
             .collect();
         for (i, source) in p.meta.sources.iter().enumerate() {
@@ -551,6 +552,11 @@ impl<'a> Checker<'a> {
             |r| &r.id,
         );
         for (i, item) in p.readiness.iter().enumerate() {
+            self.cites(
+                &format!("readiness[{i}].sources"),
+                "readiness item",
+                &item.sources,
+            );
             for (j, id) in item.helps.iter().enumerate() {
                 if p.question(id).is_none() {
                     self.error(
