@@ -184,3 +184,26 @@ async fn a_language_that_cannot_be_fetched_is_said_and_english_stays() {
     handle.destroy();
     root.remove();
 }
+
+/// Out of sight parts (closed `<details>` bodies, the foot of the page) come
+/// in later tasks, so the takeover is short; they do all arrive.
+#[wasm_bindgen_test]
+async fn the_parts_out_of_sight_arrive_after_the_first_render() {
+    let root = fresh_root();
+    let (handle, _) = mount_with_fetch(&root);
+    yew::scheduler::flush().await;
+    let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+    assert!(has(".mbc-guide"), "the guide is in the first render");
+    assert!(
+        !has(".mbc-footer"),
+        "the foot of the page waits for a later task"
+    );
+    assert!(!has(".mbc-glossary"), "so does the folded glossary");
+    yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
+    yew::scheduler::flush().await;
+    assert!(has(".mbc-footer"), "the foot of the page arrives");
+    assert!(has(".mbc-glossary"), "the glossary arrives");
+    assert!(has(".mbc-factors"), "the folded factors arrive");
+    handle.destroy();
+    root.remove();
+}

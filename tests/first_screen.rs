@@ -186,3 +186,20 @@ async fn the_readiness_step_names_its_source() {
         );
     }
 }
+
+/// The prerendered page holds everything, the parts the browser adds a task
+/// later too (`use_staged`): readers with no script need them.
+#[tokio::test]
+async fn the_prerendered_page_has_the_folded_guide_and_the_foot() {
+    let html = render(Lang::En).await;
+    let pack = builtin(Lang::En).expect("English pack");
+    for class in ["mbc-footer", "mbc-glossary", "mbc-factors"] {
+        assert!(html.contains(&format!("class=\"{class}\"")), "{class}");
+    }
+    let text = text_of(&html);
+    assert!(text.contains(&pack.meta.last_reviewed), "the review date");
+    assert!(
+        text.contains(&pack.guide.second_opinion.bring[0]),
+        "the folded second-opinion list"
+    );
+}

@@ -3,9 +3,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    ClearDialog, GoalsStep, Guide, GuideMore, IncomingChoice, IncomingDialog, LanguageSwitch,
-    Notices, PageFooter, PrintSheet, ProfileStep, QuestionsStep, ReadyStep, ShareDialog, StepNav,
-    StepPager, TakeAway, TakeAwayRequest, TreatmentsStep, UpdateNotice,
+    use_staged, ClearDialog, GoalsStep, Guide, GuideMore, IncomingChoice, IncomingDialog,
+    LanguageSwitch, Notices, PageFooter, PrintSheet, ProfileStep, QuestionsStep, ReadyStep,
+    ShareDialog, StepNav, StepPager, TakeAway, TakeAwayRequest, TreatmentsStep, UpdateNotice,
 };
 use crate::announce::announce;
 use crate::config::Config;
@@ -108,6 +108,9 @@ pub fn App(props: &AppProps) -> Html {
     let library = use_state_eq(|| props.library.clone());
     let lang = use_state_eq(|| props.lang);
     let lang_fetch = use_state_eq(|| props.lang_fetch);
+    // The foot of the page, out of sight at first, comes a task after the
+    // takeover (see `use_staged`).
+    let foot_shown = use_staged(1);
     let state = use_reducer_eq({
         let initial = props.initial.clone();
         move || (*initial).clone()
@@ -530,7 +533,9 @@ pub fn App(props: &AppProps) -> Html {
                 qr_label={pack.ui("share_qr_label").to_owned()} />
             }
             <GuideMore pack={pack.clone()} />
-            <PageFooter pack={pack.clone()} config={props.config.clone()} />
+            if foot_shown > 0 {
+                <PageFooter pack={pack.clone()} config={props.config.clone()} />
+            }
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>
     }

@@ -1,5 +1,6 @@
-//! The widget's components, one per file. Each takes props and emits
-//! callbacks; none reaches for global state. The only browser calls here
+//! The widget's components, one per file, and two hooks (`use_modal`,
+//! `use_staged`). Each takes props and emits callbacks; none reaches for
+//! global state. The only browser calls here
 //! are focus moves and opening a dialog, inside effects, which never run
 //! during prerendering.
 
@@ -33,6 +34,7 @@ mod take_away;
 mod treatments_step;
 mod update_notice;
 mod use_modal;
+mod use_staged;
 
 pub use add_button::AddButton;
 pub use app::{App, AppProps};
@@ -64,3 +66,4 @@ pub use take_away::{TakeAway, TakeAwayRequest};
 pub use treatments_step::TreatmentsStep;
 pub use update_notice::UpdateNotice;
 pub use use_modal::use_modal;
+pub use use_staged::use_staged;

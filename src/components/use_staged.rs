@@ -1,0 +1,37 @@
+use std::time::Duration;
+
+use yew::prelude::*;
+
+/// How many of `count` parts out of sight to render. In the server renderer
+/// (the prerendered page, which also serves readers with no script) it is
+/// all of them at once. In the browser the first render, which replaces the
+/// prerendered page, has none, and each later task adds one: the takeover
+/// is then several short tasks instead of one long one that would hold up
+/// a tap (Lighthouse's Total Blocking Time; see `bench/startup.mjs`).
+///
+/// Only for parts the person cannot see yet: closed `<details>` bodies and
+/// the foot of the page. They are in place within a few frames.
+#[hook]
+pub fn use_staged(count: usize) -> usize {
+    let shown = use_state_eq(|| {
+        if cfg!(target_arch = "wasm32") {
+            0
+        } else {
+            count
+        }
+    });
+    {
+        let shown = shown.clone();
+        use_effect_with(*shown, move |&n| {
+            if n < count {
+                // A timer, not a microtask: the browser may paint and handle
+                // input between the parts.
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(Duration::ZERO).await;
+                    shown.set(n + 1);
+                });
+            }
+        });
+    }
+    *shown
+}
