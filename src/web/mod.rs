@@ -85,7 +85,7 @@ pub fn mount_standalone() -> Result<(), JsValue> {
 /// A widget mounted in a `<mbc-guide>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    slot: Slot,
+    slot: SlotRef,
     /// Its storage namespace, free again once it is unmounted.
     namespace: String,
 }
@@ -96,7 +96,7 @@ impl Widget {
     /// element mounts again and must find its own namespace free, or it
     /// would lose its answers).
     pub fn destroy(&mut self) {
-        if let Some(handle) = self.slot.borrow_mut().take() {
+        if let Slot::Mounted(handle) = self.slot.replace(Slot::Gone) {
             handle.destroy();
         }
         NAMESPACES.with(|ns| {
@@ -167,10 +167,15 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
-/// Starts the app in `root`: restores what this device holds, and wires
-/// saving, other tabs and clearing to the store.
-/// A mounted app, or one still waiting for the host's content pack.
-type Slot = Rc<RefCell<Option<AppHandle<App>>>>;
+/// A widget's app: starting (its content being fetched, or its first render
+/// waiting for its task), mounted, or gone before it started.
+enum Slot {
+    Starting,
+    Mounted(AppHandle<App>),
+    Gone,
+}
+
+type SlotRef = Rc<RefCell<Slot>>;
 
 /// Starts the widget in `root`. With a `content-pack` set, the pack is
 /// fetched first (a request only because the host asked); a pack that cannot
@@ -178,19 +183,22 @@ type Slot = Rc<RefCell<Option<AppHandle<App>>>>;
 /// used, with a notice on the page. A host language whose pack the wasm does
 /// not hold is fetched from `base` first too; failing that, the widget starts
 /// in English and says why.
+///
+/// The set-up (content, settings, what this device holds) and the first
+/// render run in separate tasks: each is shorter than the two together, so
+/// neither holds up a tap as long (Lighthouse's Total Blocking Time).
 fn start(
     root: web_sys::Element,
     mut config: Config,
     prefix: yew::AttrValue,
     base: String,
-) -> Result<Slot, JsValue> {
+) -> Result<SlotRef, JsValue> {
     let library = Library::builtin()
         .map_err(|e| JsValue::from_str(&format!("mbc-guide: built-in content: {e}")))?;
-    let slot: Slot = Rc::new(RefCell::new(None));
-    if config.content_pack.is_none() && library.pack(config.lang).is_some() {
-        *slot.borrow_mut() = Some(mount(root, config, prefix, library, base, None)?);
-        return Ok(slot);
-    }
+    // Taken now, not when the app renders: a second widget starting in the
+    // same moment must see it is in use.
+    NAMESPACES.with(|ns| ns.borrow_mut().push(config.namespace.clone()));
+    let slot: SlotRef = Rc::new(RefCell::new(Slot::Starting));
     let filled = slot.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let mut library = library;
@@ -218,12 +226,24 @@ fn start(
                 }
             }
         }
-        match mount(root, config, prefix, library, base, Some(problems)) {
-            Ok(handle) => *filled.borrow_mut() = Some(handle),
-            Err(e) => {
-                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e)
-            }
+        if matches!(*filled.borrow(), Slot::Gone) {
+            return;
         }
+        let props = match prepare(&root, config, prefix, library, base, problems) {
+            Ok(props) => props,
+            Err(e) => {
+                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
+                return;
+            }
+        };
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        if matches!(*filled.borrow(), Slot::Gone) {
+            return;
+        }
+        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        *filled.borrow_mut() = Slot::Mounted(handle);
+        // Tests and hosts wait for this: the interactive widget is in place.
+        let _ = root.set_attribute("data-ready", "true");
     });
     Ok(slot)
 }
@@ -285,23 +305,24 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&body).to_vec())
 }
 
-fn mount(
-    root: web_sys::Element,
+/// Everything the app needs, gathered: what this device holds, the
+/// settings, and the callbacks that reach the browser. Rendering is left to
+/// the caller, in a task of its own.
+fn prepare(
+    root: &web_sys::Element,
     config: Config,
     prefix: yew::AttrValue,
     library: Library,
     base: String,
-    problems: Option<Problems>,
-) -> Result<AppHandle<App>, JsValue> {
-    let problems = problems.unwrap_or_default();
+    problems: Problems,
+) -> Result<AppProps, JsValue> {
     let lang = config.lang;
     let pack = library.pack_or_english(lang);
-    install_panic_message(&root, pack.ui("panic_message"), pack.ui("reload"));
+    install_panic_message(root, pack.ui("panic_message"), pack.ui("reload"));
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         // The CSSOM, not a style attribute: allowed under style-src 'self'.
         let _ = el.style().set_property("--mbc-host-accent", &config.accent);
     }
-    NAMESPACES.with(|ns| ns.borrow_mut().push(config.namespace.clone()));
 
     let store = Rc::new(Store::open_with(&config.namespace, config.save));
     let restored = store.load();
@@ -418,42 +439,35 @@ fn mount(
         },
     );
 
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        yew::props!(AppProps {
-            library: Rc::new(library),
-            lang,
-            initial,
-            saving,
-            restore,
-            on_save,
-            on_start,
-            on_clear_device,
-            on_restore_choice,
-            on_dont_save,
-            on_update_listen,
-            on_update_apply,
-            today: yew::AttrValue::from(today()),
-            page_url,
-            opened,
-            on_opened_listen,
-            on_opened_done,
-            on_print_listen,
-            on_print,
-            on_copy,
-            on_download,
-            on_read_file,
-            config: Rc::new(config),
-            pack_error: problems.pack,
-            lang_fetch: problems.lang,
-            on_fetch_pack,
-            id_prefix: prefix,
-        }),
-    )
-    .render();
-    // Tests and hosts wait for this: the interactive widget is in place.
-    root.set_attribute("data-ready", "true")?;
-    Ok(handle)
+    Ok(yew::props!(AppProps {
+        library: Rc::new(library),
+        lang,
+        initial,
+        saving,
+        restore,
+        on_save,
+        on_start,
+        on_clear_device,
+        on_restore_choice,
+        on_dont_save,
+        on_update_listen,
+        on_update_apply,
+        today: yew::AttrValue::from(today()),
+        page_url,
+        opened,
+        on_opened_listen,
+        on_opened_done,
+        on_print_listen,
+        on_print,
+        on_copy,
+        on_download,
+        on_read_file,
+        config: Rc::new(config),
+        pack_error: problems.pack,
+        lang_fetch: problems.lang,
+        on_fetch_pack,
+        id_prefix: prefix,
+    }))
 }
 
 /// Today in the person's own time zone, as an ISO date.
