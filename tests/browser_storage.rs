@@ -153,8 +153,15 @@ async fn with_storage_blocked_the_whole_widget_says_so_and_works_in_memory() {
     document.body().unwrap().append_child(&root).unwrap();
 
     block_storage();
-    // The same start as the standalone page.
+    // The same start as the standalone page: set-up and first render come
+    // in tasks of their own, so storage stays blocked until it is ready.
     let mounted = mbc_guide::web::mount_standalone();
+    for _ in 0..100 {
+        if root.get_attribute("data-ready").is_some() {
+            break;
+        }
+        yew::platform::time::sleep(Duration::from_millis(20)).await;
+    }
     yew::scheduler::flush().await;
     unblock_storage();
     mounted.expect("the widget mounts without storage");
