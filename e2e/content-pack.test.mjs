@@ -3,24 +3,15 @@
 // the problem, and a small notice tells the page owner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUp, waitForWidget, ROOT } from './harness.mjs';
+import { setUp, waitForWidget, compileLocalPack, validator, LOCAL_QUESTION, ROOT } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const packs = mkdtempSync(join(tmpdir(), 'mbc-packs-'));
 
-const local = structuredClone(en);
-local.questions.push({
-  id: 'local-parking', topic: 'cost', text: 'Is there free parking at St Elsewhere for my visits?',
-  sources: [en.meta.sources[0].id], sensitive: false,
-});
-writeFileSync(join(packs, 'local.json'), JSON.stringify(local));
-// A hospital checks and compiles its pack with the validator, as EMBEDDING.md says.
-const validator = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'mbc-validate-pack', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-validator(join(packs, 'local.json'), '--compile', join(packs, 'local.pack'));
+compileLocalPack(packs);
 // A hostile pack never compiles…
 const hostile = structuredClone(en);
 hostile.meta.tagline = '<script>window.pwned = 1</script>';
@@ -53,7 +44,7 @@ test("a sound hospital pack adds its own questions", async () => {
   const { context, page, errors } = await open('/packs/local.pack');
   await page.getByRole('button', { name: new RegExp(en.ui.step_questions) }).first().click();
   await page.getByRole('searchbox', { name: en.ui.search_label }).fill('parking');
-  await page.getByText('Is there free parking at St Elsewhere for my visits?').waitFor();
+  await page.getByText(LOCAL_QUESTION).waitFor();
   assert.deepEqual(errors, []);
   assert.equal(await page.getByText(en.ui.pack_error).count(), 0);
   await context.close();

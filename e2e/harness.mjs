@@ -1,7 +1,8 @@
 // Shared set-up for the end-to-end tests: serve the release build on
 // 127.0.0.1, drive Debian's Chromium with playwright-core, scan with axe,
 // and record every request so a test can prove nothing left the machine.
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -83,4 +84,25 @@ export function offMachine(urls) {
     if (u.startsWith('data:') || u.startsWith('blob:')) return false;
     try { return new URL(u).hostname !== '127.0.0.1'; } catch { return true; }
   });
+}
+
+/** Runs the pack validator (`mbc-validate-pack`) as a content editor would. */
+export function validator(...args) {
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'mbc-validate-pack', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/** The question a hospital's own pack adds in the tests. */
+export const LOCAL_QUESTION = 'Is there free parking at St Elsewhere for my visits?';
+
+/**
+ * A hospital's pack: the English pack plus one question of its own, written
+ * as `local.json` in `dir` and compiled by the validator, as EMBEDDING.md
+ * says, into `out` (default `dir/local.pack`). Returns the compiled path.
+ */
+export function compileLocalPack(dir, out = join(dir, 'local.pack')) {
+  const local = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
+  local.questions.push({ id: 'local-parking', topic: 'cost', text: LOCAL_QUESTION, sources: [local.meta.sources[0].id], sensitive: false });
+  writeFileSync(join(dir, 'local.json'), JSON.stringify(local));
+  validator(join(dir, 'local.json'), '--compile', out);
+  return out;
 }

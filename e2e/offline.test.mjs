@@ -6,19 +6,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, renameSync, cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/static-server.mjs';
-import { DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
+import { DIST, ROOT, CHROMIUM_ARGS, compileLocalPack, LOCAL_QUESTION } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
 const ui = en.ui;
 const SAVED = 400;
 const NOTE = 'Ask about the trial at the university hospital';
-const LOCAL_QUESTION = 'Is there free parking at St Elsewhere for my visits?';
 
 let browser;
 const temp = mkdtempSync(join(tmpdir(), 'mbc-offline-'));
@@ -156,12 +154,8 @@ test('after one visit the page works with the server stopped, and the answers ar
 test('a hospital pack on the same site is kept for offline use', async () => {
   const dir = join(temp, 'offline-pack');
   cpSync(DIST, dir, { recursive: true });
-  // A hospital's pack, compiled by the validator as EMBEDDING.md says.
-  const local = structuredClone(en);
-  local.questions.push({ id: 'local-parking', topic: 'cost', text: LOCAL_QUESTION, sources: [en.meta.sources[0].id], sensitive: false });
-  writeFileSync(join(temp, 'local.json'), JSON.stringify(local));
   mkdirSync(join(dir, 'packs'));
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'mbc-validate-pack', '--', join(temp, 'local.json'), '--compile', join(dir, 'packs', 'local.pack')], { cwd: ROOT });
+  compileLocalPack(temp, join(dir, 'packs', 'local.pack'));
   const server = await startServer({ root: dir });
   const { context, page, errors } = await openControlled(server, '?content-pack=./packs/local.pack');
   const findLocal = async () => {
