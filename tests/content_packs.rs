@@ -276,3 +276,38 @@ fn a_her2_unknown_profile_gets_a_her2_question() {
         "no question is suggested for an unknown HER2 status"
     );
 }
+
+#[test]
+fn the_glossary_forms_worked_out_once_find_what_a_fresh_search_finds() {
+    use mbc_guide::content::glossary::{segments, segments_with, Segment};
+    for pack in [en(), es()] {
+        let forms = pack.glossary_forms();
+        assert!(!forms.is_empty());
+        assert!(
+            forms
+                .windows(2)
+                .all(|w| w[0].0.chars().count() >= w[1].0.chars().count()),
+            "longest first"
+        );
+        let mut marked = 0;
+        for text in pack.texts() {
+            let fresh = segments(text, &pack.glossary);
+            assert_eq!(
+                segments_with(text, forms, pack.glossary.len()),
+                fresh,
+                "{text}"
+            );
+            marked += fresh
+                .iter()
+                .filter(|s| matches!(s, Segment::Term { .. }))
+                .count();
+        }
+        assert!(
+            marked >= pack.glossary.len(),
+            "every term is used somewhere"
+        );
+        // The cache takes no part in comparing packs.
+        let untouched = if pack.lang == "en" { en() } else { es() };
+        assert_eq!(pack, untouched);
+    }
+}

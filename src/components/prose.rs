@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::GlossaryTerm;
-use crate::content::glossary::{segments, Segment};
+use crate::content::glossary::{segments_with, Segment};
 use crate::content::Pack;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub fn Prose(props: &ProseProps) -> Html {
     let pack = &props.pack;
     html! {
         <>
-            { for segments(&props.text, &pack.glossary).into_iter().map(|segment| match segment {
+            { for segments_with(&props.text, pack.glossary_forms(), pack.glossary.len()).into_iter().map(|segment| match segment {
                 Segment::Text(text) => html! { { text.to_owned() } },
                 Segment::Term { text, term } => match pack.glossary.get(term) {
                     Some(entry) => html! {

@@ -79,20 +79,35 @@ fn match_at(text: &str, form: &str) -> Option<usize> {
 /// only at its first appearance in the text, and the longest form wins
 /// ("HER2-low" over "HER2"), so a paragraph is not a wall of links.
 pub fn segments<'a>(text: &'a str, glossary: &[Term]) -> Vec<Segment<'a>> {
-    let mut forms: Vec<(&str, usize)> = glossary
+    segments_with(text, &forms(glossary), glossary.len())
+}
+
+/// Every form of every term (the term itself and its other forms) with the
+/// term's index, longest first, so the longest form wins.
+pub fn forms(glossary: &[Term]) -> Vec<(String, usize)> {
+    let mut forms: Vec<(String, usize)> = glossary
         .iter()
         .enumerate()
         .flat_map(|(i, t)| {
-            std::iter::once(t.term.as_str())
-                .chain(t.forms.iter().map(String::as_str))
-                .map(move |f| (f, i))
+            std::iter::once(&t.term)
+                .chain(&t.forms)
+                .map(move |f| (f.clone(), i))
         })
         .filter(|(f, _)| !f.trim().is_empty())
         .collect();
     forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
+    forms
+}
 
+/// `segments`, with the forms worked out already (`forms`, or
+/// `Pack::glossary_forms`) for a glossary of `terms` terms.
+pub fn segments_with<'a>(
+    text: &'a str,
+    forms: &[(String, usize)],
+    terms: usize,
+) -> Vec<Segment<'a>> {
     let mut out = Vec::new();
-    let mut used = vec![false; glossary.len()];
+    let mut used = vec![false; terms];
     let mut plain_from = 0;
     let mut at = 0;
     let mut previous: Option<char> = None;
@@ -103,7 +118,7 @@ pub fn segments<'a>(text: &'a str, glossary: &[Term]) -> Vec<Segment<'a>> {
             forms
                 .iter()
                 .filter(|(_, i)| !used.get(*i).copied().unwrap_or(true))
-                .find_map(|&(form, i)| match_at(rest, form).map(|len| (len, i)))
+                .find_map(|(form, i)| match_at(rest, form).map(|len| (len, *i)))
         } else {
             None
         };

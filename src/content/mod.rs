@@ -151,6 +151,15 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Pack {
+    /// Every form of every glossary term with its term's index, longest
+    /// first: what `glossary::segments_with` looks for. Worked out once per
+    /// pack, not once per paragraph.
+    pub fn glossary_forms(&self) -> &[(String, usize)] {
+        self.glossary_forms
+            .0
+            .get_or_init(|| glossary::forms(&self.glossary))
+    }
+
     /// An interface word. A missing key shows the key itself rather than
     /// failing; the validator and tests make sure that never ships.
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {

@@ -28,7 +28,24 @@ pub struct Pack {
     pub glossary: Vec<Term>,
     /// The four "how ready do I feel?" items, after the SURE test.
     pub readiness: Vec<ReadinessItem>,
+    /// Every form of every glossary term, longest first, worked out once on
+    /// first use (`Pack::glossary_forms`). Not part of the file.
+    #[serde(skip)]
+    pub glossary_forms: Derived<Vec<(String, usize)>>,
 }
+
+/// A value worked out from the rest of its struct on first use. It takes
+/// no part in comparisons: what it comes from is compared already.
+#[derive(Clone, Debug, Default)]
+pub struct Derived<T>(pub std::cell::OnceCell<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Derived<T> {}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
