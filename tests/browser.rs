@@ -57,6 +57,22 @@ fn stand_in_spanish(english: &mbc_guide::content::Pack) -> mbc_guide::content::P
 
 type Pending = Rc<RefCell<Vec<(Lang, Callback<Result<Pack, String>>)>>>;
 
+/// Waits until the app's takeover is over: its parts come a task apart, and
+/// the foot of the page is the last.
+async fn settled(root: &web_sys::Element) {
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        let has = |s: &str| root.query_selector(s).ok().flatten().is_some();
+        // The foot of the page is the app's last part, the glossary the
+        // last of the folded guide's.
+        if has(".mbc-footer") && has(".mbc-glossary") {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the widget never finished its first render");
+}
+
 /// Mounts the app with a fetch that waits until the test answers it.
 fn mount_with_fetch(root: &web_sys::Element) -> (yew::AppHandle<App>, Pending) {
     let pending: Pending = Rc::default();
@@ -93,7 +109,7 @@ fn widget_lang(root: &web_sys::Element) -> Option<String> {
 async fn picking_spanish_fetches_its_pack_then_switches() {
     let root = fresh_root();
     let (handle, pending) = mount_with_fetch(&root);
-    yew::scheduler::flush().await;
+    settled(&root).await;
     let en = builtin(Lang::En).unwrap();
     let text = root.text_content().unwrap_or_default();
     for goal in &en.guide.goals.items {
@@ -158,7 +174,7 @@ async fn picking_spanish_fetches_its_pack_then_switches() {
 async fn a_language_that_cannot_be_fetched_is_said_and_english_stays() {
     let root = fresh_root();
     let (handle, pending) = mount_with_fetch(&root);
-    yew::scheduler::flush().await;
+    settled(&root).await;
     language_button(&root, "es").click();
     yew::scheduler::flush().await;
     let (_, done) = pending.borrow_mut().remove(0);
@@ -185,25 +201,142 @@ async fn a_language_that_cannot_be_fetched_is_said_and_english_stays() {
     root.remove();
 }
 
-/// Out of sight parts (closed `<details>` bodies, the foot of the page) come
-/// in later tasks, so the takeover is short; they do all arrive.
+/// The takeover comes in parts, a task apart, so no task is long: first
+/// almost nothing, then what is in view, which is when the app says it can
+/// be shown, then the dialogs, the folded parts and the foot of the page.
 #[wasm_bindgen_test]
-async fn the_parts_out_of_sight_arrive_after_the_first_render() {
+async fn the_takeover_comes_in_parts_and_says_when_all_in_view_is_there() {
     let root = fresh_root();
-    let (handle, _) = mount_with_fetch(&root);
+    let shown: Rc<RefCell<Vec<Vec<bool>>>> = Rc::default();
+    let has = {
+        let root = root.clone();
+        move |selector: &str| root.query_selector(selector).ok().flatten().is_some()
+    };
+    let in_view = [
+        ".mbc-header",
+        ".mbc-guide",
+        "#mbc-treatments-heading",
+        ".mbc-journey",
+        ".mbc-options",
+        ".mbc-take",
+        ".mbc-device",
+    ];
+    let on_shown = {
+        let (shown, has) = (shown.clone(), has.clone());
+        Callback::from(move |()| {
+            shown
+                .borrow_mut()
+                .push(in_view.iter().map(|s| has(s)).collect())
+        })
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        yew::props!(AppProps {
+            library: Rc::new(Library::builtin().unwrap()),
+            on_shown,
+        }),
+    )
+    .render();
     yew::scheduler::flush().await;
-    let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
-    assert!(has(".mbc-guide"), "the guide is in the first render");
     assert!(
-        !has(".mbc-footer"),
-        "the foot of the page waits for a later task"
+        has("[role=status]"),
+        "the live region is there from the start"
     );
-    assert!(!has(".mbc-glossary"), "so does the folded glossary");
-    yew::platform::time::sleep(std::time::Duration::from_millis(200)).await;
-    yew::scheduler::flush().await;
-    assert!(has(".mbc-footer"), "the foot of the page arrives");
+    assert!(!has(".mbc-guide"), "the guide waits for a later task");
+    assert!(shown.borrow().is_empty(), "not ready to show yet");
+
+    settled(&root).await;
+    assert_eq!(
+        *shown.borrow(),
+        vec![vec![true; in_view.len()]],
+        "said once, when all of {in_view:?} was there"
+    );
     assert!(has(".mbc-glossary"), "the glossary arrives");
     assert!(has(".mbc-factors"), "the folded factors arrive");
+    assert!(has("dialog"), "the dialogs arrive");
     handle.destroy();
     root.remove();
+}
+
+/// On the standalone page the app is built out of sight next to the
+/// prerendered page, which stays in view meanwhile, then takes its place in
+/// one step, with focus kept on the same control.
+#[wasm_bindgen_test]
+async fn the_standalone_page_swaps_the_prerendered_page_for_the_app_in_one_step() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("main").unwrap();
+    root.set_id(mbc_guide::web::ROOT_ID);
+    root.set_class_name("mbc-page");
+    root.set_inner_html(
+        "<div class=\"mbc\"><h2 id=\"mbc-step-heading\" tabindex=\"-1\">Prerendered</h2></div>",
+    );
+    document.body().unwrap().append_child(&root).unwrap();
+    let prerendered = document.get_element_by_id("mbc-step-heading").unwrap();
+    prerendered
+        .clone()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .focus()
+        .unwrap();
+
+    mbc_guide::web::mount_standalone().expect("the widget mounts");
+    let widgets = || document.query_selector_all("#mbc-guide").unwrap();
+    let mut saw_both = false;
+    let mut ready = None;
+    for _ in 0..200 {
+        let all = widgets();
+        if all.length() == 2 {
+            saw_both = true;
+            let twin = all
+                .get(1)
+                .unwrap()
+                .dyn_into::<web_sys::HtmlElement>()
+                .unwrap();
+            assert_eq!(
+                twin.style().get_property_value("display").unwrap(),
+                "none",
+                "the app is built out of sight"
+            );
+            assert!(root.is_connected(), "the prerendered page stays meanwhile");
+        }
+        if let Some(el) = document
+            .query_selector("#mbc-guide[data-ready=true]")
+            .unwrap()
+        {
+            ready = Some(el);
+            break;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let ready = ready.expect("the widget says it is ready");
+    assert!(saw_both, "the app was built next to the prerendered page");
+    assert_eq!(widgets().length(), 1, "one widget is left");
+    assert!(!root.is_connected(), "the prerendered page is gone");
+    assert!(!prerendered.is_connected());
+    let ready = ready.dyn_into::<web_sys::HtmlElement>().unwrap();
+    assert_eq!(
+        ready.style().get_property_value("display").unwrap(),
+        "",
+        "the app is in view"
+    );
+    assert_eq!(
+        ready.class_name(),
+        "mbc-page",
+        "with the element's own attributes"
+    );
+    let text = ready.text_content().unwrap_or_default();
+    let en = builtin(Lang::En).unwrap();
+    for goal in &en.guide.goals.items {
+        assert!(text.contains(&goal.title), "goal {} shows", goal.id);
+    }
+    let focused = document.active_element().expect("something has focus");
+    assert_eq!(
+        focused.id(),
+        "mbc-step-heading",
+        "focus stays on the same control"
+    );
+    assert!(
+        ready.contains(Some(&focused)),
+        "in the app, not the old page"
+    );
 }

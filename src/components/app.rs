@@ -100,6 +100,34 @@ pub struct AppProps {
     /// Prefix for element ids, unique per widget on a page.
     #[prop_or(AttrValue::Static("mbc"))]
     pub id_prefix: AttrValue,
+    /// Everything in view is rendered (the dialogs, folded parts and the
+    /// foot of the page follow): the edge may now show this widget in place
+    /// of the prerendered page. Emitted once.
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
+}
+
+/// The takeover in parts (see `use_staged`): each part is rendered in a task
+/// of its own, in this order. In the server renderer all are there at once.
+mod part {
+    /// The live region comes first (the first render also sets Yew up);
+    /// then the header and notices,
+    pub const HEADER: usize = 1;
+    /// the guide, a section at a time (intro, goals, kinds of treatment),
+    pub const GUIDE: usize = 2;
+    pub const GUIDE_ALL: usize = GUIDE + 2;
+    /// the steps: their list and the current step's heading,
+    pub const JOURNEY: usize = 5;
+    /// then the current step itself,
+    pub const STEP: usize = 6;
+    /// the take-away buttons and the device settings: all that is in view.
+    pub const TAKE_AWAY: usize = 7;
+    /// Then the dialogs (closed, or opened by a link at start),
+    pub const DIALOGS: usize = 8;
+    /// the folded rest of the guide (its bodies come in parts of their own),
+    pub const MORE: usize = 9;
+    /// and the foot of the page.
+    pub const FOOT: usize = 10;
 }
 
 /// The whole widget: the guide, the five steps and the person's list.
@@ -108,9 +136,15 @@ pub fn App(props: &AppProps) -> Html {
     let library = use_state_eq(|| props.library.clone());
     let lang = use_state_eq(|| props.lang);
     let lang_fetch = use_state_eq(|| props.lang_fetch);
-    // The foot of the page, out of sight at first, comes a task after the
-    // takeover (see `use_staged`).
-    let foot_shown = use_staged(1);
+    let parts = use_staged(part::FOOT);
+    {
+        let on_shown = props.on_shown.clone();
+        use_effect_with(parts >= part::TAKE_AWAY, move |&shown| {
+            if shown {
+                on_shown.emit(());
+            }
+        });
+    }
     let state = use_reducer_eq({
         let initial = props.initial.clone();
         move || (*initial).clone()
@@ -481,6 +515,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div class="mbc" lang={lang_shown.code()}>
+            if parts >= part::HEADER {
             <header class="mbc-header">
                 <h1 class="mbc-title">{ &pack.meta.title }</h1>
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
@@ -491,16 +526,24 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()} pack_error={props.pack_error}
                 lang_fetch={*lang_fetch} on_restore_choice={on_restore_choice} />
-            <Guide pack={pack.clone()} />
+            }
+            if parts >= part::GUIDE {
+                <Guide pack={pack.clone()} sections={parts.min(part::GUIDE_ALL) + 1 - part::GUIDE} />
+            }
+            if parts >= part::JOURNEY {
             <section class="mbc-journey" aria-labelledby={step_heading_id.clone()}>
                 <StepNav pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                 <h2 id={step_heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
                     { pack.ui(step.ui_key()) }
                 </h2>
                 <p class="mbc-step-intro">{ pack.ui(intro_key(step)) }</p>
-                { step_body }
-                <StepPager pack={pack.clone()} step={step} on_action={on_action.clone()} />
+                if parts >= part::STEP {
+                    { step_body }
+                    <StepPager pack={pack.clone()} step={step} on_action={on_action.clone()} />
+                }
             </section>
+            }
+            if parts >= part::TAKE_AWAY {
             <TakeAway pack={pack.clone()} large_print={current.large_print} on_request={on_take}
                 on_action={on_action.clone()} on_import={on_import} prefix={prefix.clone()} />
             <section class="mbc-device no-print" aria-labelledby={format!("{prefix}-device")}>
@@ -520,6 +563,8 @@ pub fn App(props: &AppProps) -> Html {
                     { pack.ui("clear_button") }
                 </button>
             </section>
+            }
+            if parts >= part::DIALOGS {
             <ClearDialog pack={pack.clone()} open={*clearing} on_close={on_clear} prefix={prefix.clone()} />
             <ShareDialog pack={pack.clone()} open={*sharing}
                 link={link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
@@ -532,8 +577,11 @@ pub fn App(props: &AppProps) -> Html {
                 qr={link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
                 qr_label={pack.ui("share_qr_label").to_owned()} />
             }
-            <GuideMore pack={pack.clone()} />
-            if foot_shown > 0 {
+            }
+            if parts >= part::MORE {
+                <GuideMore pack={pack.clone()} />
+            }
+            if parts >= part::FOOT {
                 <PageFooter pack={pack.clone()} config={props.config.clone()} />
             }
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>

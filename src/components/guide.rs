@@ -8,6 +8,10 @@ use crate::content::{Item, ItemSection, Pack, Section};
 #[derive(Properties, PartialEq)]
 pub struct GuideProps {
     pub pack: Rc<Pack>,
+    /// How many of the three sections (intro, goals, kinds of treatment) to
+    /// render, from the top: the app's takeover brings them a task apart.
+    #[prop_or(3)]
+    pub sections: usize,
 }
 
 /// The opening of the treatment-options guide: what metastatic breast
@@ -20,8 +24,12 @@ pub fn Guide(props: &GuideProps) -> Html {
     html! {
         <div class="mbc-guide">
             { section(pack, &guide.intro, "mbc-intro") }
-            { item_section(pack, &guide.goals, "mbc-goals") }
-            { item_section(pack, &guide.treatments, "mbc-treatments") }
+            if props.sections >= 2 {
+                { item_section(pack, &guide.goals, "mbc-goals") }
+            }
+            if props.sections >= 3 {
+                { item_section(pack, &guide.treatments, "mbc-treatments") }
+            }
         </div>
     }
 }

@@ -2,15 +2,16 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-/// How many of `count` parts out of sight to render. In the server renderer
-/// (the prerendered page, which also serves readers with no script) it is
-/// all of them at once. In the browser the first render, which replaces the
-/// prerendered page, has none, and each later task adds one: the takeover
-/// is then several short tasks instead of one long one that would hold up
-/// a tap (Lighthouse's Total Blocking Time; see `bench/startup.mjs`).
+/// How many of `count` parts to render. In the server renderer (the
+/// prerendered page, which also serves readers with no script) it is all of
+/// them at once. In the browser the first render has none, and each later
+/// task adds one: the takeover is then many short tasks instead of one long
+/// one that would hold up a tap (Lighthouse's Total Blocking Time; see
+/// `bench/startup.mjs`).
 ///
-/// Only for parts the person cannot see yet: closed `<details>` bodies and
-/// the foot of the page. They are in place within a few frames.
+/// Only for parts the person cannot see yet: the app while it is built out
+/// of sight (see `App`'s `part` list and `web::reveal`), closed `<details>`
+/// bodies and the foot of the page. They are in place within a few frames.
 #[hook]
 pub fn use_staged(count: usize) -> usize {
     let shown = use_state_eq(|| {

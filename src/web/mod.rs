@@ -184,24 +184,34 @@ type SlotRef = Rc<RefCell<Slot>>;
 /// not hold is fetched from `base` first too; failing that, the widget starts
 /// in English and says why.
 ///
-/// The set-up (content, settings, what this device holds) and the first
-/// render run in separate tasks: each is shorter than the two together, so
-/// neither holds up a tap as long (Lighthouse's Total Blocking Time).
+/// The set-up (content, settings, what this device holds), each part of the
+/// render (see `App`'s parts and `twin_of_prerendered`) and the swap run in
+/// separate tasks: each is short, so none holds up a tap for long
+/// (Lighthouse's Total Blocking Time).
 fn start(
     root: web_sys::Element,
     mut config: Config,
     prefix: yew::AttrValue,
     base: String,
 ) -> Result<SlotRef, JsValue> {
-    let library = Library::builtin()
-        .map_err(|e| JsValue::from_str(&format!("mbc-guide: built-in content: {e}")))?;
     // Taken now, not when the app renders: a second widget starting in the
     // same moment must see it is in use.
     NAMESPACES.with(|ns| ns.borrow_mut().push(config.namespace.clone()));
     let slot: SlotRef = Rc::new(RefCell::new(Slot::Starting));
     let filled = slot.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let mut library = library;
+        // The set-up in a task of its own, after the one that read the
+        // host's settings.
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+        let mut library = match Library::builtin() {
+            Ok(library) => library,
+            Err(e) => {
+                web_sys::console::error_1(&JsValue::from_str(&format!(
+                    "mbc-guide: built-in content: {e}"
+                )));
+                return;
+            }
+        };
         let mut problems = Problems::default();
         if let Some(url) = config.content_pack.clone() {
             match fetch_pack(&url).await {
@@ -229,23 +239,90 @@ fn start(
         if matches!(*filled.borrow(), Slot::Gone) {
             return;
         }
-        let props = match prepare(&root, config, prefix, library, base, problems) {
+        let target = match twin_of_prerendered(&root) {
+            Ok(Some(twin)) => twin,
+            Ok(None) => root,
+            Err(e) => {
+                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
+                return;
+            }
+        };
+        let mut props = match prepare(&target, config, prefix, library, base, problems) {
             Ok(props) => props,
             Err(e) => {
                 web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
                 return;
             }
         };
+        let shown = target.clone();
+        props.on_shown = Callback::from(move |()| {
+            let shown = shown.clone();
+            // In a task of its own: the swap lays the whole widget out.
+            wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                reveal(&shown);
+                // Tests and hosts wait for this: the interactive widget is in place.
+                let _ = shown.set_attribute("data-ready", "true");
+            });
+        });
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
         if matches!(*filled.borrow(), Slot::Gone) {
             return;
         }
-        let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        let handle = yew::Renderer::<App>::with_root_and_props(target, props).render();
         *filled.borrow_mut() = Slot::Mounted(handle);
-        // Tests and hosts wait for this: the interactive widget is in place.
-        let _ = root.set_attribute("data-ready", "true");
     });
     Ok(slot)
+}
+
+/// Over a prerendered page, the app renders into a hidden twin of `root`
+/// (the same element and attributes, no children) placed right after it. It
+/// renders there part by part, each part in a task of its own, while the
+/// prerendered page stays in view; `reveal` then puts the twin in its place
+/// in one step. Clearing the prerendered page and rendering in place would
+/// either be one long task or show the page half built. `None` when `root`
+/// holds nothing to keep in view (an embed's fresh shadow root).
+fn twin_of_prerendered(root: &web_sys::Element) -> Result<Option<web_sys::Element>, JsValue> {
+    if root.first_element_child().is_none() {
+        return Ok(None);
+    }
+    let twin: web_sys::HtmlElement = root.clone_node()?.dyn_into()?;
+    // The CSSOM, not the `hidden` attribute, which our `display: block`
+    // would override; allowed under style-src 'self'.
+    twin.style().set_property("display", "none")?;
+    root.after_with_node_1(&twin)?;
+    Ok(Some(twin.into()))
+}
+
+/// Shows `target` in place of its prerendered twin, if it has one (the
+/// element before it, with the same id), keeping focus on the same control.
+fn reveal(target: &web_sys::Element) {
+    let id = target.id();
+    let old = target
+        .previous_element_sibling()
+        .filter(|old| !id.is_empty() && old.id() == id);
+    let document = target.owner_document();
+    let focused = old.as_ref().and_then(|old| {
+        document
+            .as_ref()?
+            .active_element()
+            .filter(|el| old.contains(Some(el)))
+            .map(|el| el.id())
+            .filter(|id| !id.is_empty())
+    });
+    if let Some(old) = old {
+        old.remove();
+    }
+    if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.style().remove_property("display");
+    }
+    // Only once in view: a hidden element cannot take focus.
+    if let Some(el) = focused
+        .and_then(|id| document?.get_element_by_id(&id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// What went wrong while fetching content at start, for the page's notices.
@@ -603,4 +680,6 @@ fn show_panic_message(root: &web_sys::Element, message: &str, reload: &str) {
     let _ = box_.append_child(&button);
     root.set_text_content(None);
     let _ = root.append_child(&box_);
+    // A panic while the widget was still being built out of sight.
+    reveal(root);
 }
