@@ -45,8 +45,9 @@ if has wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then say "wasm-bindgen
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm packages from the committed lock: playwright-core, axe-core and
-# binaryen (wasm-opt 132). Reinstalled only when the lock file changes.
+# npm packages from the committed lock: playwright-core, axe-core,
+# binaryen (wasm-opt 132), terser (scripts/minify.mjs) and lighthouse.
+# Reinstalled only when the lock file changes.
 stamp=node_modules/.mbc-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x node_modules/.bin/wasm-opt ]; then
