@@ -38,6 +38,40 @@ test('the prerendered page carries the guide before any script runs', async () =
   await context.close();
 });
 
+test('the takeover never shows a half-built page, even on a slow phone', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const titles = [en.meta.title, ...en.guide.goals.items.map((g) => g.title), ...en.guide.treatments.items.map((t) => t.title)];
+  // Before every frame the browser paints: exactly one widget element is in
+  // view, and it holds the whole first screen.
+  await context.addInitScript((titles) => {
+    window.__frames = { checked: 0, twins: 0, bad: [] };
+    const check = () => {
+      const all = [...document.querySelectorAll('#mbc-guide')];
+      const shown = all.filter((el) => getComputedStyle(el).display !== 'none');
+      if (all.length) {
+        window.__frames.checked++;
+        if (all.length > 1) window.__frames.twins++;
+        const text = shown[0]?.textContent ?? '';
+        const missing = titles.filter((t) => !text.includes(t));
+        if (shown.length !== 1 || missing.length) {
+          window.__frames.bad.push(`${shown.length} in view, missing: ${missing.join(', ')}`);
+        }
+      }
+      if (!document.querySelector('#mbc-guide[data-ready="true"]')) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, titles);
+  await page.goto(env.server.url);
+  await waitForWidget(page);
+  const frames = await page.evaluate(() => window.__frames);
+  assert.deepEqual(frames.bad.slice(0, 5), [], `frames with a half-built page (of ${frames.checked})`);
+  assert.ok(frames.twins > 0, `the app was built out of sight while the prerendered page showed (${frames.checked} frames checked)`);
+  await context.close();
+});
+
 test('axe finds no WCAG 2.2 AA violations on the first screen', async () => {
   const { page, context } = await openPage(env);
   await waitForWidget(page);
