@@ -8,9 +8,9 @@ import { DIST } from './harness.mjs';
 // The first load may not grow past this. Issue 2 asks for 150,000 bytes
 // gzip and issue 7 for 100,000; with the whole builder and Yew's rendering
 // code in the wasm we are not there yet (see ARCHITECTURE.md, "Size"), so
-// this holds the line a little above what we measured (267,407) while that
+// this holds the line a little above what we measured (266,830) while that
 // work goes on.
-const BUDGET_GZIP = 268_000;
+const BUDGET_GZIP = 267_500;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, () => {
   const { files, total } = firstLoadSizes(DIST);

@@ -1,32 +1,53 @@
 // Post-build, before the prerender and the service worker's list (Trunk.toml
-// runs it first in the post_build hook): minifies the scripts of the first
-// load, the wasm-bindgen glue and boot.js, with terser. Trunk's own minifier
-// stays off, since it would also rewrite the HTML. Names of exports and
-// properties are kept, so the glue's imports still match the wasm's.
-// Saves about 2.9 kB gzip and halves the glue's parse time.
+// runs it first in the post_build hook): minifies the files of the first
+// load that trunk leaves as written. The wasm-bindgen glue and boot.js go
+// through terser, the stylesheet through csso (no restructuring, so the
+// cascade is untouched), and the stylesheet's integrity hash in index.html
+// is updated to match. Trunk's own minifier stays off, since it would also
+// rewrite the HTML. Names of exports and properties are kept, so the glue's
+// imports still match the wasm's. Saves about 3.8 kB gzip.
 //
 //   node scripts/minify.mjs <staging dir>
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { minify as minifyCss } from 'csso';
 
 const dir = process.argv[2];
 if (!dir) {
   console.error('scripts/minify.mjs: give the staging directory');
   process.exit(2);
 }
-const page = readFileSync(join(dir, 'index.html'), 'utf8');
+const indexPath = join(dir, 'index.html');
+let page = readFileSync(indexPath, 'utf8');
+const found = (what, re) => {
+  const m = re.exec(page);
+  if (!m) {
+    console.error(`scripts/minify.mjs: index.html has no ${what} (see Trunk.toml and index.html)`);
+    process.exit(1);
+  }
+  return m;
+};
 // The glue is the file boot.js imports: data-js="{base}<name>.js" (Trunk.toml).
-const glue = /data-js="(?:\.\/)?([^"/]+\.js)"/.exec(page)?.[1];
-if (!glue) {
-  console.error('scripts/minify.mjs: index.html names no data-js glue (see pattern_script in Trunk.toml)');
-  process.exit(1);
-}
-for (const name of [glue, 'boot.js']) {
+const [, glue] = found('data-js glue', /data-js="(?:\.\/)?([^"/]+\.js)"/);
+const [link, css] = found('stylesheet link', /<link rel="stylesheet" href="(?:\.\/)?([^"/]+\.css)" integrity="[^"]*"/);
+
+const rewrite = async (name, change) => {
   const path = join(dir, name);
   const source = readFileSync(path, 'utf8');
-  const out = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-  if (!out.code) throw new Error(`scripts/minify.mjs: terser returned nothing for ${name}`);
-  writeFileSync(path, out.code);
-  console.log(`minified ${name}: ${source.length} -> ${out.code.length} bytes`);
-}
+  const out = await change(source);
+  if (!out) throw new Error(`scripts/minify.mjs: nothing came out for ${name}`);
+  writeFileSync(path, out);
+  console.log(`minified ${name}: ${source.length} -> ${out.length} bytes`);
+  return out;
+};
+const js = async (source) => (await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true })).code;
+await rewrite(glue, js);
+await rewrite('boot.js', js);
+const style = await rewrite(css, (source) => minifyCss(source, { restructure: false }).css);
+
+// The browser refuses a stylesheet whose integrity hash does not match.
+const integrity = `sha384-${createHash('sha384').update(style).digest('base64')}`;
+page = page.replace(link, link.replace(/integrity="[^"]*"/, `integrity="${integrity}"`));
+writeFileSync(indexPath, page);

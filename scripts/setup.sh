@@ -46,7 +46,7 @@ if has wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then say "wasm-bindgen
 fi
 
 # npm packages from the committed lock: playwright-core, axe-core,
-# binaryen (wasm-opt 132), terser (scripts/minify.mjs) and lighthouse.
+# binaryen (wasm-opt 132), terser and csso (scripts/minify.mjs), lighthouse.
 # Reinstalled only when the lock file changes.
 stamp=node_modules/.mbc-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
