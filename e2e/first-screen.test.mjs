@@ -44,8 +44,9 @@ test('the takeover never shows a half-built page, even on a slow phone', async (
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const titles = [en.meta.title, ...en.guide.goals.items.map((g) => g.title), ...en.guide.treatments.items.map((t) => t.title)];
-  // Before every frame the browser paints: exactly one widget element is in
-  // view, and it holds the whole first screen.
+  // Before every frame the browser paints, from the moment the prerendered
+  // page is parsed until the widget is ready: exactly one widget element is
+  // in view, and it holds the whole first screen.
   await context.addInitScript((titles) => {
     window.__frames = { checked: 0, twins: 0, bad: [] };
     const check = () => {
@@ -62,7 +63,7 @@ test('the takeover never shows a half-built page, even on a slow phone', async (
       }
       if (!document.querySelector('#mbc-guide[data-ready="true"]')) requestAnimationFrame(check);
     };
-    requestAnimationFrame(check);
+    document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(check));
   }, titles);
   await page.goto(env.server.url);
   await waitForWidget(page);
