@@ -309,5 +309,11 @@ fn the_glossary_forms_worked_out_once_find_what_a_fresh_search_finds() {
         // The cache takes no part in comparing packs.
         let untouched = if pack.lang == "en" { en() } else { es() };
         assert_eq!(pack, untouched);
+        // A copy changed after the original worked its forms out finds
+        // its own words, not the original's.
+        let mut copy = pack.clone();
+        copy.glossary.truncate(1);
+        copy.glossary[0].forms.clear();
+        assert_eq!(copy.glossary_forms(), &[(copy.glossary[0].term.clone(), 0)]);
     }
 }

@@ -29,15 +29,23 @@ pub struct Pack {
     /// The four "how ready do I feel?" items, after the SURE test.
     pub readiness: Vec<ReadinessItem>,
     /// Every form of every glossary term, longest first, worked out once on
-    /// first use (`Pack::glossary_forms`). Not part of the file.
+    /// first use (`Pack::glossary_forms`). Not part of the file. Packs are
+    /// not changed once read; a copy starts without it, so a copy may be.
     #[serde(skip)]
     pub glossary_forms: Derived<Vec<(String, usize)>>,
 }
 
 /// A value worked out from the rest of its struct on first use. It takes
-/// no part in comparisons: what it comes from is compared already.
-#[derive(Clone, Debug, Default)]
+/// no part in comparisons (what it comes from is compared already), and a
+/// copy starts empty, so changing the copy cannot leave it stale.
+#[derive(Debug, Default)]
 pub struct Derived<T>(pub std::cell::OnceCell<T>);
+
+impl<T> Clone for Derived<T> {
+    fn clone(&self) -> Self {
+        Self(std::cell::OnceCell::new())
+    }
+}
 
 impl<T> PartialEq for Derived<T> {
     fn eq(&self, _: &Self) -> bool {
