@@ -100,6 +100,19 @@ fn language_button(root: &web_sys::Element, code: &str) -> web_sys::HtmlElement 
         .unwrap()
 }
 
+/// Whether the switch's button for `code` is pressed ("true" or "false").
+fn pressed(root: &web_sys::Element, code: &str) -> Option<String> {
+    language_button(root, code).get_attribute("aria-pressed")
+}
+
+/// Every goal of the English guide is in `text`.
+fn assert_goals_show(text: &str) {
+    let en = builtin(Lang::En).unwrap();
+    for goal in &en.guide.goals.items {
+        assert!(text.contains(&goal.title), "goal {} shows", goal.id);
+    }
+}
+
 fn widget_lang(root: &web_sys::Element) -> Option<String> {
     root.first_element_child()
         .and_then(|e| e.get_attribute("lang"))
@@ -110,17 +123,9 @@ async fn picking_spanish_fetches_its_pack_then_switches() {
     let root = fresh_root();
     let (handle, pending) = mount_with_fetch(&root);
     settled(&root).await;
+    assert_goals_show(&root.text_content().unwrap_or_default());
     let en = builtin(Lang::En).unwrap();
-    let text = root.text_content().unwrap_or_default();
-    for goal in &en.guide.goals.items {
-        assert!(text.contains(&goal.title), "goal {} shows", goal.id);
-    }
-    assert_eq!(
-        language_button(&root, "es")
-            .get_attribute("aria-pressed")
-            .as_deref(),
-        Some("false")
-    );
+    assert_eq!(pressed(&root, "es").as_deref(), Some("false"));
 
     language_button(&root, "es").click();
     yew::scheduler::flush().await;
@@ -152,12 +157,7 @@ async fn picking_spanish_fetches_its_pack_then_switches() {
         "the wait notice is gone"
     );
     assert_eq!(widget_lang(&root).as_deref(), Some("es"));
-    assert_eq!(
-        language_button(&root, "es")
-            .get_attribute("aria-pressed")
-            .as_deref(),
-        Some("true")
-    );
+    assert_eq!(pressed(&root, "es").as_deref(), Some("true"));
 
     // Back to English and to Spanish again: the pack is kept, no new fetch.
     language_button(&root, "en").click();
@@ -186,12 +186,7 @@ async fn a_language_that_cannot_be_fetched_is_said_and_english_stays() {
         "the failure is said: {text}"
     );
     assert_eq!(widget_lang(&root).as_deref(), Some("en"));
-    assert_eq!(
-        language_button(&root, "en")
-            .get_attribute("aria-pressed")
-            .as_deref(),
-        Some("true")
-    );
+    assert_eq!(pressed(&root, "en").as_deref(), Some("true"));
 
     // Choosing it again tries again.
     language_button(&root, "es").click();
@@ -324,11 +319,7 @@ async fn the_standalone_page_swaps_the_prerendered_page_for_the_app_in_one_step(
         "mbc-page",
         "with the element's own attributes"
     );
-    let text = ready.text_content().unwrap_or_default();
-    let en = builtin(Lang::En).unwrap();
-    for goal in &en.guide.goals.items {
-        assert!(text.contains(&goal.title), "goal {} shows", goal.id);
-    }
+    assert_goals_show(&ready.text_content().unwrap_or_default());
     let focused = document.active_element().expect("something has focus");
     assert_eq!(
         focused.id(),
