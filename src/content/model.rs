@@ -62,8 +62,18 @@ pub struct Meta {
     pub title: String,
     /// One or two sentences under the title.
     pub tagline: String,
-    /// ISO date, "2026-11-29".
+    /// ISO date of the last clinical review of this pack, "2026-11-30".
     pub last_reviewed: String,
+    /// ISO date by which the pack must be reviewed again, at most 12 months
+    /// after `last_reviewed`. After it the widget warns the host in the
+    /// console and the validator warns; people see no alarm.
+    #[serde(default)]
+    pub review_by: String,
+    /// Publishers this pack trusts as sources ("National Cancer Institute").
+    /// The validator warns on a source whose `org` is not listed; a
+    /// hospital extends the list in its own pack.
+    #[serde(default)]
+    pub publishers: Vec<String>,
     /// "This is general information, not medical advice…"
     pub disclaimer: String,
     /// Every source cited anywhere in the pack.
@@ -79,8 +89,12 @@ pub struct Source {
     pub org: String,
     /// Page or document title.
     pub title: String,
+    /// The https address of the page itself.
     #[serde(default)]
     pub url: Option<String>,
+    /// ISO date an editor last read the page and checked our text against it.
+    #[serde(default)]
+    pub checked: Option<String>,
 }
 
 /// The treatment-options guide, section by section.
@@ -94,6 +108,28 @@ pub struct Guide {
     pub supportive: Section,
     pub complementary: Section,
     pub second_opinion: SecondOpinion,
+    /// "Get help right away": warning signs that need a call now. Always in
+    /// reach on screen and on the printed sheet.
+    #[serde(default)]
+    pub urgent: Urgent,
+    /// Short "learn more" topics (men, fertility, bones, money…), each with
+    /// its own sources.
+    #[serde(default)]
+    pub living: ItemSection,
+}
+
+/// Warning signs that need a call to the care team now.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Urgent {
+    pub heading: String,
+    /// One or two sentences before the list.
+    pub intro: String,
+    /// Each sign, one short sentence.
+    pub signs: Vec<String>,
+    /// What to do: who to call, and when to call emergency services.
+    pub action: String,
+    pub sources: Vec<String>,
 }
 
 /// A heading and plain paragraphs.
@@ -107,7 +143,7 @@ pub struct Section {
 }
 
 /// A heading, an introduction and a list of named items (goals, treatments).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemSection {
     pub heading: String,
@@ -127,6 +163,9 @@ pub struct Item {
     /// When it tends to be used (treatments only).
     #[serde(default)]
     pub when: Option<String>,
+    /// Source ids backing this item in particular, beside its section's.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
