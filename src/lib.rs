@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod export;
 pub mod json;
+pub mod progress;
 pub mod qr;
 pub mod rules;
 pub mod session;
