@@ -209,11 +209,9 @@ async fn the_takeover_comes_in_parts_and_says_when_all_in_view_is_there() {
     };
     let in_view = [
         ".mbc-header",
-        ".mbc-guide",
-        "#mbc-treatments-heading",
+        ".mbc-start",
         ".mbc-journey",
         ".mbc-options",
-        ".mbc-take",
         ".mbc-device",
     ];
     let on_shown = {
@@ -237,7 +235,7 @@ async fn the_takeover_comes_in_parts_and_says_when_all_in_view_is_there() {
         has("[role=status]"),
         "the live region is there from the start"
     );
-    assert!(!has(".mbc-guide"), "the guide waits for a later task");
+    assert!(!has(".mbc-journey"), "the steps wait for a later task");
     assert!(shown.borrow().is_empty(), "not ready to show yet");
 
     settled(&root).await;
@@ -247,7 +245,7 @@ async fn the_takeover_comes_in_parts_and_says_when_all_in_view_is_there() {
         "said once, when all of {in_view:?} was there"
     );
     assert!(has(".mbc-glossary"), "the glossary arrives");
-    assert!(has(".mbc-factors"), "the folded factors arrive");
+    assert!(has(".mbc-guide-more"), "the folded guide arrives");
     assert!(has("dialog"), "the dialogs arrive");
     handle.destroy();
     root.remove();

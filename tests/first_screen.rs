@@ -51,10 +51,32 @@ fn both_built_in_packs_load() {
     }
 }
 
+/// How many times `needle` occurs in `text`.
+fn count(text: &str, needle: &str) -> usize {
+    text.matches(needle).count()
+}
+
+async fn render_state(state: mbc_guide::state::State) -> String {
+    let library = Rc::new(Library::builtin().expect("built-in"));
+    yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+        library,
+        lang: Lang::En,
+        initial: Rc::new(state),
+    }))
+    .hydratable(false)
+    .render()
+    .await
+}
+
+/// With no script the page still reads as the whole guide: step 1 explains
+/// each goal where it is rated, once; the kinds of treatment (explained in
+/// step 3, which a reader with no script cannot open) are in `<noscript>`,
+/// once.
 #[tokio::test]
-async fn first_screen_shows_the_three_goals_and_six_treatments() {
+async fn the_prerendered_page_explains_each_goal_and_treatment_once() {
     let pack = builtin(Lang::En).expect("English pack");
     let html = render(Lang::En).await;
+    let text = text_of(&html);
 
     assert_eq!(
         pack.guide.goals.items.len(),
@@ -66,29 +88,71 @@ async fn first_screen_shows_the_three_goals_and_six_treatments() {
         6,
         "the guide names six kinds of treatment"
     );
-    for item in pack
-        .guide
-        .goals
-        .items
-        .iter()
-        .chain(&pack.guide.treatments.items)
-    {
-        let heading = format!(
-            "<h3 class=\"mbc-card__title\">{}</h3>",
-            escaped(&item.title)
-        );
-        assert!(html.contains(&heading), "missing {heading}");
+    for goal in &pack.guide.goals.items {
         assert!(
-            text_of(&html).contains(&escaped(&item.text)),
-            "missing the text of {}",
-            item.id
+            html.contains(&format!("<legend>{}</legend>", escaped(&goal.title))),
+            "step 1 rates {}",
+            goal.id
+        );
+        assert_eq!(
+            count(&text, &escaped(&goal.text)),
+            1,
+            "{} is explained once",
+            goal.id
         );
     }
-    assert!(html.contains(&escaped(&pack.guide.goals.heading)));
+    let noscript = html
+        .split_once("<noscript>")
+        .and_then(|(_, rest)| rest.split_once("</noscript>"))
+        .map(|(inside, _)| inside)
+        .expect("the kinds of treatment, for readers with no script");
+    for t in &pack.guide.treatments.items {
+        let heading = format!("<h4 class=\"mbc-card__title\">{}</h4>", escaped(&t.title));
+        assert!(noscript.contains(&heading), "missing {heading}");
+        assert_eq!(
+            count(&text, &escaped(&t.text)),
+            1,
+            "{} is explained once",
+            t.id
+        );
+    }
     assert!(
         html.contains(&escaped(&pack.meta.disclaimer)),
         "the not-advice statement shows"
     );
+}
+
+/// The first screen says what the person gets and offers one Start button
+/// before any background reading; a returning person gets "Continue".
+#[tokio::test]
+async fn the_first_screen_starts_with_what_you_get_and_one_button() {
+    let pack = builtin(Lang::En).expect("English pack");
+    let html = render(Lang::En).await;
+    let at = |needle: &str| {
+        html.find(needle)
+            .unwrap_or_else(|| panic!("missing {needle}"))
+    };
+    let start = at(&format!(">{}</button>", escaped(pack.ui("start_button"))));
+    assert!(at(&escaped(pack.ui("start_lead"))) < start);
+    assert!(at(&escaped(pack.ui("start_steps"))) < start);
+    assert!(
+        start < at("class=\"mbc-journey\""),
+        "Start comes before the steps"
+    );
+    assert!(
+        start < at(&escaped(&pack.guide.intro.heading)),
+        "and before the background reading"
+    );
+    assert!(!html.contains(&escaped(pack.ui("continue_button"))));
+
+    let returning = mbc_guide::state::State::default()
+        .apply(mbc_guide::state::Action::AddOwn("Can I work?".into()));
+    let html = render_state(returning).await;
+    assert!(html.contains(&format!(
+        ">{}</button>",
+        escaped(pack.ui("continue_button"))
+    )));
+    assert!(!html.contains(&format!(">{}</button>", escaped(pack.ui("start_button")))));
 }
 
 #[tokio::test]
@@ -164,14 +228,7 @@ async fn the_readiness_step_names_its_source() {
     let pack = library.pack_or_english(Lang::En);
     let mut state = mbc_guide::state::State::default();
     state.step = mbc_guide::state::Step::Ready;
-    let html = yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
-        library: library.clone(),
-        lang: Lang::En,
-        initial: Rc::new(state),
-    }))
-    .hydratable(false)
-    .render()
-    .await;
+    let html = render_state(state).await;
     let text = text_of(&html);
     assert!(
         text.contains(&pack.readiness[0].text),
@@ -193,7 +250,7 @@ async fn the_readiness_step_names_its_source() {
 async fn the_prerendered_page_has_the_folded_guide_and_the_foot() {
     let html = render(Lang::En).await;
     let pack = builtin(Lang::En).expect("English pack");
-    for class in ["mbc-footer", "mbc-glossary", "mbc-factors"] {
+    for class in ["mbc-footer", "mbc-glossary", "mbc-guide-more"] {
         assert!(html.contains(&format!("class=\"{class}\"")), "{class}");
     }
     let text = text_of(&html);
@@ -201,5 +258,9 @@ async fn the_prerendered_page_has_the_folded_guide_and_the_foot() {
     assert!(
         text.contains(&pack.guide.second_opinion.bring[0]),
         "the folded second-opinion list"
+    );
+    assert!(
+        text.contains(&pack.guide.intro.paragraphs[0]),
+        "what metastatic breast cancer means, folded"
     );
 }

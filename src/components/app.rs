@@ -3,15 +3,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    use_staged, ClearDialog, GoalsStep, Guide, GuideMore, IncomingChoice, IncomingDialog,
-    LanguageSwitch, Notices, PageFooter, PrintSheet, ProfileStep, QuestionsStep, ReadyStep,
-    ShareDialog, StepNav, StepPager, TakeAway, TakeAwayRequest, TreatmentsStep, UpdateNotice,
+    use_staged, ClearDialog, GuideMore, IncomingChoice, IncomingDialog, Journey, LanguageSwitch,
+    Notices, PageFooter, PrintSheet, ShareDialog, TakeAwayRequest, TextSize, UpdateNotice,
 };
 use crate::announce::announce;
 use crate::config::Config;
 use crate::content::{Lang, Library, Pack};
 use crate::session::{LangFetch, Opened, RestoreNotice, Saving};
-use crate::state::{Action, State, Step};
+use crate::state::{Action, State};
 use crate::{export, qr, share, sheet};
 
 #[derive(Properties, PartialEq)]
@@ -113,21 +112,18 @@ mod part {
     /// The live region comes first (the first render also sets Yew up);
     /// then the header and notices,
     pub const HEADER: usize = 1;
-    /// the guide, a section at a time (intro, goals, kinds of treatment),
-    pub const GUIDE: usize = 2;
-    pub const GUIDE_ALL: usize = GUIDE + 2;
-    /// the steps: their list and the current step's heading,
-    pub const JOURNEY: usize = 5;
+    /// the start and the steps: their list and the current step's heading,
+    pub const JOURNEY: usize = 2;
     /// then the current step itself,
-    pub const STEP: usize = 6;
-    /// the take-away buttons and the device settings: all that is in view.
-    pub const TAKE_AWAY: usize = 7;
+    pub const STEP: usize = 3;
+    /// and the device settings: all that is in view.
+    pub const DEVICE: usize = 4;
     /// Then the dialogs (closed, or opened by a link at start),
-    pub const DIALOGS: usize = 8;
-    /// the folded rest of the guide (its bodies come in parts of their own),
-    pub const MORE: usize = 9;
+    pub const DIALOGS: usize = 5;
+    /// the folded background reading (its bodies come in parts of their own),
+    pub const MORE: usize = 6;
     /// and the foot of the page.
-    pub const FOOT: usize = 10;
+    pub const FOOT: usize = 7;
 }
 
 /// The whole widget: the guide, the five steps and the person's list.
@@ -139,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
     let parts = use_staged(part::FOOT);
     {
         let on_shown = props.on_shown.clone();
-        use_effect_with(parts >= part::TAKE_AWAY, move |&shown| {
+        use_effect_with(parts >= part::DEVICE, move |&shown| {
             if shown {
                 on_shown.emit(());
             }
@@ -185,8 +181,8 @@ pub fn App(props: &AppProps) -> Html {
         },
     );
     // The link and its QR code cost a compression and an encoding: only
-    // when the share dialog is open or a print was asked for.
-    let wants_link = *sharing || *printing;
+    // when the share dialog is open.
+    let wants_link = *sharing;
     let link = use_memo(
         (wants_link.then(|| current.clone()), props.page_url.clone()),
         |(state, base)| {
@@ -400,16 +396,6 @@ pub fn App(props: &AppProps) -> Html {
                 ),
                 "text/plain;charset=utf-8",
             )),
-            TakeAwayRequest::DownloadMarkdown => on_download.emit((
-                export::file_name(&today, "md"),
-                format!(
-                    "{}\n{}\n\n<{}>\n",
-                    export::markdown(&sheet::build(&pack, &current_state, &today)),
-                    reopen,
-                    share::link(&page_url, &current_state)
-                ),
-                "text/markdown;charset=utf-8",
-            )),
         })
     };
     let on_share_copy = {
@@ -477,49 +463,17 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let prefix = props.id_prefix.clone();
-    let step = state.step;
-    let step_heading_id = format!("{prefix}-step-heading");
-
-    // When the person moves to another step, take focus to its heading so a
-    // screen reader starts reading there. Not on the first render.
-    let heading_ref = use_node_ref();
-    let first_render = use_mut_ref(|| true);
-    {
-        let heading_ref = heading_ref.clone();
-        use_effect_with(step, move |_| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                return;
-            }
-            if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
-                let _ = heading.focus();
-            }
-        });
-    }
-    let step_body = match step {
-        Step::Goals => {
-            html! { <GoalsStep pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} /> }
-        }
-        Step::Profile => {
-            html! { <ProfileStep pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} /> }
-        }
-        Step::Treatments => {
-            html! { <TreatmentsStep pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} /> }
-        }
-        Step::Questions => {
-            html! { <QuestionsStep pack={pack.clone()} state={current.clone()} moved={*moved} on_action={on_action.clone()} prefix={prefix.clone()} /> }
-        }
-        Step::Ready => {
-            html! { <ReadyStep pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} /> }
-        }
-    };
 
     html! {
-        <div class="mbc" lang={lang_shown.code()}>
+        <div class={classes!("mbc", current.large_print.then_some("mbc--large"))} lang={lang_shown.code()}>
             if parts >= part::HEADER {
             <header class="mbc-header">
                 <h1 class="mbc-title">{ &pack.meta.title }</h1>
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
-                <LanguageSwitch current={lang_shown} label={pack.ui("lang_label").to_owned()} on_change={on_lang} />
+                <div class="mbc-header__tools no-print">
+                    <LanguageSwitch current={lang_shown} label={pack.ui("lang_label").to_owned()} on_change={on_lang} />
+                    <TextSize pack={pack.clone()} large={current.large_print} on_action={on_action.clone()} />
+                </div>
             </header>
             if *update_ready {
                 <UpdateNotice pack={pack.clone()} on_apply={props.on_update_apply.clone()} />
@@ -527,25 +481,14 @@ pub fn App(props: &AppProps) -> Html {
             <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()} pack_error={props.pack_error}
                 lang_fetch={*lang_fetch} on_restore_choice={on_restore_choice} />
             }
-            if parts >= part::GUIDE {
-                <Guide pack={pack.clone()} sections={parts.min(part::GUIDE_ALL) + 1 - part::GUIDE} />
-            }
             if parts >= part::JOURNEY {
-            <section class="mbc-journey" aria-labelledby={step_heading_id.clone()}>
-                <StepNav pack={pack.clone()} state={current.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
-                <h2 id={step_heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
-                    { pack.ui(step.ui_key()) }
-                </h2>
-                <p class="mbc-step-intro">{ pack.ui(intro_key(step)) }</p>
-                if parts >= part::STEP {
-                    { step_body }
-                    <StepPager pack={pack.clone()} step={step} on_action={on_action.clone()} />
-                }
-            </section>
+                <Journey pack={pack.clone()} state={current.clone()} moved={*moved} on_action={on_action.clone()}
+                    on_take={on_take} on_import={on_import} prefix={prefix.clone()} show_step={parts >= part::STEP} />
             }
-            if parts >= part::TAKE_AWAY {
-            <TakeAway pack={pack.clone()} large_print={current.large_print} on_request={on_take}
-                on_action={on_action.clone()} on_import={on_import} prefix={prefix.clone()} />
+            if parts >= part::MORE {
+                <GuideMore pack={pack.clone()} prefix={prefix.clone()} />
+            }
+            if parts >= part::DEVICE {
             <section class="mbc-device no-print" aria-labelledby={format!("{prefix}-device")}>
                 <h2 id={format!("{prefix}-device")}>{ pack.ui("device_heading") }</h2>
                 <p>
@@ -574,28 +517,13 @@ pub fn App(props: &AppProps) -> Html {
                 on_choose={on_incoming} prefix={prefix.clone()} />
             if let Some(sheet) = sheet.as_ref() {
             <PrintSheet sheet={sheet.clone()} large={current.large_print}
-                qr={link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
-                qr_label={pack.ui("share_qr_label").to_owned()} />
+                about_label={pack.ui("print_about").to_owned()} rest_label={pack.ui("print_rest").to_owned()} />
             }
-            }
-            if parts >= part::MORE {
-                <GuideMore pack={pack.clone()} />
             }
             if parts >= part::FOOT {
                 <PageFooter pack={pack.clone()} config={props.config.clone()} />
             }
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>
-    }
-}
-
-/// The interface key of the sentence under each step's heading.
-fn intro_key(step: Step) -> &'static str {
-    match step {
-        Step::Goals => "step_goals_intro",
-        Step::Profile => "step_profile_intro",
-        Step::Treatments => "step_treatments_intro",
-        Step::Questions => "step_questions_intro",
-        Step::Ready => "ready_intro",
     }
 }

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::ExpanderCue;
 use crate::content::Pack;
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +17,7 @@ pub fn GlossaryList(props: &GlossaryListProps) -> Html {
     let pack = &props.pack;
     html! {
         <details class="mbc-glossary">
-            <summary>{ pack.ui("glossary_heading") }</summary>
+            <summary><h3>{ pack.ui("glossary_heading") }</h3><ExpanderCue pack={pack.clone()} /></summary>
             <dl>
                 { for pack.glossary.iter().map(|t| html! {
                     <div class="mbc-glossary__item">

@@ -2,9 +2,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::profile_step::factor;
 use super::Prose;
 use crate::answers::Rating;
 use crate::content::Pack;
+use crate::progress::values_factor;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -15,8 +17,10 @@ pub struct GoalsStepProps {
     pub prefix: AttrValue,
 }
 
-/// Step 1: how important each goal of treatment is to the person, and
-/// anything else that matters to them, in their own words.
+/// Step 1: how important each goal of treatment is to the person (each goal
+/// explained in its own group: this is the one place it is described),
+/// whether they know what matters most to them, and anything else that
+/// matters, in their own words.
 #[component]
 pub fn GoalsStep(props: &GoalsStepProps) -> Html {
     let pack = &props.pack;
@@ -56,6 +60,9 @@ pub fn GoalsStep(props: &GoalsStepProps) -> Html {
                     </fieldset>
                 }
             }) }
+            if let Some(values) = values_factor(pack) {
+                { factor(pack, &props.state, &props.on_action, &props.prefix, values) }
+            }
             <div class="mbc-field">
                 <label for={other_id.clone()}>{ pack.ui("goals_other_label") }</label>
                 <textarea id={other_id} class="mbc-textarea" rows="3"

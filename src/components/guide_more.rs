@@ -2,67 +2,114 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_staged, GlossaryList, Prose, SourceNote};
-use crate::content::Pack;
+use super::{use_staged, ExpanderCue, GlossaryList, Prose, SourceNote};
+use crate::content::{Item, ItemSection, Pack, Section};
 
 #[derive(Properties, PartialEq)]
 pub struct GuideMoreProps {
     pub pack: Rc<Pack>,
+    #[prop_or(AttrValue::Static("mbc"))]
+    pub prefix: AttrValue,
 }
 
-/// The rest of the guide, folded so the page stays short: what a plan
-/// depends on, supportive and complementary care, second opinions, and the
-/// words to know. Native `<details>`, so it works with no script. In the
+/// "Learn more": the background reading, one tap away and after the steps,
+/// never in front of them: what metastatic breast cancer means, supportive
+/// and complementary care, second opinions, the guide's other topics, and
+/// the words to know. Native `<details>`, so it works with no script. In the
 /// browser the folded bodies come one per task after the first render
 /// (`use_staged`); the prerendered page has them all.
+///
+/// The goals and the kinds of treatment are described in the steps that ask
+/// about them, once. A reader with no script sees only step 1, so the
+/// prerendered page also carries the kinds of treatment inside
+/// `<noscript>`, which a browser running the widget never shows.
 #[component]
 pub fn GuideMore(props: &GuideMoreProps) -> Html {
     let pack = &props.pack;
     let guide = &pack.guide;
-    // Factors, supportive, complementary, second opinion, then the glossary.
-    let stage = use_staged(5);
-    let paragraphs = |ps: &[String]| -> Html {
-        html! { { for ps.iter().map(|p| html! { <p><Prose pack={pack.clone()} text={p.clone()} /></p> }) } }
-    };
-    html! {
-        <div class="mbc-guide-more">
+    let living = &guide.living.items;
+    // The intro, supportive, complementary, second opinion, each topic of
+    // living with it, then the glossary.
+    let stage = use_staged(5 + living.len());
+    let folded = |at: usize, title: &str, body: Html| {
+        html! {
             <details class="mbc-more">
-                <summary><h2>{ &guide.factors.heading }</h2></summary>
-                if stage > 0 {
-                    <p><Prose pack={pack.clone()} text={guide.factors.intro.clone()} /></p>
-                    <dl class="mbc-factors">
-                        { for guide.factors.items.iter().map(|f| html! {
-                            <div>
-                                <dt>{ &f.title }</dt>
-                                <dd><Prose pack={pack.clone()} text={f.text.clone()} /></dd>
-                            </div>
-                        }) }
-                    </dl>
-                    <SourceNote pack={pack.clone()} ids={guide.factors.sources.clone()} />
+                <summary><h3>{ title.to_owned() }</h3><ExpanderCue pack={pack.clone()} /></summary>
+                if stage > at {
+                    { body }
                 }
             </details>
-            { for [&guide.supportive, &guide.complementary].into_iter().enumerate().map(|(i, s)| html! {
-                <details class="mbc-more">
-                    <summary><h2>{ &s.heading }</h2></summary>
-                    if stage > 1 + i {
-                        { paragraphs(&s.paragraphs) }
-                        <SourceNote pack={pack.clone()} ids={s.sources.clone()} />
-                    }
-                </details>
-            }) }
-            <details class="mbc-more">
-                <summary><h2>{ &guide.second_opinion.heading }</h2></summary>
-                if stage > 3 {
-                    { paragraphs(&guide.second_opinion.paragraphs) }
+        }
+    };
+    let heading = format!("{}-learn-more", props.prefix);
+    html! {
+        <section class="mbc-guide-more" aria-labelledby={heading.clone()}>
+            <h2 id={heading}>{ pack.ui("learn_more") }</h2>
+            { folded(0, &guide.intro.heading, section_body(pack, &guide.intro)) }
+            { folded(1, &guide.supportive.heading, section_body(pack, &guide.supportive)) }
+            { folded(2, &guide.complementary.heading, section_body(pack, &guide.complementary)) }
+            { folded(3, &guide.second_opinion.heading, html! {
+                <>
+                    { paragraphs(pack, &guide.second_opinion.paragraphs) }
                     <ul>
                         { for guide.second_opinion.bring.iter().map(|b| html! { <li><Prose pack={pack.clone()} text={b.clone()} /></li> }) }
                     </ul>
                     <SourceNote pack={pack.clone()} ids={guide.second_opinion.sources.clone()} />
-                }
-            </details>
-            if stage > 4 {
+                </>
+            }) }
+            { for living.iter().enumerate().map(|(i, item)| folded(4 + i, &item.title, item_body(pack, item))) }
+            if stage > 4 + living.len() {
                 <GlossaryList pack={pack.clone()} />
             }
-        </div>
+            if cfg!(not(target_arch = "wasm32")) {
+                <noscript>{ item_section(pack, &guide.treatments, &format!("{}-treatments", props.prefix)) }</noscript>
+            }
+        </section>
+    }
+}
+
+fn paragraphs(pack: &Rc<Pack>, ps: &[String]) -> Html {
+    html! { { for ps.iter().map(|p| html! { <p><Prose pack={pack.clone()} text={p.clone()} /></p> }) } }
+}
+
+/// A section's paragraphs and sources.
+fn section_body(pack: &Rc<Pack>, section: &Section) -> Html {
+    html! {
+        <>
+            { paragraphs(pack, &section.paragraphs) }
+            <SourceNote pack={pack.clone()} ids={section.sources.clone()} />
+        </>
+    }
+}
+
+fn item_body(pack: &Rc<Pack>, item: &Item) -> Html {
+    html! {
+        <>
+            <p><Prose pack={pack.clone()} text={item.text.clone()} /></p>
+            if let Some(when) = &item.when {
+                <p><Prose pack={pack.clone()} text={when.clone()} /></p>
+            }
+            <SourceNote pack={pack.clone()} ids={item.sources.clone()} />
+        </>
+    }
+}
+
+/// A heading, an intro and a card per item (for readers with no script).
+fn item_section(pack: &Rc<Pack>, section: &ItemSection, id: &str) -> Html {
+    let heading = format!("{id}-heading");
+    html! {
+        <section class="mbc-section" aria-labelledby={heading.clone()}>
+            <h3 id={heading.clone()}>{ &section.heading }</h3>
+            <p><Prose pack={pack.clone()} text={section.intro.clone()} /></p>
+            <ul class="mbc-cards" aria-labelledby={heading}>
+                { for section.items.iter().map(|i| html! {
+                    <li class="mbc-card">
+                        <h4 class="mbc-card__title">{ &i.title }</h4>
+                        { item_body(pack, i) }
+                    </li>
+                }) }
+            </ul>
+            <SourceNote pack={pack.clone()} ids={section.sources.clone()} />
+        </section>
     }
 }

@@ -14,8 +14,10 @@ pub struct ListEntryProps {
     pub first: bool,
     /// Last in its group: cannot move down.
     pub last: bool,
-    /// Three questions are already marked most important.
-    pub top_full: bool,
+    /// Three questions are already marked most important: the id of the
+    /// sentence that says so, once, above the list.
+    #[prop_or_default]
+    pub top_full: Option<AttrValue>,
     /// Set right after this entry changed place: which way it moved (-1 up,
     /// +1 down, 0 marked, unmarked or put back), and a count that makes each
     /// change distinct. Focus follows to the matching button.
@@ -38,6 +40,9 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let entry = &props.entry;
     let id = entry.id;
     let editing = use_state_eq(|| false);
+    // "Add a note" opens the note box; a note that has text is always open.
+    let noting = use_state_eq(|| false);
+    let note_ref = use_node_ref();
     let draft = use_state_eq(String::new);
     let base = format!("{}-e{}", props.prefix, id);
     let text_id = format!("{base}-text");
@@ -57,6 +62,14 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             Some((0, _)) => focus(&top),
             Some(_) => focus(&down),
             None => {}
+        });
+    }
+    {
+        let note_ref = note_ref.clone();
+        use_effect_with(*noting, move |&now| {
+            if now {
+                focus(&note_ref);
+            }
         });
     }
     {
@@ -100,22 +113,33 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let on_draft = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             draft.set(input.value());
         })
     };
-    let save_edit = {
+    let save = {
         let editing = editing.clone();
         let draft = draft.clone();
         let on_action = props.on_action.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             on_action.emit(Action::Edit {
                 id,
                 text: (*draft).clone(),
             });
             editing.set(false);
         })
+    };
+    let save_edit = {
+        let save = save.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            save.emit(());
+        })
+    };
+    let on_edit_key = super::own_question::enter_submits(save);
+    let open_note = {
+        let noting = noting.clone();
+        move |_: MouseEvent| noting.set(true)
     };
     let cancel_edit = {
         let editing = editing.clone();
@@ -131,20 +155,20 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             });
         })
     };
-    let top_label = if entry.top {
-        pack.ui("top3_unmark")
+    let top_blocked = if entry.top {
+        None
     } else {
-        pack.ui("top3_mark")
+        props.top_full.clone()
     };
-    let top_blocked = !entry.top && props.top_full;
+    let show_note = *noting || !entry.note.is_empty();
 
     html! {
         <li class={classes!("mbc-entry", entry.top.then_some("mbc-entry--top"))}>
             if *editing {
                 <form class="mbc-entry__edit" onsubmit={save_edit}>
                     <label for={edit_id.clone()}>{ pack.ui("edit") }</label>
-                    <input type="text" id={edit_id} class="mbc-input" value={(*draft).clone()} ref={input_ref}
-                        oninput={on_draft} maxlength="500" />
+                    <textarea id={edit_id} class="mbc-textarea" rows="3" value={(*draft).clone()} ref={input_ref}
+                        oninput={on_draft} onkeydown={on_edit_key} maxlength="500" />
                     <div class="mbc-entry__actions">
                         <button type="submit" class="mbc-button mbc-button--small">{ pack.ui("save") }</button>
                         <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={cancel_edit}>{ pack.ui("cancel") }</button>
@@ -159,30 +183,41 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             <div class="mbc-entry__actions no-print">
                 // aria-disabled, not disabled: a button that stops working under
                 // the keyboard keeps its focus, and the reducer ignores the press.
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small mbc-top" ref={top_ref}
+                    aria-describedby={match &top_blocked { Some(full) => format!("{text_id} {full}"), None => text_id.clone() }}
+                    aria-pressed={entry.top.to_string()} aria-disabled={top_blocked.is_some().then_some("true")}
+                    onclick={act(Action::SetTop { id, top: !entry.top })}>
+                    <span class="mbc-top__star" aria-hidden="true">{ if entry.top { "★" } else { "☆" } }</span>
+                    { pack.ui("top3_toggle") }
+                </button>
                 <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={up_ref}
                     aria-describedby={text_id.clone()} aria-disabled={props.first.then_some("true")}
-                    onclick={act(Action::Move { id, by: -1 })}>{ pack.ui("move_up") }</button>
+                    aria-label={pack.ui("move_up").to_owned()} title={pack.ui("move_up").to_owned()}
+                    onclick={act(Action::Move { id, by: -1 })}><span aria-hidden="true">{ "↑" }</span></button>
                 <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={down_ref}
                     aria-describedby={text_id.clone()} aria-disabled={props.last.then_some("true")}
-                    onclick={act(Action::Move { id, by: 1 })}>{ pack.ui("move_down") }</button>
-                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={top_ref}
-                    aria-describedby={if top_blocked { format!("{base}-full") } else { text_id.clone() }}
-                    aria-pressed={entry.top.to_string()} aria-disabled={top_blocked.then_some("true")}
-                    onclick={act(Action::SetTop { id, top: !entry.top })}>{ top_label }</button>
+                    aria-label={pack.ui("move_down").to_owned()} title={pack.ui("move_down").to_owned()}
+                    onclick={act(Action::Move { id, by: 1 })}><span aria-hidden="true">{ "↓" }</span></button>
                 if !*editing {
                     <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" ref={edit_ref}
                         aria-describedby={text_id.clone()} onclick={start_edit}>{ pack.ui("edit") }</button>
                 }
                 <button type="button" class="mbc-button mbc-button--quiet mbc-button--small"
                     aria-describedby={text_id.clone()} onclick={act(Action::Remove(id))}>{ pack.ui("remove") }</button>
+                if !show_note {
+                    <button type="button" class="mbc-button mbc-button--quiet mbc-button--small mbc-note-add"
+                        aria-describedby={text_id.clone()} onclick={open_note}>
+                        <span aria-hidden="true">{ "+ " }</span>{ pack.ui("note_add") }
+                    </button>
+                }
             </div>
-            if top_blocked {
-                <p class="mbc-hint" id={format!("{base}-full")}>{ pack.ui("top3_full") }</p>
+            if show_note {
+                <div class="mbc-field">
+                    <label for={note_id.clone()}>{ pack.ui("note_label") }</label>
+                    <textarea id={note_id} class="mbc-textarea" rows="2" value={entry.note.clone()} oninput={on_note}
+                        ref={note_ref} />
+                </div>
             }
-            <div class="mbc-field">
-                <label for={note_id.clone()}>{ pack.ui("note_label") }</label>
-                <textarea id={note_id} class="mbc-textarea" rows="2" value={entry.note.clone()} oninput={on_note} />
-            </div>
         </li>
     }
 }

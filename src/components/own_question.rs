@@ -12,12 +12,24 @@ pub struct OwnQuestionProps {
     pub prefix: AttrValue,
 }
 
-/// A form to write a question in the person's own words.
+/// For a multi-line box that holds one question: Enter sends it (as in a
+/// one-line box), Shift+Enter starts a new line.
+pub(super) fn enter_submits(submit: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Enter" && !e.shift_key() && !e.is_composing() {
+            e.prevent_default();
+            submit.emit(());
+        }
+    })
+}
+
+/// A form to write a question in the person's own words, in a box tall
+/// enough to see all of it.
 #[component]
 pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
     let draft = use_state_eq(String::new);
-    // The new question appears in the list above this form and pushes it
-    // down: after each add, bring the box (which keeps focus) back into view.
+    // The new question appears in the list below this form: after each add,
+    // the box keeps focus and stays in view.
     let added = use_state_eq(|| 0u32);
     let input_ref = use_node_ref();
     {
@@ -36,21 +48,27 @@ pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
     let on_input = {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             draft.set(input.value());
         })
     };
-    let on_submit = {
+    let add = {
         let draft = draft.clone();
         let added = added.clone();
         let on_action = props.on_action.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        Callback::from(move |()| {
             if !draft.trim().is_empty() {
                 on_action.emit(Action::AddOwn((*draft).clone()));
                 draft.set(String::new());
                 added.set(*added + 1);
             }
+        })
+    };
+    let on_submit = {
+        let add = add.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            add.emit(());
         })
     };
     html! {
@@ -59,10 +77,10 @@ pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
             <form class="mbc-own" onsubmit={on_submit}>
                 <div class="mbc-field">
                     <label for={input_id.clone()}>{ props.pack.ui("own_label") }</label>
-                    <input type="text" id={input_id} class="mbc-input" value={(*draft).clone()} ref={input_ref}
-                        oninput={on_input} maxlength="500" autocomplete="off" />
+                    <textarea id={input_id} class="mbc-textarea" rows="2" value={(*draft).clone()} ref={input_ref}
+                        oninput={on_input} onkeydown={enter_submits(add)} maxlength="500" autocomplete="off" />
                 </div>
-                <button type="submit" class="mbc-button">{ props.pack.ui("own_add") }</button>
+                <button type="submit" class="mbc-button mbc-button--quiet">{ props.pack.ui("own_add") }</button>
             </form>
         </section>
     }

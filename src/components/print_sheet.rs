@@ -6,25 +6,34 @@ use crate::sheet::{Sheet, SheetQuestion};
 #[derive(Properties, PartialEq)]
 pub struct PrintSheetProps {
     pub sheet: Sheet,
-    /// 18 pt instead of 12 pt.
+    /// 18 pt instead of 11 pt.
     pub large: bool,
-    /// The share link as a QR code, when it fits, so the paper list can be
-    /// reopened on a phone.
+    /// The share link as a QR code, when the person wants one on paper, so
+    /// the list can be reopened on a phone.
     #[prop_or_default]
     pub qr: Option<Qr>,
     /// Says what the QR code is for.
     #[prop_or_default]
     pub qr_label: AttrValue,
+    /// "About me".
+    #[prop_or_default]
+    pub about_label: AttrValue,
+    /// "More questions": the heading of the rest, after the top 3.
+    #[prop_or_default]
+    pub rest_label: AttrValue,
 }
 
-/// The sheet made to be handed to the care team. Hidden on screen; the only
-/// thing that prints (see the print rules in mbc-guide.css).
+/// The sheet made to be handed to the care team, one page for a short list:
+/// first what the doctor needs (about me), then the top 3 questions with room
+/// to write, then the rest with one answer line each, and the sources in one
+/// line at the foot. Hidden on screen; the only thing that prints (see the
+/// print rules in mbc-guide.css).
 #[component]
 pub fn PrintSheet(props: &PrintSheetProps) -> Html {
     let sheet = &props.sheet;
     let l = &sheet.labels;
     let blank = |label: &str| html! { <p class="mbc-print__blank">{ label }{ ": " }<span class="mbc-print__line"></span></p> };
-    let question = |q: &SheetQuestion| {
+    let question = |q: &SheetQuestion, lines: usize| {
         html! {
             <li class="mbc-print__q" value={q.number.to_string()}>
                 <span class="mbc-print__box" aria-hidden="true"></span>
@@ -32,49 +41,77 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                 if !q.note.trim().is_empty() {
                     <p class="mbc-print__note">{ &l.note }{ ": " }{ &q.note }</p>
                 }
-                <span class="mbc-print__rule"></span>
-                <span class="mbc-print__rule"></span>
-                <span class="mbc-print__rule"></span>
+                { for (0..lines).map(|_| html! { <span class="mbc-print__rule"></span> }) }
             </li>
         }
     };
-    let pairs = |heading: &str, rows: &[(String, String)]| {
+    let rows = |heading: &str, rows: &[(String, String)]| {
         if rows.is_empty() {
             return html! {};
         }
         html! {
-            <section class="mbc-print__section">
-                <h2>{ heading }</h2>
-                <ul>{ for rows.iter().map(|(k, v)| html! { <li><strong>{ k }{ ": " }</strong>{ v }</li> }) }</ul>
-            </section>
+            <p class="mbc-print__fact">
+                <strong>{ heading }{ ": " }</strong>
+                { for rows.iter().enumerate().map(|(i, (k, v))| html! {
+                    <>
+                        if i > 0 { { "; " } }
+                        { k }{ " — " }<strong>{ v }</strong>
+                    </>
+                }) }
+            </p>
         }
     };
+    let has_about = !sheet.goals.is_empty()
+        || sheet.goals_other.is_some()
+        || !sheet.profile.is_empty()
+        || !sheet.treatments.is_empty();
+    // One line of sources: each publisher once, in the order first cited.
+    let mut orgs: Vec<&str> = Vec::new();
+    for source in &sheet.sources {
+        let org = source.split(": ").next().unwrap_or(source);
+        if !orgs.contains(&org) {
+            orgs.push(org);
+        }
+    }
     html! {
         <div class={classes!("mbc-print", props.large.then_some("mbc-print--large"))}>
-            <h1>{ &sheet.title }</h1>
-            <p>{ &sheet.date_line }</p>
-            { blank(&l.patient) }
-            { blank(&l.doctor) }
-            { blank(&l.visit) }
+            <div class="mbc-print__head">
+                <h1>{ &sheet.title }</h1>
+                <p>{ &sheet.date_line }</p>
+            </div>
+            <div class="mbc-print__blanks">
+                { blank(&l.patient) }
+                { blank(&l.doctor) }
+                { blank(&l.visit) }
+            </div>
+            if has_about {
+                <section class="mbc-print__section mbc-print__about">
+                    <h2>{ props.about_label.clone() }</h2>
+                    { rows(&l.goals, &sheet.goals) }
+                    if let Some(other) = &sheet.goals_other {
+                        <p class="mbc-print__fact">{ other }</p>
+                    }
+                    { rows(&l.profile, &sheet.profile) }
+                    { rows(&l.treatments, &sheet.treatments) }
+                </section>
+            }
             <p class="mbc-print__to-team">{ &sheet.to_team }</p>
             if !sheet.top.is_empty() {
                 <section class="mbc-print__section">
                     <h2>{ &l.top }</h2>
-                    <ol class="mbc-print__list">{ for sheet.top.iter().map(question) }</ol>
+                    <ol class="mbc-print__list">{ for sheet.top.iter().map(|q| question(q, 2)) }</ol>
                 </section>
             }
-            { for sheet.groups.iter().map(|g| html! {
+            // The rest under one heading, in the sheet's order (by topic, own
+            // questions last): topic headings would cost a page.
+            if !sheet.groups.is_empty() {
                 <section class="mbc-print__section">
-                    <h2>{ &g.title }</h2>
-                    <ol class="mbc-print__list">{ for g.questions.iter().map(question) }</ol>
+                    <h2>{ props.rest_label.clone() }</h2>
+                    <ol class="mbc-print__list">
+                        { for sheet.groups.iter().flat_map(|g| &g.questions).map(|q| question(q, 1)) }
+                    </ol>
                 </section>
-            }) }
-            { pairs(&l.goals, &sheet.goals) }
-            if let Some(other) = &sheet.goals_other {
-                <p>{ other }</p>
             }
-            { pairs(&l.profile, &sheet.profile) }
-            { pairs(&l.treatments, &sheet.treatments) }
             if let Some(qr) = &props.qr {
                 <figure class="mbc-print__qr">
                     <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"
@@ -85,11 +122,12 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     <figcaption>{ props.qr_label.clone() }</figcaption>
                 </figure>
             }
-            <section class="mbc-print__section mbc-print__sources">
-                <h2>{ &l.sources }</h2>
-                <ul>{ for sheet.sources.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
-                <p>{ &sheet.reviewed }</p>
-            </section>
+            <p class="mbc-print__sources">
+                if !orgs.is_empty() {
+                    { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+                }
+                { &sheet.reviewed }
+            </p>
         </div>
     }
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::Prose;
 use crate::content::{Factor, Pack};
+use crate::progress::profile_factors;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -14,35 +15,42 @@ pub struct ProfileStepProps {
     pub prefix: AttrValue,
 }
 
-/// Step 2: the eight things a treatment plan depends on. Each is a group of
-/// answers with a "not sure"; some allow several answers.
+/// Step 2: the things a treatment plan depends on (all but "what matters
+/// to me", which step 1 asks). Each is a group of answers with a "not sure";
+/// some allow several answers.
 #[component]
 pub fn ProfileStep(props: &ProfileStepProps) -> Html {
     html! {
         <div class="mbc-step">
-            { for props.pack.guide.factors.items.iter().map(|f| factor(props, f)) }
+            { for profile_factors(&props.pack).map(|f| factor(&props.pack, &props.state, &props.on_action, &props.prefix, f)) }
         </div>
     }
 }
 
-fn factor(props: &ProfileStepProps, factor: &Factor) -> Html {
-    let chosen: &[String] = props
-        .state
+/// One factor as a group of answers, its meaning as the group's hint.
+pub(super) fn factor(
+    pack: &Rc<Pack>,
+    state: &State,
+    on_action: &Callback<Action>,
+    prefix: &str,
+    factor: &Factor,
+) -> Html {
+    let chosen: &[String] = state
         .answers
         .factors
         .get(&factor.id)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let name = format!("{}-factor-{}", props.prefix, factor.id);
+    let name = format!("{prefix}-factor-{}", factor.id);
     let hint = format!("{name}-hint");
     let kind = if factor.multiple { "checkbox" } else { "radio" };
     html! {
         <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
             <legend>{ &factor.title }</legend>
-            <p class="mbc-hint" id={hint}><Prose pack={props.pack.clone()} text={factor.text.clone()} /></p>
+            <p class="mbc-hint" id={hint}><Prose pack={pack.clone()} text={factor.text.clone()} /></p>
             <div class="mbc-options">
                 { for factor.options.iter().map(|option| {
-                    let on_action = props.on_action.clone();
+                    let on_action = on_action.clone();
                     let factor_id = factor.id.clone();
                     let option_id = option.id.clone();
                     let multiple = factor.multiple;

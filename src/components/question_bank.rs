@@ -2,7 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AddButton, Prose, SourceNote};
+use super::add_button::entry_for;
+use super::{AddButton, ExpanderCue, Prose, WhyThis};
 use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
 use crate::state::{Action, State};
@@ -15,8 +16,9 @@ pub struct QuestionBankProps {
     pub prefix: AttrValue,
 }
 
-/// The whole question bank, by topic, with a search box. Sensitive
-/// questions appear only once the person has chosen to see them.
+/// The whole question bank, by topic, with a search box, folded behind one
+/// expander so step 4 stays short. Sensitive questions appear only once the
+/// person has chosen to see them.
 #[component]
 pub fn QuestionBank(props: &QuestionBankProps) -> Html {
     let pack = &props.pack;
@@ -40,7 +42,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
                     .filter(|q| q.topic == topic.id).filter(visible).collect();
                 html! {
                     <details class="mbc-topic" key={topic.id.clone()}>
-                        <summary>{ &topic.title }{ format!(" ({})", questions.len()) }</summary>
+                        <summary>{ &topic.title }{ format!(" ({})", questions.len()) }<ExpanderCue pack={pack.clone()} /></summary>
                         <ul class="mbc-questions">
                             { for questions.into_iter().map(|q| row(props, q)) }
                         </ul>
@@ -65,14 +67,14 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
     };
 
     html! {
-        <section class="mbc-subsection" aria-labelledby={heading.clone()}>
-            <h3 id={heading}>{ pack.ui("browse_heading") }</h3>
+        <details class="mbc-more mbc-bank">
+            <summary><h3 id={heading}>{ pack.ui("browse_heading") }</h3><ExpanderCue pack={pack.clone()} /></summary>
             <div class="mbc-field">
                 <label for={search_id.clone()}>{ pack.ui("search_label") }</label>
                 <input type="search" id={search_id} class="mbc-input" value={(*query).clone()} oninput={on_search} />
             </div>
             { body }
-        </section>
+        </details>
     }
 }
 
@@ -81,10 +83,12 @@ fn row(props: &QuestionBankProps, question: &Question) -> Html {
     html! {
         <li class="mbc-question" key={question.id.clone()}>
             <p class="mbc-question__text" id={text_id.clone()}><Prose pack={props.pack.clone()} text={question.text.clone()} /></p>
-            <SourceNote pack={props.pack.clone()} ids={question.sources.clone()} />
-            <AddButton pack={props.pack.clone()} question_id={question.id.clone()}
-                added={props.state.contains_question(&question.id)}
-                describedby={text_id} on_action={props.on_action.clone()} />
+            <div class="mbc-question__actions">
+                <AddButton pack={props.pack.clone()} question_id={question.id.clone()}
+                    entry={entry_for(&props.state, &question.id)}
+                    describedby={text_id.clone()} on_action={props.on_action.clone()} />
+                <WhyThis pack={props.pack.clone()} id={text_id} sources={question.sources.clone()} />
+            </div>
         </li>
     }
 }

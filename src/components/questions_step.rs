@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{MyList, OwnQuestion, QuestionBank, Suggestions};
-use crate::content::Pack;
+use crate::content::{fill, Pack};
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -17,8 +17,9 @@ pub struct QuestionsStepProps {
     pub prefix: AttrValue,
 }
 
-/// Step 4: suggestions for this person, the whole bank, their own
-/// questions, and their list.
+/// Step 4: suggestions for this person, their own question, their list, and
+/// the whole bank (folded). A bar pinned to the top of the screen while the
+/// step is in view says how many questions the list holds and jumps to it.
 #[component]
 pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
     let pack = &props.pack;
@@ -30,8 +31,25 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
             on_action.emit(Action::ShowSensitive(input.checked()));
         })
     };
+    let list_heading = use_node_ref();
+    let to_list = {
+        let list_heading = list_heading.clone();
+        move |_| {
+            if let Some(heading) = list_heading.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+                heading.scroll_into_view_with_bool(true);
+            }
+        }
+    };
+    let count = props.state.list.len().to_string();
     html! {
-        <div class="mbc-step">
+        <div class="mbc-step mbc-step--questions">
+            <div class="mbc-listbar no-print">
+                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={to_list}>
+                    { fill(pack.ui("list_bar"), &[("count", &count)]) }
+                </button>
+            </div>
+            <Suggestions pack={pack.clone()} state={props.state.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
             <div class="mbc-field mbc-sensitive">
                 <p class="mbc-hint" id={format!("{sensitive_id}-note")}>{ pack.ui("sensitive_note") }</p>
                 <label class="mbc-check">
@@ -40,9 +58,9 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
                     { pack.ui("sensitive_toggle") }
                 </label>
             </div>
-            <Suggestions pack={pack.clone()} state={props.state.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
-            <MyList pack={pack.clone()} state={props.state.clone()} moved={props.moved} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
             <OwnQuestion pack={pack.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
+            <MyList pack={pack.clone()} state={props.state.clone()} moved={props.moved} on_action={props.on_action.clone()}
+                prefix={props.prefix.clone()} heading_ref={list_heading} />
             <QuestionBank pack={pack.clone()} state={props.state.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
         </div>
     }

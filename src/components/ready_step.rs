@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::SourceNote;
 use crate::content::Pack;
+use crate::progress::readiness_items;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -14,8 +15,9 @@ pub struct ReadyStepProps {
     pub prefix: AttrValue,
 }
 
-/// Step 5: four yes/no questions on how ready the person feels, after the
-/// SURE test. Each "no" points to the questions that help.
+/// The first part of step 5: yes/no questions on how ready the person
+/// feels, after the SURE test (all but "what matters to me", which step 1
+/// asks). Each "no" points to the questions that help.
 #[component]
 pub fn ReadyStep(props: &ReadyStepProps) -> Html {
     let pack = &props.pack;
@@ -36,14 +38,16 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
     }
     // One note for the step: the items share their source (the SURE test).
     let mut sources: Vec<String> = Vec::new();
-    for id in pack.readiness.iter().flat_map(|r| &r.sources) {
+    for id in readiness_items(pack).flat_map(|r| &r.sources) {
         if !sources.contains(id) {
             sources.push(id.clone());
         }
     }
     html! {
         <div class="mbc-step">
-            { for pack.readiness.iter().map(|item| {
+            <h3>{ pack.ui("ready_heading") }</h3>
+            <p>{ pack.ui("ready_intro") }</p>
+            { for readiness_items(pack).map(|item| {
                 let answer = state.readiness.get(&item.id).copied();
                 let name = format!("{}-ready-{}", props.prefix, item.id);
                 let choice = |yes: bool, key: &'static str| {
@@ -96,7 +100,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                                     }) }
                                 </ul>
                                 if !missing.is_empty() {
-                                    <button type="button" class="mbc-button mbc-button--small" onclick={add_all}>
+                                    <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={add_all}>
                                         { pack.ui("add_all") }
                                     </button>
                                 }

@@ -2,7 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::ExpanderCue;
 use crate::content::{fill, Pack};
+use crate::progress::{completed, status};
 use crate::state::{Action, State, Step};
 
 #[derive(Properties, PartialEq)]
@@ -13,37 +15,61 @@ pub struct StepNavProps {
     pub prefix: AttrValue,
 }
 
-/// The five steps, each one a button, with where the person is and how much
-/// is done. Any step can be opened at any time.
+/// The five steps, each one a button with its status (Completed, Started,
+/// Not started, as in GOV.UK's task list), and where the person is. Any step
+/// can be opened at any time. On a phone the list folds into one line,
+/// "Step 2 of 5…", with a button that opens it.
 #[component]
 pub fn StepNav(props: &StepNavProps) -> Html {
     let pack = &props.pack;
-    let current = props.state.step;
+    let state = &props.state;
+    let current = state.step;
+    let open = use_state_eq(|| false);
     let total = Step::ALL.len().to_string();
     let progress = fill(
         pack.ui("progress"),
         &[
             ("current", &current.number().to_string()),
             ("total", &total),
-            ("done", &props.state.steps_with_answers().to_string()),
+            ("done", &completed(pack, state).to_string()),
         ],
     );
+    let list_id = format!("{}-steps-list", props.prefix);
+    let toggle = {
+        let open = open.clone();
+        move |_| open.set(!*open)
+    };
     html! {
         <nav class="mbc-steps no-print" aria-label={pack.ui("steps_label").to_owned()}>
-            <p class="mbc-progress">{ progress }</p>
-            <ol class="mbc-steps__list">
+            <div class="mbc-steps__bar">
+                <p class="mbc-progress">{ progress }</p>
+                <button type="button" class="mbc-steps__toggle mbc-expander" aria-expanded={open.to_string()}
+                    aria-controls={list_id.clone()} onclick={toggle}>
+                    { pack.ui("steps_all") }<ExpanderCue pack={pack.clone()} />
+                </button>
+            </div>
+            <ol id={list_id} class={classes!("mbc-steps__list", open.then_some("mbc-steps__list--open"))}>
                 { for Step::ALL.iter().map(|&step| {
                     let on_action = props.on_action.clone();
+                    let open = open.clone();
                     let is_current = step == current;
+                    let tag = status(pack, state, step);
+                    let tag_id = format!("{}-status-{}", props.prefix, step.id());
                     html! {
-                        <li>
+                        <li class="mbc-steps__item">
                             <button type="button"
                                 class={classes!("mbc-steps__button", is_current.then_some("mbc-steps__button--current"))}
-                                aria-current={is_current.then_some("step")}
-                                onclick={move |_| on_action.emit(Action::GoTo(step))}>
+                                aria-current={is_current.then_some("step")} aria-describedby={tag_id.clone()}
+                                onclick={move |_| {
+                                    open.set(false);
+                                    on_action.emit(Action::GoTo(step));
+                                }}>
                                 <span class="mbc-steps__number" aria-hidden="true">{ step.number() }</span>
                                 { pack.ui(step.ui_key()) }
                             </button>
+                            <strong id={tag_id} class={classes!("mbc-tag", format!("mbc-tag--{}", tag.ui_key()))}>
+                                { pack.ui(tag.ui_key()) }
+                            </strong>
                         </li>
                     }
                 }) }

@@ -2,10 +2,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AddButton, Prose, SourceNote};
-use crate::content::Pack;
+use super::add_button::entry_for;
+use super::{AddButton, Prose, WhyThis};
+use crate::content::{fill, Pack};
 use crate::rules::{explain, suggest};
 use crate::state::{Action, State};
+
+/// How many suggestions show before "Show N more suggestions".
+// TODO(engine merge): use `rules::SHOWN_FIRST` once it is on main.
+pub const SHOWN_FIRST: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestionsProps {
@@ -15,14 +20,37 @@ pub struct SuggestionsProps {
     pub prefix: AttrValue,
 }
 
-/// The questions the tailoring rules pick for this person, each with the
-/// reason it was picked.
+/// The questions the tailoring rules pick for this person, best first: the
+/// first few, then the rest on request. Each card is the question, an "Add"
+/// toggle and "Why this?" (the reason and the sources).
 #[component]
 pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let pack = &props.pack;
     let state = &props.state;
+    let all = use_state_eq(|| false);
     let heading = format!("{}-suggestions", props.prefix);
     let suggestions = suggest(pack, &state.answers, state.show_sensitive);
+    let hidden = if *all {
+        0
+    } else {
+        suggestions.len().saturating_sub(SHOWN_FIRST)
+    };
+    let show_all = {
+        let all = all.clone();
+        move |_| all.set(true)
+    };
+    // The button goes once pressed: focus moves to the first card it showed.
+    let first_more = use_node_ref();
+    {
+        let first_more = first_more.clone();
+        use_effect_with(*all, move |&all| {
+            if all {
+                if let Some(card) = first_more.cast::<web_sys::HtmlElement>() {
+                    let _ = card.focus();
+                }
+            }
+        });
+    }
     html! {
         <section class="mbc-subsection" aria-labelledby={heading.clone()}>
             <h3 id={heading.clone()}>{ pack.ui("suggestions_heading") }</h3>
@@ -30,21 +58,30 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
                 <p>{ pack.ui("suggestions_empty") }</p>
             } else {
                 <ul class="mbc-questions" aria-labelledby={heading}>
-                    { for suggestions.iter().filter_map(|s| {
+                    { for suggestions.iter().take(suggestions.len() - hidden).enumerate().filter_map(|(i, s)| {
                         let question = pack.question(&s.question_id)?;
                         let text_id = format!("{}-s-{}", props.prefix, question.id);
                         Some(html! {
                             <li class="mbc-question" key={question.id.clone()}>
-                                <p class="mbc-question__text" id={text_id.clone()}><Prose pack={pack.clone()} text={question.text.clone()} /></p>
-                                <SourceNote pack={pack.clone()} ids={question.sources.clone()} />
-                                <p class="mbc-hint">{ explain(pack, &s.reason) }</p>
-                                <AddButton pack={pack.clone()} question_id={question.id.clone()}
-                                    added={state.contains_question(&question.id)}
-                                    describedby={text_id} on_action={props.on_action.clone()} />
+                                <p class="mbc-question__text" id={text_id.clone()}
+                                    tabindex={(i == SHOWN_FIRST).then_some("-1")}
+                                    ref={if i == SHOWN_FIRST { first_more.clone() } else { NodeRef::default() }}><Prose pack={pack.clone()} text={question.text.clone()} /></p>
+                                <div class="mbc-question__actions">
+                                    <AddButton pack={pack.clone()} question_id={question.id.clone()}
+                                        entry={entry_for(state, &question.id)}
+                                        describedby={text_id.clone()} on_action={props.on_action.clone()} />
+                                    <WhyThis pack={pack.clone()} id={text_id} reason={Some(AttrValue::from(explain(pack, &s.reason)))}
+                                        sources={question.sources.clone()} />
+                                </div>
                             </li>
                         })
                     }) }
                 </ul>
+                if hidden > 0 {
+                    <button type="button" class="mbc-button mbc-button--quiet" onclick={show_all}>
+                        { fill(pack.ui("show_more"), &[("count", &hidden.to_string())]) }
+                    </button>
+                }
             }
         </section>
     }

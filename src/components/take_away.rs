@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::ExpanderCue;
 use crate::content::Pack;
-use crate::state::Action;
 
 /// What the person asked the edge to do with their list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,23 +11,21 @@ pub enum TakeAwayRequest {
     Print,
     CopyText,
     DownloadText,
-    DownloadMarkdown,
     Share,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct TakeAwayProps {
     pub pack: Rc<Pack>,
-    pub large_print: bool,
     pub on_request: Callback<TakeAwayRequest>,
-    pub on_action: Callback<Action>,
     /// A file the person picked to open (an export or a saved list).
     pub on_import: Callback<web_sys::File>,
     pub prefix: AttrValue,
 }
 
-/// Taking the list to the appointment: print it, copy or download it, move
-/// it to another device, or open one from a file.
+/// The other ways to keep the list, after "Print my questions": copy it,
+/// download it as text, move it to another device, or open one from a file.
+/// Folded, so printing stays the one main action.
 #[component]
 pub fn TakeAway(props: &TakeAwayProps) -> Html {
     let pack = &props.pack;
@@ -36,13 +34,6 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     let ask = |request: TakeAwayRequest| {
         let cb = props.on_request.clone();
         move |_| cb.emit(request)
-    };
-    let on_large = {
-        let on_action = props.on_action.clone();
-        move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            on_action.emit(Action::SetLargePrint(input.checked()));
-        }
     };
     let on_file = {
         let on_import = props.on_import.clone();
@@ -55,17 +46,8 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
         }
     };
     html! {
-        <section class="mbc-take no-print" aria-labelledby={heading.clone()}>
-            <h2 id={heading}>{ pack.ui("take_heading") }</h2>
-            <div class="mbc-entry__actions">
-                <button type="button" class="mbc-button" onclick={ask(TakeAwayRequest::Print)}>
-                    { pack.ui("print_button") }
-                </button>
-                <label class="mbc-check">
-                    <input type="checkbox" checked={props.large_print} onchange={on_large} />
-                    { pack.ui("large_print") }
-                </label>
-            </div>
+        <details class="mbc-more mbc-take no-print">
+            <summary><h3 id={heading}>{ pack.ui("other_ways") }</h3><ExpanderCue pack={pack.clone()} /></summary>
             <div class="mbc-entry__actions">
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={ask(TakeAwayRequest::CopyText)}>
                     { pack.ui("copy_text") }
@@ -73,20 +55,18 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={ask(TakeAwayRequest::DownloadText)}>
                     { pack.ui("download_txt") }
                 </button>
-                <button type="button" class="mbc-button mbc-button--quiet" onclick={ask(TakeAwayRequest::DownloadMarkdown)}>
-                    { pack.ui("download_md") }
-                </button>
-            </div>
-            <div class="mbc-entry__actions">
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={ask(TakeAwayRequest::Share)}>
                     { pack.ui("share_button") }
                 </button>
             </div>
-            <div class="mbc-field">
-                <label for={import_id.clone()}>{ pack.ui("import_label") }</label>
-                <input type="file" id={import_id} class="mbc-input" accept=".txt,.md,.json,text/plain,application/json"
-                    onchange={on_file} />
+            // The browser's own file button speaks the browser's language:
+            // the input is hidden and its label, in the page's language, is
+            // the button.
+            <div class="mbc-file">
+                <input type="file" id={import_id.clone()} class="mbc-file__input"
+                    accept=".txt,.md,.json,text/plain,application/json" onchange={on_file} />
+                <label for={import_id} class="mbc-button mbc-button--quiet">{ pack.ui("import_label") }</label>
             </div>
-        </section>
+        </details>
     }
 }

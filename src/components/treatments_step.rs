@@ -16,7 +16,8 @@ pub struct TreatmentsStepProps {
 }
 
 /// Step 3: for each kind of treatment, plus supportive care and
-/// complementary medicine, where the person stands.
+/// complementary medicine, where the person stands. Each is explained in its
+/// own group: this is the one place the kinds of treatment are described.
 #[component]
 pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
     let pack = &props.pack;
@@ -25,24 +26,36 @@ pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
         .treatments
         .items
         .iter()
-        .map(|t| (t.id.as_str(), t.title.as_str(), Some(t.text.as_str())))
-        .chain(
-            EXTRA_TREATMENTS
-                .iter()
-                .map(|&id| (id, pack.item_title(id), None)),
-        );
+        .map(|t| {
+            (
+                t.id.as_str(),
+                t.title.as_str(),
+                t.text.as_str(),
+                t.when.as_deref(),
+            )
+        })
+        .chain(EXTRA_TREATMENTS.iter().map(|&id| {
+            let hint = match id {
+                "supportive" => pack.ui("treatment_supportive_hint"),
+                _ => pack.ui("treatment_complementary_hint"),
+            };
+            (id, pack.item_title(id), hint, None)
+        }));
     html! {
         <div class="mbc-step">
-            { for items.map(|(id, title, text)| {
+            { for items.map(|(id, title, text, when)| {
                 let chosen = props.state.answers.treatments.get(id).copied();
                 let name = format!("{}-treatment-{id}", props.prefix);
                 let hint = format!("{name}-hint");
                 html! {
-                    <fieldset class="mbc-fieldset" aria-describedby={text.map(|_| hint.clone())}>
+                    <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
                         <legend>{ title }</legend>
-                        if let Some(text) = text {
-                            <p class="mbc-hint" id={hint.clone()}><Prose pack={pack.clone()} text={text.to_owned()} /></p>
-                        }
+                        <div class="mbc-hint" id={hint}>
+                            <p><Prose pack={pack.clone()} text={text.to_owned()} /></p>
+                            if let Some(when) = when {
+                                <p><Prose pack={pack.clone()} text={when.to_owned()} /></p>
+                            }
+                        </div>
                         <div class="mbc-options">
                             { for Mark::ALL.iter().map(|&mark| {
                                 let on_action = props.on_action.clone();
