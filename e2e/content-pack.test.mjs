@@ -43,6 +43,8 @@ test('the validator refuses to compile a hostile pack', () => {
 test("a sound hospital pack adds its own questions", async () => {
   const { context, page, errors } = await open('/packs/local.pack');
   await page.getByRole('button', { name: new RegExp(en.ui.step_questions) }).first().click();
+  // The whole bank is folded behind its heading.
+  await page.getByText(en.ui.browse_heading, { exact: true }).click();
   await page.getByRole('searchbox', { name: en.ui.search_label }).fill('parking');
   await page.getByText(LOCAL_QUESTION).waitFor();
   assert.deepEqual(errors, []);

@@ -146,13 +146,25 @@ async function typeInto(page, field, text) {
 // ---------------------------------------------------------------- the page
 
 const group = (page, name) => page.getByRole('group', { name, exact: true });
+// On a phone the list is folded: its buttons are found hidden too.
 const stepButton = (page, key) =>
-  page.getByRole('navigation', { name: ui.steps_label }).getByRole('button', { name: ui[key] });
+  page.getByRole('navigation', { name: ui.steps_label }).getByRole('button', { name: ui[key], includeHidden: true });
 const live = (page) => page.locator('[role="status"][aria-live="polite"]');
 const myList = (page) => page.getByRole('list', { name: ui.list_heading });
 const entries = (page) => myList(page).getByRole('listitem');
 const entry = (page, text) => entries(page).filter({ hasText: text });
 const entryButton = (page, text, name) => entry(page, text).getByRole('button', { name, exact: true });
+/** The status tag of a step in the step list. */
+const stepStatus = (page, stepKey) => page.evaluate(
+  (id) => document.getElementById(id).textContent,
+  `mbc-status-${{ step_goals: 'goals', step_profile: 'profile', step_treatments: 'treatments', step_questions: 'questions', step_ready: 'ready' }[stepKey]}`,
+);
+/** Opens an entry's note box ("Add a note") if it is not open yet. */
+async function noteBox(page, text) {
+  const box = entry(page, text).getByLabel(ui.note_label);
+  if (!(await box.count())) await press(page, entryButton(page, text, ui.note_add));
+  return box;
+}
 
 /** The step's heading: the journey region is named by it. */
 const stepHeading = (page, stepKey) => page.getByRole('region', { name: ui[stepKey], exact: true })
@@ -160,6 +172,12 @@ const stepHeading = (page, stepKey) => page.getByRole('region', { name: ui[stepK
 
 async function goToStep(page, stepKey) {
   const already = (await stepButton(page, stepKey).getAttribute('aria-current')) === 'step';
+  // On a phone the step list is folded behind "All steps".
+  if (!(await stepButton(page, stepKey).isVisible())) {
+    const all = page.getByRole('button', { name: ui.steps_all });
+    await press(page, all);
+    assert.equal(await all.getAttribute('aria-expanded'), 'true');
+  }
   await press(page, stepButton(page, stepKey));
   await current(page, stepKey);
   if (!already) await focused(stepHeading(page, stepKey), 'focus moves to the new step\'s heading');
@@ -227,8 +245,11 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await chooseRadio(page, group(page, goal('shrink')), ui.rating_very);
   await chooseRadio(page, group(page, goal('quality')), ui.rating_very);
   await chooseRadio(page, group(page, goal('longer')), ui.rating_somewhat);
+  // "What matters to me" is asked once, here, not in step 2 or 5.
+  await chooseRadio(page, group(page, factor('preferences').title), 'Still thinking about it');
   await typeInto(page, page.getByLabel(ui.goals_other_label), GOALS_OTHER);
   await assertNoAxe(page, 'step 1, filled');
+  assert.equal(await stepStatus(page, 'step_goals'), ui.status_completed, 'every step-1 question is answered');
 
   // Step 2: what I know about my cancer.
   await nextStep(page, 'step_profile');
@@ -239,8 +260,9 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await tick(page, group(page, factor('spread').title), 'Brain');
   await tick(page, group(page, factor('past_treatments').title), 'Hormone therapy');
   await chooseRadio(page, group(page, factor('menopause').title), 'Yes, it is over');
-  await chooseRadio(page, group(page, factor('preferences').title), 'Still thinking about it');
+  assert.equal(await group(page, factor('preferences').title).count(), 0, 'step 1 asked what matters');
   await assertNoAxe(page, 'step 2, filled');
+  assert.equal(await stepStatus(page, 'step_profile'), ui.status_started, 'some of step 2 is unanswered');
 
   // Step 3: treatments to talk about.
   await nextStep(page, 'step_treatments');
@@ -256,20 +278,44 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await nextStep(page, 'step_questions');
   const suggestions = page.getByRole('list', { name: ui.suggestions_heading });
   const suggestion = (id) => suggestions.getByRole('listitem').filter({ hasText: question(id) });
-  assert.ok((await suggestion(Q.her2).textContent()).includes(reason('her2', 'not_sure')), 'a HER2 reason');
-  assert.ok((await suggestion(Q.bone).textContent()).includes(reason('spread', 'bone')), 'a bone reason');
+  // The reason and the sources sit behind "Why this?".
+  for (const [id, why] of [[Q.her2, reason('her2', 'not_sure')], [Q.bone, reason('spread', 'bone')]]) {
+    assert.ok(!(await suggestion(id).textContent()).includes(why), 'the reason is folded');
+    const button = suggestion(id).getByRole('button', { name: ui.why_this });
+    await press(page, button);
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await suggestion(id).getByText(why).waitFor();
+  }
   assert.ok((await myList(page).count()) === 0, 'the list is empty');
   await page.getByText(ui.list_empty).waitFor();
   await assertNoAxe(page, 'step 4, empty list');
 
+  // The first 12, best first; the rest on request, and focus goes to the
+  // first card that appears.
+  const shown = await suggestions.getByRole('listitem').count();
+  assert.equal(shown, 12, 'the first 12 suggestions');
+  const more = page.getByRole('button', { name: new RegExp(fill(ui.show_more, { count: '\\d+' })) });
+  await press(page, more);
+  await eventually(async () => (await suggestions.getByRole('listitem').count()) > shown, 'more suggestions show');
+  await focused(suggestions.getByRole('listitem').nth(shown).locator('p').first(), 'focus moves to the first new card');
+  assert.equal(await more.count(), 0, 'the button goes once everything shows');
+
   let n = 0;
   for (const id of [Q.her2, Q.bone, Q.brain, Q.trials, Q.aim]) {
-    await press(page, suggestion(id).getByRole('button', { name: ui.add_question }));
+    const add = suggestion(id).getByRole('button', { name: ui.add_question });
+    assert.equal(await add.getAttribute('aria-pressed'), 'false');
+    await press(page, add);
     n += 1;
     await hears(page, `${ui.added_announce} ${count(n, 0)}`);
-    await suggestion(id).getByText(ui.added).waitFor();
-    await focusNotLost(page, 'adding a suggestion');
+    await eventually(async () => (await add.getAttribute('aria-pressed')) === 'true', '"Add" is a pressed toggle');
+    await focused(add, 'focus stays on the toggle');
   }
+  // Pressed again, it takes the question out; once more puts it back.
+  await key(page, 'Enter');
+  await hears(page, `${ui.removed_announce} ${count(n - 1, 0)}`);
+  await focused(suggestion(Q.aim).getByRole('button', { name: ui.add_question }), 'focus stays on the toggle');
+  await key(page, 'Enter');
+  await hears(page, `${ui.added_announce} ${count(n, 0)}`);
 
   // Their own question.
   await typeInto(page, page.getByLabel(ui.own_label, { exact: true }), OWN);
@@ -281,11 +327,12 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
 
   // Three marked most important; they lead the list.
   for (const [i, text] of [OWN, question(Q.her2), question(Q.bone)].entries()) {
-    await press(page, entryButton(page, text, ui.top3_mark));
+    const toggle = entryButton(page, text, ui.top3_toggle);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await press(page, toggle);
     await hears(page, count(n, i + 1));
-    const unmark = entryButton(page, text, ui.top3_unmark);
-    assert.equal(await unmark.getAttribute('aria-pressed'), 'true');
-    await focused(unmark, 'focus stays on the pressed button');
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    await focused(toggle, 'focus stays on the pressed button');
   }
   assert.deepEqual(await listTexts(page), [
     `★ ${OWN}`, `★ ${question(Q.her2)}`, `★ ${question(Q.bone)}`,
@@ -293,14 +340,15 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   ]);
 
   // A fourth cannot be marked.
-  const fourth = entryButton(page, question(Q.trials), ui.top3_mark);
+  const fourth = entryButton(page, question(Q.trials), ui.top3_toggle);
   assert.equal(await fourth.getAttribute('aria-disabled'), 'true');
   assert.equal(await fourth.getAttribute('aria-pressed'), 'false');
-  await entry(page, question(Q.trials)).getByText(ui.top3_full).waitFor();
+  assert.equal(await page.getByText(ui.top3_full).count(), 1, 'the limit is said once, by the count');
+  assert.ok((await fourth.getAttribute('aria-describedby')).includes('mbc-top-full'), 'and describes the blocked button');
   await press(page, fourth);
   await page.waitForTimeout(100);
   assert.equal(await fourth.getAttribute('aria-pressed'), 'false', 'the press is ignored');
-  assert.equal(await page.getByRole('button', { name: ui.top3_unmark }).count(), 3);
+  assert.equal(await page.getByRole('button', { name: ui.top3_toggle, pressed: true }).count(), 3);
 
   // Reorder with Move up and Move down; focus follows the moved entry.
   const upBone = entryButton(page, question(Q.bone), ui.move_up);
@@ -351,9 +399,12 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
     question(Q.brain), question(Q.aim), EDITED,
   ]);
 
-  // Notes.
-  await typeInto(page, entry(page, OWN).getByLabel(ui.note_label), NOTE_OWN);
-  await typeInto(page, entry(page, question(Q.her2)).getByLabel(ui.note_label), NOTE_HER2);
+  // Notes, behind "Add a note", which moves focus into the box.
+  assert.equal(await entry(page, OWN).getByLabel(ui.note_label).count(), 0, 'no empty note boxes');
+  await press(page, entryButton(page, OWN, ui.note_add));
+  await focused(entry(page, OWN).getByLabel(ui.note_label), 'focus moves into the note box');
+  await typeInto(page, await noteBox(page, OWN), NOTE_OWN);
+  await typeInto(page, await noteBox(page, question(Q.her2)), NOTE_HER2);
   await assertNoAxe(page, 'step 4, filled list');
 
   // Step 5: one "no", and its questions added.
@@ -362,7 +413,7 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   const ready = (id) => group(page, en.readiness.find((r) => r.id === id).text);
   await chooseRadio(page, ready('sure'), ui.ready_yes);
   await chooseRadio(page, ready('understand'), ui.ready_no);
-  await chooseRadio(page, ready('values'), ui.ready_yes);
+  assert.equal(await ready('values').count(), 0, 'step 1 asked what matters');
   await chooseRadio(page, ready('support'), ui.ready_yes);
   const helps = en.readiness.find((r) => r.id === 'understand').helps;
   await ready('understand').getByText(ui.ready_helps).waitFor();
@@ -391,21 +442,22 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   assert.equal(await stepButton(page, 'step_ready').getAttribute('aria-current'), 'step', 'the same step');
   assert.ok(await ready('sure').getByRole('radio', { name: ui.ready_yes }).isChecked());
   assert.ok(await ready('understand').getByRole('radio', { name: ui.ready_no }).isChecked());
-  assert.ok(await ready('values').getByRole('radio', { name: ui.ready_yes }).isChecked());
   assert.ok(await ready('support').getByRole('radio', { name: ui.ready_yes }).isChecked());
 
   await goToStep(page, 'step_questions');
   assert.deepEqual(await listTexts(page), expectedList, 'the list, in order, with its top 3');
-  assert.equal(await page.getByRole('button', { name: ui.top3_unmark }).count(), 3);
+  assert.equal(await page.getByRole('button', { name: ui.top3_toggle, pressed: true }).count(), 3);
   assert.equal(await entry(page, OWN).getByLabel(ui.note_label).inputValue(), NOTE_OWN);
   assert.equal(await entry(page, question(Q.her2)).getByLabel(ui.note_label).inputValue(), NOTE_HER2);
-  assert.equal(await entry(page, EDITED).getByLabel(ui.note_label).inputValue(), '');
+  assert.equal(await entry(page, EDITED).getByLabel(ui.note_label).count(), 0, 'an empty note stays folded');
+  await entryButton(page, EDITED, ui.note_add).waitFor();
 
   await goToStep(page, 'step_goals');
   assert.ok(await group(page, goal('shrink')).getByRole('radio', { name: ui.rating_very }).isChecked());
   assert.ok(await group(page, goal('quality')).getByRole('radio', { name: ui.rating_very }).isChecked());
   assert.ok(await group(page, goal('longer')).getByRole('radio', { name: ui.rating_somewhat }).isChecked());
   assert.equal(await page.getByLabel(ui.goals_other_label).inputValue(), GOALS_OTHER);
+  assert.ok(await group(page, factor('preferences').title).getByRole('radio', { name: 'Still thinking about it' }).isChecked());
 
   await goToStep(page, 'step_profile');
   const checked = (name, label) => group(page, factor(name).title).getByRole(
@@ -417,7 +469,6 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   assert.ok(!(await checked('spread', 'Liver')));
   assert.ok(await checked('past_treatments', 'Hormone therapy'));
   assert.ok(await checked('menopause', 'Yes, it is over'));
-  assert.ok(await checked('preferences', 'Still thinking about it'));
 
   await goToStep(page, 'step_treatments');
   const marked = (id, label) => group(page, treatment(id)).getByRole('radio', { name: label }).isChecked();
@@ -426,8 +477,16 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   assert.ok(await marked('surgery', ui.treatment_not_now));
   assert.ok(await marked('trials', ui.treatment_ask));
   assert.ok(await marked('supportive', ui.treatment_ask));
-  const progress = fill(ui.progress, { current: '3', total: '5', done: '5' });
+  // A step counts as done only when every question in it is answered: step
+  // 1 (all), step 4 (a list) and step 5 (all) are; steps 2 and 3 are started.
+  const progress = fill(ui.progress, { current: '3', total: '5', done: '3' });
   await page.getByText(progress).waitFor();
+  const statuses = {};
+  for (const k of ['step_goals', 'step_profile', 'step_treatments', 'step_questions', 'step_ready']) statuses[k] = await stepStatus(page, k);
+  assert.deepEqual(statuses, {
+    step_goals: ui.status_completed, step_profile: ui.status_started, step_treatments: ui.status_started,
+    step_questions: ui.status_completed, step_ready: ui.status_completed,
+  });
 
   assert.deepEqual(errors, [], 'no console errors');
   await context.close();
@@ -475,7 +534,7 @@ test('two tabs: an edit in one shows in the other, and neither overwrites the ne
 
   // An edit in A shows up in B.
   await a.bringToFront();
-  await typeInto(a, entry(a, 'From tab A').getByLabel(ui.note_label), 'Note written in A');
+  await typeInto(a, await noteBox(a, 'From tab A'), 'Note written in A');
   await waitForSave(a, 's.state.list[0].note === "Note written in A"', 'A\'s note');
   const revA = (await savedState(a)).rev;
   await b.waitForFunction(
@@ -498,7 +557,7 @@ test('two tabs: an edit in one shows in the other, and neither overwrites the ne
   // A edits again; B, reloaded, has A's newer edit and B's stale view did not
   // overwrite it.
   await a.bringToFront();
-  await typeInto(a, entry(a, 'From tab B').getByLabel(ui.note_label), 'A answers B');
+  await typeInto(a, await noteBox(a, 'From tab B'), 'A answers B');
   await waitForSave(a, 's.state.list[1].note === "A answers B"', 'A\'s second note');
   await b.waitForTimeout(SAVED);
   await b.bringToFront();
@@ -543,7 +602,7 @@ test('clear everything: Escape keeps the answers, confirming leaves nothing of t
   await typeInto(page, page.getByLabel(ui.goals_other_label), GOALS_OTHER);
   await goToStep(page, 'step_questions');
   await addOwn(page, OWN);
-  await typeInto(page, entry(page, OWN).getByLabel(ui.note_label), NOTE_OWN);
+  await typeInto(page, await noteBox(page, OWN), NOTE_OWN);
   await waitForSave(page, 's.state.list[0].note !== ""', 'the note');
 
   // Open, look around, and close with Escape.

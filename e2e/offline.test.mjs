@@ -160,6 +160,8 @@ test('a hospital pack on the same site is kept for offline use', async () => {
   const { context, page, errors } = await openControlled(server, '?content-pack=./packs/local.pack');
   const findLocal = async () => {
     await page.getByRole('navigation', { name: ui.steps_label }).getByRole('button', { name: ui.step_questions }).click();
+    // The whole bank is folded behind its heading.
+    await page.getByText(ui.browse_heading, { exact: true }).click();
     await page.getByRole('searchbox', { name: ui.search_label }).fill('parking');
     await page.getByText(LOCAL_QUESTION).waitFor({ timeout: 5_000 });
   };

@@ -45,9 +45,15 @@ async function noHorizontalScroll(page) {
 
 test('at 320 CSS px wide nothing scrolls sideways, on every step (1.4.10)', async () => {
   const { context, page } = await open({ viewport: { width: 320, height: 640 } });
-  for (const key of ['step_goals', 'step_profile', 'step_treatments', 'step_questions', 'step_ready']) {
-    await page.getByRole('navigation', { name: en.ui.steps_label }).getByRole('button', { name: en.ui[key] }).click();
-    assert.ok(await noHorizontalScroll(page), `no sideways scrolling on ${key}`);
+  for (const large of [false, true]) {
+    for (const key of ['step_goals', 'step_profile', 'step_treatments', 'step_questions', 'step_ready']) {
+      // At this width the step list is folded behind "All steps".
+      await page.getByRole('button', { name: en.ui.steps_all }).click();
+      await page.getByRole('navigation', { name: en.ui.steps_label }).getByRole('button', { name: en.ui[key] }).click();
+      assert.ok(await noHorizontalScroll(page), `no sideways scrolling on ${key}${large ? ', larger text' : ''}`);
+    }
+    // And again with the larger on-screen text.
+    if (!large) await page.getByRole('button', { name: en.ui.text_size }).click();
   }
   await context.close();
 });
@@ -161,7 +167,7 @@ test('the accessible tree of the key screens reads as a screen reader should hea
   const list = await page.getByRole('list', { name: en.ui.list_heading }).ariaSnapshot();
   assert.match(list, /listitem/);
   assert.match(list, new RegExp(`button "${en.ui.move_up}"`));
-  assert.match(list, new RegExp(`button "${en.ui.top3_unmark}" \\[pressed\\]`), 'most important is a pressed toggle');
+  assert.match(list, new RegExp(`button "${en.ui.top3_toggle}" \\[pressed\\]`), 'most important is a pressed toggle');
   assert.match(list, new RegExp(`textbox "${en.ui.note_label}"`));
   await page.getByRole('navigation', { name: en.ui.steps_label }).getByRole('button', { name: en.ui.step_profile }).click();
   const her2 = en.guide.factors.items.find((f) => f.id === 'her2');
