@@ -145,6 +145,10 @@ test('8 questions print on one A4 and one Letter page: about me, then the top 3,
     assert.ok(at(ui.print_top) < at(bank[0].text), 'then the most important');
     assert.ok(at(bank[2].text) < at(bank[3].text), 'then the rest');
     assert.ok(at('My daughter’s wedding in June') < at(ui.print_top), 'what matters to me is in about me');
+    // What I know, as statements, not as the checklist's questions.
+    const her2 = en.guide.factors.items.find((f) => f.id === 'her2');
+    assert.ok(at(`${ui.about_her2}: ${her2.options.find((o) => o.id === 'low').label}`) < at(ui.print_top), 'HER2 status as a statement');
+    assert.ok(!text.includes(her2.title), 'not "What is your HER2 status?"');
     await context.close();
   }
 });

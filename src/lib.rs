@@ -5,6 +5,7 @@
 //! Components render what the core decides. Everything that touches the
 //! browser lives in `web`, compiled only for wasm.
 
+pub mod about_me;
 pub mod announce;
 pub mod answers;
 pub mod by_id;

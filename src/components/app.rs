@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::{Lang, Library, Pack};
 use crate::session::{LangFetch, Opened, RestoreNotice, Saving};
 use crate::state::{Action, State};
-use crate::{export, qr, share, sheet};
+use crate::{about_me, export, qr, share, sheet};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -177,7 +177,11 @@ pub fn App(props: &AppProps) -> Html {
         ),
         {
             let pack = pack.clone();
-            move |(state, _, today)| state.as_ref().map(|s| sheet::build(&pack, s, today))
+            move |(state, _, today)| {
+                state
+                    .as_ref()
+                    .map(|s| (sheet::build(&pack, s, today), about_me::facts(&pack, s)))
+            }
         },
     );
     // The link and its QR code cost a compression and an encoding: only
@@ -515,8 +519,8 @@ pub fn App(props: &AppProps) -> Html {
                 on_copy={on_share_copy} on_close={on_share_close} prefix={prefix.clone()} />
             <IncomingDialog pack={pack.clone()} incoming={incoming} error={incoming_error}
                 on_choose={on_incoming} prefix={prefix.clone()} />
-            if let Some(sheet) = sheet.as_ref() {
-            <PrintSheet sheet={sheet.clone()} large={current.large_print}
+            if let Some((sheet, facts)) = sheet.as_ref() {
+            <PrintSheet sheet={sheet.clone()} facts={facts.clone()} large={current.large_print}
                 about_label={pack.ui("print_about").to_owned()} rest_label={pack.ui("print_rest").to_owned()} />
             }
             }

@@ -6,6 +6,10 @@ use crate::sheet::{Sheet, SheetQuestion};
 #[derive(Properties, PartialEq)]
 pub struct PrintSheetProps {
     pub sheet: Sheet,
+    /// What the person knows about their cancer, as statements
+    /// (`about_me::facts`).
+    #[prop_or_default]
+    pub facts: Vec<(String, String)>,
     /// 18 pt instead of 11 pt.
     pub large: bool,
     /// The share link as a QR code, when the person wants one on paper, so
@@ -55,7 +59,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                 { for rows.iter().enumerate().map(|(i, (k, v))| html! {
                     <>
                         if i > 0 { { "; " } }
-                        { k }{ " — " }<strong>{ v }</strong>
+                        { k }{ ": " }<strong>{ v }</strong>
                     </>
                 }) }
             </p>
@@ -63,7 +67,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
     };
     let has_about = !sheet.goals.is_empty()
         || sheet.goals_other.is_some()
-        || !sheet.profile.is_empty()
+        || !props.facts.is_empty()
         || !sheet.treatments.is_empty();
     // One line of sources: each publisher once, in the order first cited.
     let mut orgs: Vec<&str> = Vec::new();
@@ -91,7 +95,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     if let Some(other) = &sheet.goals_other {
                         <p class="mbc-print__fact">{ other }</p>
                     }
-                    { rows(&l.profile, &sheet.profile) }
+                    { rows(&l.profile, &props.facts) }
                     { rows(&l.treatments, &sheet.treatments) }
                 </section>
             }

@@ -4,6 +4,16 @@
 /// Every key the interface uses. Keep sorted; a test checks that each pack
 /// has exactly these keys.
 pub const REQUIRED: &[&str] = &[
+    "about_grew_on",
+    "about_her2",
+    "about_history",
+    "about_hormone_receptor",
+    "about_menopause",
+    "about_overall_health",
+    "about_past_treatments",
+    "about_preferences",
+    "about_spread",
+    "about_symptoms",
     "add_all",
     "add_question",
     "added",
