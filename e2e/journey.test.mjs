@@ -229,7 +229,7 @@ const NOTE_OWN = 'Ask Dr. Lee at the next visit.';
 const NOTE_HER2 = 'Report from March says HER2 1+.';
 
 const Q = {
-  her2: 'her2-retest',
+  her2: 'her2-result',
   bone: 'spread-bone-medicine',
   brain: 'treatment-radiosurgery',
   trials: 'trials-fit-me',
@@ -257,7 +257,7 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await chooseRadio(page, group(page, factor('hormone_receptor').title), 'Positive');
   await chooseRadio(page, group(page, factor('her2').title), 'Not sure');
   await tick(page, group(page, factor('spread').title), 'Bone');
-  await tick(page, group(page, factor('spread').title), 'Brain');
+  await tick(page, group(page, factor('spread').title), 'Spine');
   await tick(page, group(page, factor('past_treatments').title), 'Hormone therapy');
   await chooseRadio(page, group(page, factor('menopause').title), 'Yes, it is over');
   assert.equal(await group(page, factor('preferences').title).count(), 0, 'step 1 asked what matters');
@@ -465,7 +465,7 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   assert.ok(await checked('hormone_receptor', 'Positive'));
   assert.ok(await checked('her2', 'Not sure'));
   assert.ok(await checked('spread', 'Bone'));
-  assert.ok(await checked('spread', 'Brain'));
+  assert.ok(await checked('spread', 'Spine'));
   assert.ok(!(await checked('spread', 'Liver')));
   assert.ok(await checked('past_treatments', 'Hormone therapy'));
   assert.ok(await checked('menopause', 'Yes, it is over'));

@@ -39,9 +39,9 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let step = state.step;
     let heading_id = format!("{prefix}-step-heading");
 
-    // When the person moves to another step, or presses Start, focus goes to
-    // the step's heading so a screen reader starts reading there. Not on the
-    // first render.
+    // When the person moves to another step, presses Start or picks a step
+    // from the list (the current one too), focus goes to the step's heading
+    // so a screen reader starts reading there. Not on the first render.
     let heading_ref = use_node_ref();
     let starts = use_state_eq(|| 0u32);
     let first_render = use_mut_ref(|| true);
@@ -60,6 +60,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let start = {
         let starts = starts.clone();
         move |_| starts.set(*starts + 1)
+    };
+    let on_chosen = {
+        let starts = starts.clone();
+        Callback::from(move |()| starts.set(*starts + 1))
     };
     let start_key = if has_started(state) {
         "continue_button"
@@ -103,7 +107,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 </button>
             </div>
             <section class="mbc-journey" aria-labelledby={heading_id.clone()}>
-                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} prefix={prefix.clone()} />
+                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} {on_chosen}
+                    prefix={prefix.clone()} />
                 <h2 id={heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
                     { pack.ui(step.ui_key()) }
                 </h2>

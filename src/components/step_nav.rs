@@ -12,6 +12,10 @@ pub struct StepNavProps {
     pub pack: Rc<Pack>,
     pub state: Rc<State>,
     pub on_action: Callback<Action>,
+    /// A step was chosen (the current one too): its heading takes focus,
+    /// since on a phone the folded list hides the pressed button.
+    #[prop_or_default]
+    pub on_chosen: Callback<()>,
     pub prefix: AttrValue,
 }
 
@@ -51,6 +55,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
             <ol id={list_id} class={classes!("mbc-steps__list", open.then_some("mbc-steps__list--open"))}>
                 { for Step::ALL.iter().map(|&step| {
                     let on_action = props.on_action.clone();
+                    let on_chosen = props.on_chosen.clone();
                     let open = open.clone();
                     let is_current = step == current;
                     let tag = status(pack, state, step);
@@ -63,6 +68,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
                                 onclick={move |_| {
                                     open.set(false);
                                     on_action.emit(Action::GoTo(step));
+                                    on_chosen.emit(());
                                 }}>
                                 <span class="mbc-steps__number" aria-hidden="true">{ step.number() }</span>
                                 { pack.ui(step.ui_key()) }
