@@ -42,6 +42,17 @@ test('on a phone, Start is inside the first screen and a few Tab presses away, a
   await context.close();
 });
 
+test('in Spanish too, Empezar is inside the first phone screen', async () => {
+  const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
+  const { page, context } = await openPage(env, '?lang=es', PHONE);
+  await waitForWidget(page);
+  const start = page.getByRole('button', { name: es.ui.start_button, exact: true });
+  const box = await start.boundingBox();
+  assert.ok(box && box.y + box.height <= SCREEN, `Empezar ends at ${box && box.y + box.height} px`);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
 test('a returning person gets "Continue", which takes them to the step they left', async () => {
   const { page, context } = await seeded(env, patientState(en, 6, 'treatments'));
   assert.equal(await page.getByRole('button', { name: ui.start_button, exact: true }).count(), 0);
