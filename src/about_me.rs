@@ -5,7 +5,9 @@
 //!
 //! Pure: decided from the pack and the person's answers.
 
+use crate::answers::Mark;
 use crate::content::Pack;
+use crate::progress::treatment_ids;
 use crate::state::State;
 
 /// Each answered factor, in the pack's order, as (label, answers joined with
@@ -33,6 +35,17 @@ pub fn facts(pack: &Pack, state: &State) -> Vec<(String, String)> {
                 .unwrap_or_else(|| factor.title.clone());
             Some((label, labels.join(", ")))
         })
+        .collect()
+}
+
+/// The kinds of treatment the person wants to ask about ("Ask about it"),
+/// in step 3's order: what the doctor needs to talk about. Those already
+/// discussed or not wanted now stay off the short sheet.
+pub fn to_ask(pack: &Pack, state: &State) -> Vec<String> {
+    treatment_ids(pack)
+        .into_iter()
+        .filter(|id| state.answers.treatments.get(id) == Some(&Mark::Ask))
+        .map(|id| pack.item_title(id).to_owned())
         .collect()
 }
 
@@ -84,6 +97,29 @@ mod tests {
                 assert!(pack.ui.get(&key).is_some(), "{lang:?} lacks {key}");
             }
         }
+    }
+
+    #[test]
+    fn only_the_treatments_to_ask_about_in_step_order() {
+        let library = Library::builtin().expect("built-in packs parse");
+        let pack = library.pack_or_english(Lang::En);
+        let mut state = State::default();
+        for (id, mark) in [
+            ("complementary", Mark::Ask),
+            ("chemo", Mark::Ask),
+            ("hormonal", Mark::Discussed),
+            ("surgery", Mark::NotNow),
+        ] {
+            state = state.apply(Action::MarkTreatment {
+                treatment: id.into(),
+                mark: Some(mark),
+            });
+        }
+        assert_eq!(
+            to_ask(&pack, &state),
+            [pack.item_title("chemo"), pack.item_title("complementary")]
+        );
+        assert!(to_ask(&pack, &State::default()).is_empty());
     }
 
     #[test]

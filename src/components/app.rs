@@ -178,9 +178,10 @@ pub fn App(props: &AppProps) -> Html {
         {
             let pack = pack.clone();
             move |(state, _, today)| {
-                state
-                    .as_ref()
-                    .map(|s| (sheet::build(&pack, s, today), about_me::facts(&pack, s)))
+                state.as_ref().map(|s| {
+                    let about = (about_me::facts(&pack, s), about_me::to_ask(&pack, s));
+                    (sheet::build(&pack, s, today), about)
+                })
             }
         },
     );
@@ -519,8 +520,8 @@ pub fn App(props: &AppProps) -> Html {
                 on_copy={on_share_copy} on_close={on_share_close} prefix={prefix.clone()} />
             <IncomingDialog pack={pack.clone()} incoming={incoming} error={incoming_error}
                 on_choose={on_incoming} prefix={prefix.clone()} />
-            if let Some((sheet, facts)) = sheet.as_ref() {
-            <PrintSheet sheet={sheet.clone()} facts={facts.clone()} large={current.large_print}
+            if let Some((sheet, (facts, to_ask))) = sheet.as_ref() {
+            <PrintSheet sheet={sheet.clone()} facts={facts.clone()} to_ask={to_ask.clone()} large={current.large_print}
                 about_label={pack.ui("print_about").to_owned()} rest_label={pack.ui("print_rest").to_owned()} />
             }
             }

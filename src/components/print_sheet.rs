@@ -10,6 +10,9 @@ pub struct PrintSheetProps {
     /// (`about_me::facts`).
     #[prop_or_default]
     pub facts: Vec<(String, String)>,
+    /// The kinds of treatment to ask about (`about_me::to_ask`).
+    #[prop_or_default]
+    pub to_ask: Vec<String>,
     /// 18 pt instead of 11 pt.
     pub large: bool,
     /// The share link as a QR code, when the person wants one on paper, so
@@ -68,7 +71,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
     let has_about = !sheet.goals.is_empty()
         || sheet.goals_other.is_some()
         || !props.facts.is_empty()
-        || !sheet.treatments.is_empty();
+        || !props.to_ask.is_empty();
     // One line of sources: each publisher once, in the order first cited.
     let mut orgs: Vec<&str> = Vec::new();
     for source in &sheet.sources {
@@ -96,7 +99,11 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         <p class="mbc-print__fact">{ other }</p>
                     }
                     { rows(&l.profile, &props.facts) }
-                    { rows(&l.treatments, &sheet.treatments) }
+                    if !props.to_ask.is_empty() {
+                        <p class="mbc-print__fact">
+                            <strong>{ &l.treatments }{ ": " }</strong>{ props.to_ask.join(", ") }
+                        </p>
+                    }
                 </section>
             }
             <p class="mbc-print__to-team">{ &sheet.to_team }</p>
