@@ -21,15 +21,47 @@ use yew::{html, AttrValue, BaseComponent, Callback, Html};
 fn every_spanish_passage_reads_at_inflesz_55_and_no_sentence_runs_over_20_words() {
     let pack = builtin(Lang::Es).unwrap_or_else(|e| panic!("content/es.json: {e}"));
     let report = pack_report_es(&pack);
+    // "questions[12].text" also says the question's id, for the editors.
+    let named = |path: &str| -> String {
+        let id = |list: &str, ids: &mut dyn Iterator<Item = &str>| {
+            let i: usize = path
+                .strip_prefix(list)?
+                .strip_prefix('[')?
+                .split(']')
+                .next()?
+                .parse()
+                .ok()?;
+            ids.nth(i).map(str::to_owned)
+        };
+        id(
+            "questions",
+            &mut pack.questions.iter().map(|q| q.id.as_str()),
+        )
+        .or_else(|| id("glossary", &mut pack.glossary.iter().map(|t| t.id.as_str())))
+        .map_or_else(|| path.to_owned(), |id| format!("{path} ({id})"))
+    };
     let too_hard: Vec<String> = report
         .too_hard()
         .iter()
-        .map(|(path, s)| format!("  INFLESZ {:>5.1}, {:>2} words  {path}", s.inflesz, s.words))
+        .map(|(path, s)| {
+            format!(
+                "  INFLESZ {:>5.1}, {:>2} words  {}",
+                s.inflesz,
+                s.words,
+                named(path)
+            )
+        })
         .collect();
     let too_long: Vec<String> = report
         .too_long()
         .iter()
-        .map(|(path, s)| format!("  {:>2} words in one sentence  {path}", s.longest_sentence))
+        .map(|(path, s)| {
+            format!(
+                "  {:>2} words in one sentence  {}",
+                s.longest_sentence,
+                named(path)
+            )
+        })
         .collect();
     assert!(
         too_hard.is_empty() && too_long.is_empty(),
