@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, waitForWidget, axeViolations, ROOT } from './harness.mjs';
+import { setUp, openPage, waitForWidget, axeViolations, ROOT, DIST } from './harness.mjs';
+import { startServer } from '../scripts/static-server.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
@@ -137,4 +138,26 @@ test('the service worker keeps the Spanish page and its manifest', async () => {
   assert.ok(sw.includes('"url":"./es/index.html"'), 'es/index.html is precached');
   assert.ok(sw.includes('"url":"./es/manifest.webmanifest"'), 'es/manifest.webmanifest is precached');
   assert.ok(sw.includes('const PAGES = ["es/"]'), 'the worker answers es/ with the Spanish page offline');
+});
+
+test('offline, after one visit, the worker answers es/ with the Spanish page in Spanish', async () => {
+  // A server of its own, stopped part way (the worker's own fetches fail too).
+  const server = await startServer({ root: DIST });
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}es/`);
+    await waitForWidget(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await waitForWidget(page);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
+    assert.equal(await page.title(), es.ui.page_title);
+  } finally {
+    await context.close();
+  }
 });
