@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::TakeAwayRequest;
-use crate::content::{fill, Pack};
+use crate::content::Pack;
 use crate::sheet;
 use crate::state::{Action, State, Step};
 
@@ -87,13 +87,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
             </div>
         }
     };
-    let count = fill(
-        pack.ui("count_announce"),
-        &[
-            ("count", &state.list.len().to_string()),
-            ("top", &state.top_count().to_string()),
-        ],
-    );
+    let count = crate::plural::list_count(pack, state.list.len(), state.top_count());
     let questions: Vec<&sheet::SheetQuestion> = sheet
         .top
         .iter()

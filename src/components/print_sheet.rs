@@ -58,11 +58,11 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         }
         html! {
             <p class="mbc-print__fact">
-                <strong>{ heading }{ ": " }</strong>
+                <strong>{ crate::export::pair_label(heading) }</strong>
                 { for rows.iter().enumerate().map(|(i, (k, v))| html! {
                     <>
                         if i > 0 { { "; " } }
-                        { k }{ ": " }<strong>{ v }</strong>
+                        { crate::export::pair_label(k) }<strong>{ v }</strong>
                     </>
                 }) }
             </p>

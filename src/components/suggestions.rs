@@ -79,7 +79,7 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
                 </ul>
                 if hidden > 0 {
                     <button type="button" class="mbc-button mbc-button--quiet" onclick={show_all}>
-                        { fill(pack.ui("show_more"), &[("count", &hidden.to_string())]) }
+                        { fill(pack.ui_counted("show_more", hidden), &[("count", &hidden.to_string())]) }
                     </button>
                 }
             }
