@@ -84,7 +84,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         <div class={classes!("mbc-print", props.large.then_some("mbc-print--large"))}>
             <div class="mbc-print__head">
                 <h1>{ &sheet.title }</h1>
-                <p>{ &sheet.date_line }</p>
+                <p class="mbc-print__to-team">{ &sheet.to_team }</p>
             </div>
             <div class="mbc-print__blanks">
                 { blank(&l.patient) }
@@ -106,7 +106,6 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     }
                 </section>
             }
-            <p class="mbc-print__to-team">{ &sheet.to_team }</p>
             if !sheet.top.is_empty() {
                 <section class="mbc-print__section">
                     <h2>{ &l.top }</h2>
@@ -134,6 +133,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                 </figure>
             }
             <p class="mbc-print__sources">
+                { &sheet.date_line }{ ". " }
                 if !orgs.is_empty() {
                     { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
                 }
