@@ -10,8 +10,9 @@
 //!
 //! - `format` says the text is ours; anything else is left alone.
 //! - `version` says which shape `state` has. Older shapes are brought up to
-//!   date by `migrate`, one step per version. Version 1 is the first format:
-//!   there are no earlier ones to migrate yet.
+//!   date by `migrate`, one step per version (see `MIGRATIONS`). Share
+//!   links and import files carry the same version and go through the same
+//!   steps.
 //! - `rev` grows with every save, so two tabs can tell which save is newer.
 //! - `saved_at` is when, in milliseconds since 1970, as the caller's clock
 //!   said. This module never reads a clock.
@@ -38,7 +39,7 @@ use crate::state::{
 /// Marks a save as ours.
 pub const FORMAT: &str = "mbc-guide/state";
 /// The shape `State` is saved in today.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// One save, as written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -278,10 +279,71 @@ type Migration = fn(Loose) -> Result<Loose, Lost>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` state into version `i + 2`.
 ///
-/// Version 1 is the first format, so there are none yet. Adding version 2
-/// means raising `VERSION` and adding one function here (the array's length
-/// makes the compiler insist), plus a fixture saved by version 1.
-const MIGRATIONS: [Migration; VERSION as usize - 1] = [];
+/// Adding a version means raising `VERSION` and adding one function here
+/// (the array's length makes the compiler insist), plus a fixture saved by
+/// the version before (tests/fixtures/stored/).
+///
+/// - 1 → 2: `split_hormonal_grew`.
+const MIGRATIONS: [Migration; VERSION as usize - 1] = [split_hormonal_grew];
+
+/// Version 1 to 2. Version 1 had one answer for "the cancer grew during
+/// hormone therapy": `hormonal_grew` under `past_treatments`. Version 2 asks
+/// what was taken (`past_treatments`) apart from what the cancer grew on (the
+/// factor `grew_on`), for every kind of treatment. So `hormonal_grew`
+/// becomes `hormonal` under `past_treatments` and `hormonal` under
+/// `grew_on`. Anything else is left as it is, for salvage to judge.
+fn split_hormonal_grew(mut state: Loose) -> Result<Loose, Lost> {
+    const OLD: &str = "hormonal_grew";
+    const NEW: &str = "hormonal";
+    let Some(factors) = value_mut(&mut state, "answers").and_then(|a| value_mut(a, "factors"))
+    else {
+        return Ok(state);
+    };
+    let Some(Loose::List(past)) = value_mut(factors, "past_treatments") else {
+        return Ok(state);
+    };
+    let mut grew = false;
+    for option in past.iter_mut() {
+        if option.as_text() == Some(OLD) {
+            // A repeat of `hormonal` is dropped, uncounted, by salvage.
+            *option = Loose::Text(NEW.to_owned());
+            grew = true;
+        }
+    }
+    if !grew {
+        return Ok(state);
+    }
+    match value_mut(factors, "grew_on") {
+        Some(Loose::List(on)) => {
+            if !on.iter().any(|o| o.as_text() == Some(NEW)) {
+                on.push(Loose::Text(NEW.to_owned()));
+            }
+        }
+        // Not a list: salvage counts it as lost, as it would have.
+        Some(_) => {}
+        None => {
+            if let Loose::Map(pairs) = factors {
+                pairs.push((
+                    "grew_on".to_owned(),
+                    Loose::List(vec![Loose::Text(NEW.to_owned())]),
+                ));
+            }
+        }
+    }
+    Ok(state)
+}
+
+/// The value under `key` in a map (the last one, as `Loose::get` reads).
+fn value_mut<'t>(tree: &'t mut Loose, key: &str) -> Option<&'t mut Loose> {
+    match tree {
+        Loose::Map(pairs) => pairs
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v),
+        _ => None,
+    }
+}
 
 /// Brings a `state` tree saved by `version` (at most `VERSION`) up to date.
 fn migrate(version: u32, state: Loose) -> Result<Loose, Lost> {
@@ -566,6 +628,68 @@ mod tests {
         assert_eq!(Loose::Number(5e9).as_whole::<u32>(), None);
         assert_eq!(Loose::Number(f64::NAN).as_whole::<u64>(), None);
         assert_eq!(Loose::Number(1e300).as_whole::<u64>(), None);
+    }
+
+    fn factors(tree: &Loose) -> String {
+        tree.get("answers")
+            .and_then(|a| a.get("factors"))
+            .map(Loose::to_json)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn version_1_hormonal_grew_becomes_hormonal_taken_and_grown_on() {
+        let v1 = crate::json::parse(
+            r#"{"answers": {"factors": {"her2": ["low"],
+                "past_treatments": ["chemo", "hormonal_grew", "hormonal"]}}}"#,
+        )
+        .expect("test JSON");
+        let v2 = migrate(1, v1).expect("migrates");
+        assert_eq!(
+            factors(&v2),
+            r#"{"her2":["low"],"past_treatments":["chemo","hormonal","hormonal"],"grew_on":["hormonal"]}"#
+        );
+        // Salvage keeps one `hormonal` and counts nothing lost.
+        let read = decode_state_tree(
+            1,
+            crate::json::parse(
+                r#"{"answers": {"factors":
+            {"past_treatments": ["hormonal_grew", "hormonal"]}}}"#,
+            )
+            .expect("test JSON"),
+        );
+        assert!(read.lost.is_empty(), "{:?}", read.lost);
+        assert_eq!(
+            read.state.answers.factors.get("past_treatments"),
+            Some(&vec!["hormonal".to_owned()])
+        );
+        assert_eq!(
+            read.state.answers.factors.get("grew_on"),
+            Some(&vec!["hormonal".to_owned()])
+        );
+    }
+
+    #[test]
+    fn version_1_without_hormonal_grew_or_of_odd_shape_is_left_alone() {
+        for text in [
+            r#"{"answers": {"factors": {"past_treatments": ["chemo"]}}}"#,
+            r#"{"answers": {"factors": {"past_treatments": "hormonal_grew"}}}"#,
+            r#"{"answers": {"factors": []}}"#,
+            r#"{"answers": 3}"#,
+            r#"{}"#,
+        ] {
+            let tree = crate::json::parse(text).expect("test JSON");
+            assert_eq!(migrate(1, tree.clone()), Ok(tree), "{text}");
+        }
+        // A `grew_on` already there (it cannot be, in version 1) gains the answer once.
+        let tree = crate::json::parse(
+            r#"{"answers": {"factors": {"past_treatments": ["hormonal_grew"], "grew_on": ["hormonal"]}}}"#,
+        )
+        .expect("test JSON");
+        assert_eq!(
+            factors(&migrate(1, tree).expect("migrates")),
+            r#"{"past_treatments":["hormonal"],"grew_on":["hormonal"]}"#
+        );
     }
 
     #[test]

@@ -252,7 +252,11 @@ fn a_rich_state_comes_back_exactly() {
 #[test]
 fn the_fragment_is_versioned_and_url_safe() {
     let fragment = encode(&rich());
-    assert!(fragment.starts_with("mbc=1."), "{fragment}");
+    let version = stored::VERSION;
+    assert!(
+        fragment.starts_with(&format!("mbc={version}.")),
+        "{fragment}"
+    );
     assert!(fragment
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"-_.=".contains(&b)));
@@ -382,9 +386,10 @@ fn a_link_from_a_future_version_says_so() {
         decode(&format!("mbc=9.{data}")).err(),
         Some(ShareError::FutureVersion(9))
     );
+    let next = stored::VERSION + 1;
     assert_eq!(
-        decode("#mbc=2.anything").err(),
-        Some(ShareError::FutureVersion(2))
+        decode(&format!("#mbc={next}.anything")).err(),
+        Some(ShareError::FutureVersion(next))
     );
     assert_eq!(ShareError::FutureVersion(9).ui_key(), "share_error_newer");
 }
@@ -568,6 +573,34 @@ fn a_malformed_import_file_is_refused_with_a_reason() {
         import_file(future).err(),
         Some(ShareError::FutureVersion(7))
     );
+}
+
+/// A link made by version 1 of the saved format, before "grew on" was its
+/// own question: it opens, with `hormonal_grew` migrated as a save would be.
+#[test]
+fn a_version_1_link_opens_with_its_answers_migrated() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/stored/v1_hormonal_grew.link"
+    );
+    let link = std::fs::read_to_string(path).expect("the v1 link fixture");
+    assert!(link.contains("#mbc=1."), "{link}");
+    for read in [decode(&link), import_file(&link)] {
+        let restored = read.unwrap_or_else(|e| panic!("{e}"));
+        assert!(restored.lost.is_empty(), "{:?}", restored.lost);
+        let factors = &restored.state.answers.factors;
+        assert_eq!(
+            factors.get("past_treatments"),
+            Some(&vec!["hormonal".to_owned(), "chemo".to_owned()])
+        );
+        assert_eq!(factors.get("grew_on"), Some(&vec!["hormonal".to_owned()]));
+        assert_eq!(restored.state.list.len(), 1);
+    }
+    // The same list, shared again, travels as the current version.
+    let again = decode(&link).expect("opens");
+    let fresh = encode(&again.state);
+    assert!(fresh.starts_with(&format!("mbc={}.", stored::VERSION)));
+    assert_eq!(decode(&fresh).expect("reads back").state, again.state);
 }
 
 #[test]
