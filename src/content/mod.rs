@@ -307,10 +307,13 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
         return Err(format!("the pack has no interface words for \"{key}\""));
     }
     let has = |items: &[Item], ids: &[&str]| ids.iter().all(|id| items.iter().any(|i| i.id == *id));
-    let factors_ok = validate::FIXED_FACTORS.iter().all(|id| {
-        pack.factor(id)
-            .is_some_and(|f| f.options.iter().any(|o| o.id == "not_sure"))
-    });
+    let factors_ok = validate::FIXED_FACTORS
+        .iter()
+        .filter(|id| !validate::NEWER_FACTORS.contains(id))
+        .all(|id| {
+            pack.factor(id)
+                .is_some_and(|f| f.options.iter().any(|o| o.id == "not_sure"))
+        });
     if !has(&pack.guide.goals.items, &validate::FIXED_GOALS)
         || !has(&pack.guide.treatments.items, &validate::FIXED_TREATMENTS)
         || !factors_ok

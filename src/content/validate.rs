@@ -88,17 +88,25 @@ impl fmt::Display for Problem {
 
 /// Goal ids the code relies on.
 pub const FIXED_GOALS: [&str; 3] = ["shrink", "quality", "longer"];
-/// Factor ids the code relies on.
-pub const FIXED_FACTORS: [&str; 8] = [
+/// Factor ids the code relies on (the saved format migrates answers into
+/// `grew_on`, and the rules of every pack name them).
+pub const FIXED_FACTORS: [&str; 10] = [
     "hormone_receptor",
     "her2",
     "spread",
+    "history",
     "past_treatments",
+    "grew_on",
     "symptoms",
     "overall_health",
     "menopause",
     "preferences",
 ];
+/// The factors added with "what it grew on" and "came back or found
+/// spread": the validator requires them, but the run-time guard
+/// (`content::read_pack_file`) lets a pack compiled before them load; the
+/// person then simply cannot answer them.
+pub const NEWER_FACTORS: [&str; 2] = ["history", "grew_on"];
 /// Treatment ids the code relies on.
 pub const FIXED_TREATMENTS: [&str; 6] = [
     "hormonal",
