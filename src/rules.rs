@@ -141,7 +141,7 @@ pub fn suggest(pack: &Pack, answers: &Answers, show_sensitive: bool) -> Vec<Sugg
         })
         .collect();
     // Stable: ties keep pack order.
-    suggestions.sort_by(|a, b| b.relevance.cmp(&a.relevance));
+    suggestions.sort_by_key(|s| std::cmp::Reverse(s.relevance));
     suggestions
 }
 
