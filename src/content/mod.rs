@@ -11,6 +11,8 @@
 pub mod glossary;
 pub mod model;
 pub mod readability;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod review_sheet;
 pub mod ui_keys;
 pub mod validate;
 
@@ -344,23 +346,75 @@ fn plain(text: &str) -> bool {
 }
 
 impl Pack {
+    /// The "get help right away" box, if the pack has one (a pack made
+    /// before it existed has the empty default).
+    pub fn urgent(&self) -> Option<&Urgent> {
+        Some(&self.guide.urgent).filter(|u| **u != Urgent::default())
+    }
+
+    /// The living-with topics, if the pack has them.
+    pub fn living(&self) -> Option<&ItemSection> {
+        Some(&self.guide.living).filter(|l| **l != ItemSection::default())
+    }
+
+    /// Every list of cited source ids, with its JSON path
+    /// (`guide.intro.sources`, `guide.treatments.items[2].sources`,
+    /// `questions[5].sources`, `readiness[0].sources`), in pack order.
+    pub fn citations(&self) -> Vec<(String, &[String])> {
+        let g = &self.guide;
+        let mut all: Vec<(String, &[String])> = Vec::new();
+        for (name, sources) in [
+            ("intro", &g.intro.sources),
+            ("urgent", &g.urgent.sources),
+            ("goals", &g.goals.sources),
+            ("factors", &g.factors.sources),
+            ("treatments", &g.treatments.sources),
+            ("living", &g.living.sources),
+            ("supportive", &g.supportive.sources),
+            ("complementary", &g.complementary.sources),
+            ("second_opinion", &g.second_opinion.sources),
+        ] {
+            all.push((format!("guide.{name}.sources"), sources));
+        }
+        for (name, items) in [
+            ("goals", &g.goals.items),
+            ("treatments", &g.treatments.items),
+            ("living", &g.living.items),
+        ] {
+            for (i, item) in items.iter().enumerate() {
+                all.push((format!("guide.{name}.items[{i}].sources"), &item.sources));
+            }
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            all.push((format!("questions[{i}].sources"), &q.sources));
+        }
+        for (i, r) in self.readiness.iter().enumerate() {
+            all.push((format!("readiness[{i}].sources"), &r.sources));
+        }
+        all
+    }
+
     /// Every text the pack holds, for checks that apply to all of them.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         let m = &self.meta;
         let g = &self.guide;
         let sections = [&g.intro, &g.supportive, &g.complementary];
-        let item_sections = [&g.goals, &g.treatments];
+        let item_sections = [&g.goals, &g.treatments, &g.living];
+        let u = &g.urgent;
         [
             m.title.as_str(),
             &m.tagline,
             &m.disclaimer,
             &m.last_reviewed,
+            &m.review_by,
         ]
         .into_iter()
+        .chain(m.publishers.iter().map(String::as_str))
         .chain(m.sources.iter().flat_map(|s| {
             [s.id.as_str(), &s.org, &s.title]
                 .into_iter()
                 .chain(s.url.as_deref())
+                .chain(s.checked.as_deref())
         }))
         .chain(self.ui.values().map(String::as_str))
         .chain(sections.into_iter().flat_map(|s| {
@@ -401,6 +455,8 @@ impl Pack {
                 .chain(t.forms.iter().map(String::as_str))
         }))
         .chain(self.readiness.iter().flat_map(|r| [r.id.as_str(), &r.text]))
+        .chain([u.heading.as_str(), &u.intro, &u.action])
+        .chain(u.signs.iter().map(String::as_str))
     }
 }
 
