@@ -13,14 +13,12 @@ pub struct PageFooterProps {
 }
 
 /// Who to contact (from the host's settings), then what the content rests
-/// on: the not-advice statement, the review date and every source.
+/// on: the not-advice statement, the review dates (last and next) and
+/// every source.
 #[component]
 pub fn PageFooter(props: &PageFooterProps) -> Html {
     let pack = &props.pack;
-    let reviewed = fill(
-        pack.ui("last_reviewed"),
-        &[("date", &pack.meta.last_reviewed)],
-    );
+    let reviewed = pack.review_dates();
     let config = &props.config;
     let org = config.org_name.as_deref();
     let call = match (org, config.phone.as_deref()) {

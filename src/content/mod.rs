@@ -184,6 +184,40 @@ impl Pack {
         self.meta.sources.iter().find(|s| s.id == id)
     }
 
+    /// The pack's review dates as one sentence, for the foot of the page
+    /// and the printed sheet: "Last reviewed: 2026-11-30. Next review by:
+    /// 2027-05-31." A pack with no `review_by` (a hospital's, made before
+    /// it existed) says only when it was last reviewed.
+    pub fn review_dates(&self) -> String {
+        let meta = &self.meta;
+        if meta.review_by.trim().is_empty() {
+            return fill(self.ui("last_reviewed"), &[("date", &meta.last_reviewed)]);
+        }
+        fill(
+            self.ui("review_dates"),
+            &[
+                ("reviewed", &meta.last_reviewed),
+                ("review_by", &meta.review_by),
+            ],
+        )
+    }
+
+    /// What to tell the host, in the console, when `today` (an ISO date) is
+    /// after the pack's `review_by`: the content may be out of date. `None`
+    /// while the review is not due, or when the pack gives no date. People
+    /// using the widget see nothing of this.
+    pub fn review_overdue(&self, today: &str) -> Option<String> {
+        let by = self.meta.review_by.trim();
+        (!by.is_empty() && today > by).then(|| {
+            format!(
+                "mbc-guide: the {} content was due for clinical review by {by} (last reviewed \
+                 {}). Ask for an updated content pack, or have your own pack reviewed and its \
+                 dates updated.",
+                self.lang, self.meta.last_reviewed
+            )
+        })
+    }
+
     /// The title of a goal or treatment item, or of step 3's extra items.
     pub fn item_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.guide
@@ -474,5 +508,56 @@ impl Library {
                 es: self.es.clone(),
             },
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn pack() -> Pack {
+        parse(include_str!(
+            "../../tests/fixtures/packs/valid_minimal.json"
+        ))
+        .expect("the minimal fixture is a valid pack")
+    }
+
+    #[test]
+    fn the_review_dates_read_as_one_sentence_or_the_last_review_alone() {
+        let mut pack = pack();
+        pack.ui.insert(
+            "review_dates".into(),
+            "Last reviewed: {reviewed}. Next review by: {review_by}.".into(),
+        );
+        pack.ui
+            .insert("last_reviewed".into(), "Last reviewed: {date}".into());
+        assert_eq!(
+            pack.review_dates(),
+            "Last reviewed: 2026-11-29. Next review by: 2027-05-31."
+        );
+        pack.meta.review_by.clear();
+        assert_eq!(pack.review_dates(), "Last reviewed: 2026-11-29");
+    }
+
+    #[test]
+    fn the_host_is_told_only_once_the_review_date_has_passed() {
+        let mut pack = pack();
+        assert_eq!(pack.review_overdue("2027-05-31"), None, "due that day");
+        let told = pack.review_overdue("2027-06-01").expect("overdue");
+        assert!(
+            told.contains("2027-05-31") && told.contains("2026-11-29"),
+            "{told}"
+        );
+        pack.meta.review_by.clear();
+        assert_eq!(pack.review_overdue("2099-01-01"), None);
+    }
+
+    #[test]
+    fn urgent_and_living_are_there_only_when_the_pack_has_them() {
+        let mut pack = pack();
+        assert!(pack.urgent().is_some() && pack.living().is_some());
+        pack.guide.urgent = Urgent::default();
+        pack.guide.living = ItemSection::default();
+        assert!(pack.urgent().is_none() && pack.living().is_none());
     }
 }

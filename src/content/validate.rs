@@ -140,8 +140,9 @@ pub const MAX_MEDIAN_GRADE: f64 = 6.0;
 const OPTIONAL_UI_KEYS: [&str; 2] = ["reason_goal", "reason_treatment"];
 
 /// Placeholders an interface word must contain for the code to fill it.
-const UI_PLACEHOLDERS: [(&str, &[&str]); 3] = [
+const UI_PLACEHOLDERS: [(&str, &[&str]); 4] = [
     ("because", &["reason"]),
+    ("review_dates", &["reviewed", "review_by"]),
     ("reason_goal", &["goal", "rating"]),
     ("reason_treatment", &["treatment", "mark"]),
 ];

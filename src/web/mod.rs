@@ -236,6 +236,14 @@ fn start(
                 }
             }
         }
+        // Past its review date, the content may be out of date: the host
+        // is told, once, here; people using the widget see nothing.
+        if let Some(message) = library
+            .pack_or_english(config.lang)
+            .review_overdue(&today())
+        {
+            warn(&message);
+        }
         if matches!(*filled.borrow(), Slot::Gone) {
             return;
         }
