@@ -96,7 +96,7 @@ impl std::fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The fragment for `state`, without the `#`: `mbc=1.eJy…`.
+/// The fragment for `state`, without the `#`: `mbc=2.eJy…`.
 ///
 /// A state whose JSON is over `MAX_JSON_BYTES` (far beyond any real list)
 /// still encodes, but `decode` refuses it with `TooLarge`; check with
@@ -119,7 +119,7 @@ pub fn link(base_url: &str, state: &State) -> String {
     format!("{base}#{}", encode(state))
 }
 
-/// Reads a share fragment (`mbc=1.…`, with or without the `#`), or a whole
+/// Reads a share fragment (`mbc=2.…`, with or without the `#`), or a whole
 /// link holding one. Whitespace and line breaks anywhere (from copying or
 /// from an e-mail) are ignored. Never panics.
 pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
@@ -224,7 +224,8 @@ mod tests {
     fn a_link_keeps_the_base_and_replaces_its_fragment() {
         let state = State::default();
         let link = link("https://example.org/guide/?a=1#old", &state);
-        assert!(link.starts_with("https://example.org/guide/?a=1#mbc=1."));
+        let start = format!("https://example.org/guide/?a=1#mbc={VERSION}.");
+        assert!(link.starts_with(&start), "{link}");
         assert_eq!(decode(&link).map(|r| r.state), Ok(state));
     }
 }
