@@ -33,6 +33,7 @@ mod suggestions;
 mod take_away;
 mod treatments_step;
 mod update_notice;
+mod urgent_help;
 mod use_modal;
 mod use_staged;
 
@@ -65,5 +66,6 @@ pub use suggestions::Suggestions;
 pub use take_away::{TakeAway, TakeAwayRequest};
 pub use treatments_step::TreatmentsStep;
 pub use update_notice::UpdateNotice;
+pub use urgent_help::UrgentHelp;
 pub use use_modal::use_modal;
 pub use use_staged::use_staged;

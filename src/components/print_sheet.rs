@@ -75,6 +75,14 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             }
             { pairs(&l.profile, &sheet.profile) }
             { pairs(&l.treatments, &sheet.treatments) }
+            if let Some(urgent) = &sheet.urgent {
+                <section class="mbc-print__section mbc-print__urgent">
+                    <h2>{ &urgent.heading }</h2>
+                    <p>{ &urgent.intro }</p>
+                    <ul>{ for urgent.signs.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                    <p><strong>{ &urgent.action }</strong></p>
+                </section>
+            }
             if let Some(qr) = &props.qr {
                 <figure class="mbc-print__qr">
                     <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"
