@@ -163,7 +163,8 @@ th { background: #eee; }
 .url { font-family: ui-monospace, 'Courier New', monospace; font-size: 8.5pt; word-break: break-all; }
 .missing { font-weight: bold; }
 .lines p { border-bottom: 1px solid #000; height: 22pt; margin: 0 0 6pt; }
-@media print { body { padding: 0; } }
+/* A hair of room, or print clips the tables' right border at the margin. */
+@media print { body { padding: 0 2px; } }
 ";
 
 struct Page<'p> {
