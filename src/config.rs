@@ -111,8 +111,8 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Config,
                     warn("a phone number may hold only digits, spaces and + - ( ) . ; no phone is shown.");
                 }
             }
-            "second-opinion-url" => config.second_opinion_url = web_link(value, &mut warn, true),
-            "content-pack" => config.content_pack = web_link(value, &mut warn, false),
+            "second-opinion-url" => config.second_opinion_url = https_link(value, &mut warn),
+            "content-pack" => config.content_pack = site_or_https_link(value, &mut warn),
             "accent" => match accent(value) {
                 Ok(color) => config.accent = color,
                 Err(why) => warn(&format!("{why}; using {DEFAULT_ACCENT}.")),
@@ -160,24 +160,36 @@ fn is_phone(value: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " +-().".contains(c))
 }
 
-/// An absolute https link, or for `relative_ok`-less callers also a path on
-/// the same site. Anything else (javascript:, data:, http:) is refused.
-fn web_link(value: &str, warn: &mut impl FnMut(&str), https_only: bool) -> Option<String> {
+/// An absolute https link. Anything else (javascript:, data:, http:, a
+/// path) is refused.
+fn https_link(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
+    link(value, false).or_else(|| {
+        warn("only https:// links are allowed; the link is not shown.");
+        None
+    })
+}
+
+/// An absolute https link, or a path on this site ("/packs/x.pack",
+/// "./x.pack"). A path that a browser reads as another host ("//host",
+/// "/\\host") is refused.
+fn site_or_https_link(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
+    link(value, true).or_else(|| {
+        warn("use an https:// address or a path on this site; the built-in content is used.");
+        None
+    })
+}
+
+fn link(value: &str, paths_ok: bool) -> Option<String> {
     if value.is_empty() {
         return None;
     }
-    let lower = value.to_ascii_lowercase();
-    let ok_scheme = lower.starts_with("https://");
-    let same_site = !https_only && (value.starts_with('/') || value.starts_with("./"));
-    if value.chars().any(|c| c.is_control() || c.is_whitespace()) || !(ok_scheme || same_site) {
-        warn(if https_only {
-            "only https:// links are allowed; the link is not shown."
-        } else {
-            "use an https:// address or a path on this site; the built-in content is used."
-        });
-        return None;
-    }
-    Some(value.to_owned())
+    let https = value.to_ascii_lowercase().starts_with("https://");
+    let path = paths_ok
+        && (value.starts_with("./") || (value.starts_with('/') && !value.starts_with("//")));
+    let plain = !value
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    (plain && (https || path)).then(|| value.to_owned())
 }
 
 /// `#rgb` or `#rrggbb`, dark enough for white text and for text on white.
@@ -185,6 +197,9 @@ fn accent(value: &str) -> Result<String, String> {
     let hex = value
         .strip_prefix('#')
         .ok_or("an accent colour is #rrggbb")?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err("an accent colour is #rrggbb or #rgb, in hex digits".into());
+    }
     let full: String = match hex.len() {
         3 => hex.chars().flat_map(|c| [c, c]).collect(),
         6 => hex.to_owned(),
@@ -288,6 +303,35 @@ mod tests {
             assert_eq!(w.len(), 1, "{bad}");
         }
         assert_eq!(one("content-pack", "javascript:x").0.content_pack, None);
+    }
+
+    #[test]
+    fn a_content_pack_path_that_names_another_host_is_refused() {
+        for bad in [
+            "//evil.example/x.pack",
+            "/\\evil.example/x.pack",
+            "/packs\\x.pack",
+        ] {
+            let (c, w) = one("content-pack", bad);
+            assert_eq!(c.content_pack, None, "{bad}");
+            assert_eq!(w.len(), 1, "{bad}");
+        }
+        for good in ["/packs/x.pack", "./x.pack", "https://cdn.example/x.pack"] {
+            assert_eq!(
+                one("content-pack", good).0.content_pack.as_deref(),
+                Some(good)
+            );
+        }
+    }
+
+    #[test]
+    fn an_accent_must_be_hex_digits() {
+        // from_str_radix alone would read "+0" as 0 and make buttons black on black.
+        for bad in ["#+0+0+0", "#+00", "#-1-1-1", "# 00000"] {
+            let (c, w) = one("accent", bad);
+            assert_eq!(c.accent, DEFAULT_ACCENT, "{bad}");
+            assert_eq!(w.len(), 1, "{bad}");
+        }
     }
 
     #[test]

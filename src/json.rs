@@ -219,6 +219,23 @@ impl Reader<'_> {
         Ok(code)
     }
 
+    /// A `\uDC00`–`\uDFFF` escape right here, consumed; otherwise nothing
+    /// is consumed.
+    fn low_surrogate(&mut self) -> Option<u32> {
+        if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+            return None;
+        }
+        let start = self.at;
+        self.at += 2;
+        match self.hex4() {
+            Ok(low) if (0xDC00..0xE000).contains(&low) => Some(low),
+            _ => {
+                self.at = start;
+                None
+            }
+        }
+    }
+
     fn string(&mut self) -> Result<String, ParseError> {
         self.at += 1; // the opening quote
         let mut out = String::new();
@@ -256,16 +273,17 @@ impl Reader<'_> {
                         b't' => out.push('\t'),
                         b'u' => {
                             let high = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&high)
-                                && self.bytes.get(self.at..self.at + 2) == Some(b"\\u")
-                            {
-                                self.at += 2;
-                                let low = self.hex4()?;
-                                0x10000
-                                    + ((high - 0xD800) << 10)
-                                    + (low.wrapping_sub(0xDC00) & 0x3FF)
-                            } else {
-                                high
+                            // A high surrogate pairs only with a low one that
+                            // follows it; anything else is a lone surrogate
+                            // (U+FFFD, as JSON.parse keeps it unpaired) and the
+                            // next escape is read on its own.
+                            let low = (0xD800..0xDC00)
+                                .contains(&high)
+                                .then(|| self.low_surrogate())
+                                .flatten();
+                            let code = match low {
+                                Some(low) => 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00),
+                                None => high,
                             };
                             out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                         }
@@ -450,6 +468,20 @@ mod tests {
         let original: serde_json::Value = serde_json::from_str(text).expect("valid");
         assert_eq!(theirs, original);
         assert_eq!(parse(r#""\ud83d\ude00""#), Ok(Loose::Text("😀".into())));
+    }
+
+    #[test]
+    fn a_lone_surrogate_never_swallows_the_next_escape() {
+        // JSON.parse keeps "\ud83d" unpaired and reads "\u0041" as "A".
+        let text = |s: &str| parse(s).ok().and_then(|t| t.as_text().map(str::to_owned));
+        assert_eq!(text(r#""\ud83d\u0041""#).as_deref(), Some("\u{FFFD}A"));
+        assert_eq!(
+            text(r#""\ud83d\ud83d\ude00""#).as_deref(),
+            Some("\u{FFFD}😀")
+        );
+        assert_eq!(text(r#""\ud83dx""#).as_deref(), Some("\u{FFFD}x"));
+        assert_eq!(text(r#""\ude00""#).as_deref(), Some("\u{FFFD}"));
+        assert_eq!(text(r#""\ud83d\n""#).as_deref(), Some("\u{FFFD}\n"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Share links are short JSON, made and opened rarely, so speed does not
 //! matter and size does: a general library (miniz_oxide) cost the wasm about
-//! 16 KB gzip. This one is a few hundred lines:
+//! 10 KB gzip (measured when it was replaced, commit 5e36cca). This one is a few hundred lines:
 //!
 //! - `compress` finds repeats with a hash chain (LZ77) and writes one block,
 //!   with Huffman codes made for the data or deflate's fixed codes, whichever

@@ -94,20 +94,27 @@ fn a_link_too_long_for_any_qr_code_gives_none() {
 }
 
 #[test]
-fn qr_versions_for_5_15_and_60_questions() {
-    for n in [5, 15, 60] {
-        let link = link(BASE, &list_with_notes(n));
-        match qr(&link) {
-            Some(code) => println!(
-                "{n:>2} questions: link {} characters, QR version {} ({}×{2} modules with the quiet zone)",
-                link.len(),
-                code.version(),
-                code.size,
-            ),
-            None => println!(
-                "{n:>2} questions: link {} characters, too long for a QR code",
-                link.len()
-            ),
-        }
-    }
+fn longer_lists_need_larger_codes_until_none_fits() {
+    // 5 and 15 questions with notes fit a QR code (versions 21 and 30 when
+    // this was written); 60 do not, and the share dialog then offers the
+    // link alone. A longer list never gets a smaller code.
+    let sizes: Vec<(usize, Option<usize>)> = [5, 15, 60]
+        .into_iter()
+        .map(|n| {
+            let link = link(BASE, &list_with_notes(n));
+            (link.len(), qr(&link).map(|code| code.version()))
+        })
+        .collect();
+    assert!(
+        sizes[0].0 < sizes[1].0 && sizes[1].0 < sizes[2].0,
+        "{sizes:?}"
+    );
+    let (Some(five), Some(fifteen)) = (sizes[0].1, sizes[1].1) else {
+        panic!("5 and 15 questions must fit a QR code: {sizes:?}");
+    };
+    assert!(five < fifteen && fifteen <= 40, "{sizes:?}");
+    assert_eq!(
+        sizes[2].1, None,
+        "60 questions are too long for one code: {sizes:?}"
+    );
 }
