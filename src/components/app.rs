@@ -6,7 +6,6 @@ use super::{
     use_staged, ClearDialog, GoalsStep, Guide, GuideMore, IncomingChoice, IncomingDialog,
     LanguageSwitch, Notices, PageFooter, PrintSheet, ProfileStep, QuestionsStep, ReadyStep,
     ShareDialog, StepNav, StepPager, TakeAway, TakeAwayRequest, TreatmentsStep, UpdateNotice,
-    UrgentHelp,
 };
 use crate::announce::announce;
 use crate::config::Config;
@@ -522,7 +521,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
                 <LanguageSwitch current={lang_shown} label={pack.ui("lang_label").to_owned()} on_change={on_lang} />
             </header>
-            <UrgentHelp pack={pack.clone()} prefix={prefix.clone()} />
+            <super::UrgentHelp pack={pack.clone()} prefix={prefix.clone()} />
             if *update_ready {
                 <UpdateNotice pack={pack.clone()} on_apply={props.on_update_apply.clone()} />
             }
