@@ -583,6 +583,30 @@ fn a_translation_has_the_same_living_topics_and_as_many_warning_signs() {
 }
 
 #[test]
+fn the_answers_old_saves_move_into_must_exist() {
+    let mut pack = reference();
+    let grew_on = pack
+        .guide
+        .factors
+        .items
+        .iter()
+        .position(|f| f.id == "grew_on")
+        .expect("the fixture has grew_on");
+    pack.guide.factors.items[grew_on]
+        .options
+        .retain(|o| o.id != "hormonal");
+    let problems = validate_pack(&pack, None);
+    let missing = at(
+        &problems,
+        &format!("guide.factors.items[{grew_on}].options"),
+    );
+    assert!(
+        missing.is_error() && missing.message.contains("`hormonal`"),
+        "{missing}"
+    );
+}
+
+#[test]
 fn days_since_1970_become_iso_dates() {
     use mbc_guide::content::validate::iso_date;
     assert_eq!(iso_date(0), "1970-01-01");

@@ -118,6 +118,10 @@ pub const FIXED_FACTORS: [&str; 10] = [
 /// (`content::read_pack_file`) lets a pack compiled before them load; the
 /// person then simply cannot answer them.
 pub const NEWER_FACTORS: [&str; 2] = ["history", "grew_on"];
+/// Answers old saves are migrated into (`stored::split_hormonal_grew`):
+/// the factor must offer them, or those saves lose that answer.
+pub const MIGRATED_ANSWERS: [(&str, &str); 2] =
+    [("past_treatments", "hormonal"), ("grew_on", "hormonal")];
 /// Treatment ids the code relies on.
 pub const FIXED_TREATMENTS: [&str; 6] = [
     "hormonal",
@@ -723,6 +727,18 @@ impl<'a> Checker<'a> {
         );
         for (i, factor) in g.factors.items.iter().enumerate() {
             let at = format!("guide.factors.items[{i}]");
+            for (_, option) in MIGRATED_ANSWERS.iter().filter(|(f, _)| *f == factor.id) {
+                if !factor.options.iter().any(|o| o.id == *option) {
+                    self.error(
+                        format!("{at}.options"),
+                        format!(
+                            "The factor `{}` has no answer `{option}`. Saved lists from before \
+                             \"grew on\" was its own question are moved into it; add it.",
+                            factor.id
+                        ),
+                    );
+                }
+            }
             if !factor.options.iter().any(|o| o.id == "not_sure") {
                 self.error(
                     format!("{at}.options"),
