@@ -102,7 +102,7 @@ fn rules_read_as_sentences_naming_the_answers() {
     assert!(rule_of(&pack, "care-never").starts_with("Never suggested"));
     assert_eq!(
         rule_of(&pack, "tests-her2-low-drugs"),
-        "Suggested when: the answer to “What is your HER2 status?” is “HER2-low” or \
+        "Suggested when: the answer to “What is your HER2 status?” is one of “HER2-low”, \
          “HER2-ultralow”"
     );
     // `always` inside `all` adds nothing.

@@ -142,7 +142,9 @@ fn main() -> ExitCode {
                         out.clone()
                     };
                     match std::fs::write(&out, review_sheet::html(pack)) {
-                        Ok(()) => println!("wrote the review sheet of {file} to {out}"),
+                        Ok(()) => {
+                            println!("wrote the review sheet of {} to {out}", short_name(&file))
+                        }
                         Err(e) => {
                             println!("error: {out}: cannot write the review sheet: {e}");
                             errors += 1;

@@ -53,10 +53,15 @@ pub fn rule_in_words(pack: &Pack, rule: Option<&Rule>) -> String {
 }
 
 /// One condition in words; `nested` puts a group of several in brackets.
+/// Several answers read "is one of “A”, “B”", so "or" and "and" only ever
+/// join whole conditions.
 fn condition(pack: &Pack, rule: &Rule, nested: bool) -> String {
     let quoted = |values: &[String], label: &dyn Fn(&str) -> String| {
         let labels: Vec<String> = values.iter().map(|v| format!("“{}”", label(v))).collect();
-        labels.join(" or ")
+        match labels.len() {
+            1 => labels.concat(),
+            _ => format!("one of {}", labels.join(", ")),
+        }
     };
     match rule {
         Rule::Always(true) => "anyone".to_owned(),
