@@ -42,8 +42,8 @@ pub struct Sheet {
     /// "Get help right away": the signs that need a call now, when the pack
     /// has them. Printed on every sheet, filled in or not.
     pub urgent: Option<SheetUrgent>,
-    /// "Last reviewed: 2026-11-30. Next review by: 2027-05-31."
-    /// (`Pack::review_dates`).
+    /// "Last reviewed: November 30, 2026. Next review by: May 31, 2027."
+    /// (`dates::reviewed_line`).
     pub reviewed: String,
     /// Headings and labels, so the exports need no pack.
     pub labels: SheetLabels,
@@ -175,7 +175,10 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
 
     Sheet {
         title: pack.ui("print_title").to_owned(),
-        date_line: fill(pack.ui("print_date"), &[("date", date)]),
+        date_line: fill(
+            pack.ui("print_date"),
+            &[("date", &crate::dates::long(pack.language(), date))],
+        ),
         to_team: pack.ui("print_to_team").to_owned(),
         top,
         groups,
@@ -192,7 +195,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
             signs: u.signs.clone(),
             action: u.action.clone(),
         }),
-        reviewed: pack.review_dates(),
+        reviewed: crate::dates::reviewed_line(pack),
         labels: SheetLabels {
             top: pack.ui("print_top").to_owned(),
             patient: pack.ui("print_patient").to_owned(),
@@ -368,7 +371,7 @@ mod tests {
                 (5, "Mine first?".to_owned()),
             ]
         );
-        assert_eq!(sheet.date_line, "Date printed: 2026-11-29");
+        assert_eq!(sheet.date_line, "Date printed: November 29, 2026");
     }
 
     #[test]
@@ -460,12 +463,12 @@ mod tests {
         assert_eq!(urgent.heading, "Get help right away");
         assert_eq!(urgent.signs, ["A fever while you get chemo."]);
         assert_eq!(urgent.action, "If you cannot reach them, call 911.");
+        assert_eq!(sheet.reviewed, crate::dates::reviewed_line(&pack));
         assert!(
-            sheet.reviewed.contains(&pack.meta.last_reviewed),
+            sheet.reviewed.contains("May 31, 2027"),
             "{}",
             sheet.reviewed
         );
-        assert!(sheet.reviewed.contains("2027-05-31"), "{}", sheet.reviewed);
         let text = crate::export::plain_text(&build(&pack, &State::default(), "2026-11-30"));
         assert!(text.contains("Get help right away\n---"), "{text}");
         assert!(text.contains("- A fever while you get chemo."), "{text}");

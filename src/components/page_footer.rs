@@ -18,7 +18,7 @@ pub struct PageFooterProps {
 #[component]
 pub fn PageFooter(props: &PageFooterProps) -> Html {
     let pack = &props.pack;
-    let reviewed = pack.review_dates();
+    let reviewed = crate::dates::reviewed_line(pack);
     let config = &props.config;
     let org = config.org_name.as_deref();
     let call = match (org, config.phone.as_deref()) {

@@ -45,6 +45,23 @@ impl Lang {
         }
     }
 
+    /// "Loading Spanish…", said in the language being loaded, before its
+    /// pack is at hand: these few sentences are built in.
+    pub fn loading_notice(self) -> &'static str {
+        match self {
+            Lang::En => "Loading English…",
+            Lang::Es => "Cargando la guía en español…",
+        }
+    }
+
+    /// The language's pack could not be fetched, said in that language.
+    pub fn failed_notice(self) -> &'static str {
+        match self {
+            Lang::En => "The guide in English could not be loaded. Check that you are online, then choose English again.",
+            Lang::Es => "No se pudo cargar la guía en español. Revise que tiene conexión a internet y vuelva a elegir Español.",
+        }
+    }
+
     /// Reads a host's `lang` value ("es", "es-MX", "EN"). `None` for a
     /// language we have no pack for.
     pub fn from_code(code: &str) -> Option<Lang> {
@@ -182,24 +199,6 @@ impl Pack {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.meta.sources.iter().find(|s| s.id == id)
-    }
-
-    /// The pack's review dates as one sentence, for the foot of the page
-    /// and the printed sheet: "Last reviewed: 2026-11-30. Next review by:
-    /// 2027-05-31." A pack with no `review_by` (a hospital's, made before
-    /// it existed) says only when it was last reviewed.
-    pub fn review_dates(&self) -> String {
-        let meta = &self.meta;
-        if meta.review_by.trim().is_empty() {
-            return fill(self.ui("last_reviewed"), &[("date", &meta.last_reviewed)]);
-        }
-        fill(
-            self.ui("review_dates"),
-            &[
-                ("reviewed", &meta.last_reviewed),
-                ("review_by", &meta.review_by),
-            ],
-        )
     }
 
     /// What to tell the host, in the console, when `today` (an ISO date) is
@@ -520,23 +519,6 @@ mod tests {
             "../../tests/fixtures/packs/valid_minimal.json"
         ))
         .expect("the minimal fixture is a valid pack")
-    }
-
-    #[test]
-    fn the_review_dates_read_as_one_sentence_or_the_last_review_alone() {
-        let mut pack = pack();
-        pack.ui.insert(
-            "review_dates".into(),
-            "Last reviewed: {reviewed}. Next review by: {review_by}.".into(),
-        );
-        pack.ui
-            .insert("last_reviewed".into(), "Last reviewed: {date}".into());
-        assert_eq!(
-            pack.review_dates(),
-            "Last reviewed: 2026-11-29. Next review by: 2027-05-31."
-        );
-        pack.meta.review_by.clear();
-        assert_eq!(pack.review_dates(), "Last reviewed: 2026-11-29");
     }
 
     #[test]

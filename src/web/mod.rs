@@ -76,7 +76,7 @@ pub fn mount_standalone() -> Result<(), JsValue> {
     let config = read_config(&pairs);
     // Our other files (a language's pack) are found next to the page.
     let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let slot = start(root.clone(), config, "mbc".into(), base)?;
+    let slot = start(root.clone(), config, "mbc".into(), base, true)?;
     std::mem::forget(slot); // the page lives as long as the widget
     report_height_to_parent(&window);
     Ok(())
@@ -151,7 +151,7 @@ pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<W
     }
     let namespace = config.namespace.clone();
     // Our other files (a language's pack) are next to the stylesheet.
-    let slot = start(root, config, format!("mbc{n}").into(), stylesheet)?;
+    let slot = start(root, config, format!("mbc{n}").into(), stylesheet, false)?;
     Ok(Widget { slot, namespace })
 }
 
@@ -193,6 +193,7 @@ fn start(
     mut config: Config,
     prefix: yew::AttrValue,
     base: String,
+    page: bool,
 ) -> Result<SlotRef, JsValue> {
     // Taken now, not when the app renders: a second widget starting in the
     // same moment must see it is in use.
@@ -255,7 +256,7 @@ fn start(
                 return;
             }
         };
-        let mut props = match prepare(&target, config, prefix, library, base, problems) {
+        let mut props = match prepare(&target, config, prefix, library, base, problems, page) {
             Ok(props) => props,
             Err(e) => {
                 web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
@@ -400,6 +401,7 @@ fn prepare(
     library: Library,
     base: String,
     problems: Problems,
+    page: bool,
 ) -> Result<AppProps, JsValue> {
     let lang = config.lang;
     let pack = library.pack_or_english(lang);
@@ -524,6 +526,20 @@ fn prepare(
         },
     );
 
+    // The standalone page is the widget's own: its title and language
+    // follow the language shown. A host's page is left alone.
+    let on_lang_shown = Callback::from(move |(lang, title): (Lang, yew::AttrValue)| {
+        if !page {
+            return;
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+        }
+    });
+
     Ok(yew::props!(AppProps {
         library: Rc::new(library),
         lang,
@@ -551,6 +567,7 @@ fn prepare(
         pack_error: problems.pack,
         lang_fetch: problems.lang,
         on_fetch_pack,
+        on_lang_shown,
         id_prefix: prefix,
     }))
 }
