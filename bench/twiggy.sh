@@ -34,5 +34,5 @@ printf 'wasm without names: %s bytes raw, %s gzip -9 (the shipped one is built t
 echo "== top $top items by retained size"
 twiggy top --retained -n "$top" "$work/named.wasm"
 echo
-twiggy top --all --format csv "$work/named.wasm" > "$work/all.csv"
+twiggy top --format csv "$work/named.wasm" > "$work/all.csv"
 node bench/twiggy-groups.mjs "$work/all.csv"
