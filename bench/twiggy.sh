@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 top=25
 [ "${1:-}" = "--top" ] && top=${2:-25}
-scripts/setup.sh >/dev/null
+# twiggy 0.8.0 calls itself "twiggy-opt 0.8.0"; set up only what is missing.
+command -v twiggy >/dev/null && command -v wasm-opt >/dev/null || scripts/setup.sh >/dev/null
 command -v twiggy >/dev/null || { echo "twiggy is missing: scripts/setup.sh installs it"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
