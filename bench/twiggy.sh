@@ -25,11 +25,12 @@ wasm-bindgen --target web --keep-debug --out-dir "$work" target/wasm32-unknown-u
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$work/mbc_guide_bg.wasm" -o "$work/named.wasm"
-# Names cost bytes; the shipped wasm has none. Report its size for scale.
-wasm-opt -Oz --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+# Names cost bytes; the shipped wasm has none. Report its size for scale,
+# with the build's wasm-opt flags (index.html's data-wasm-opt-params).
+wasm-opt -Oz --converge --strip-producers --strip-target-features --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$work/named.wasm" -o "$work/plain.wasm"
-printf 'wasm without names: %s bytes raw, %s gzip -9 (the shipped one is built the same way)\n\n' \
+printf 'wasm without names: %s bytes raw, %s gzip -9 (the shipped one is this, then its import names are shortened: scripts/wasm-names.mjs)\n\n' \
   "$(wc -c < "$work/plain.wasm")" "$(gzip -9 -c "$work/plain.wasm" | wc -c)"
 
 echo "== top $top items by retained size"
