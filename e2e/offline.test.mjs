@@ -41,7 +41,7 @@ function filesOf(dir) {
 /** The precache list as sw.js must hold it: every file but sw.js, with its sha256. */
 function expectedList(dir) {
   const lines = filesOf(dir)
-    .filter((f) => f !== 'sw.js')
+    .filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f))
     .map((f) => `  {"url":${JSON.stringify(`./${f}`)},"sha256":"${sha256(readFileSync(join(dir, f)))}"}`);
   return `[\n${lines.join(',\n')}\n]`;
 }
