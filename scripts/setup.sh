@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0          # bench/twiggy.sh only; about 2 minutes to build
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `=` pin in Cargo.toml
 APT_PACKAGES=(chromium chromium-driver poppler-utils brotli)
 
@@ -43,6 +44,11 @@ fi
 if has wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then say "wasm-bindgen $WASM_BINDGEN_VERSION present"; else
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3.5 minutes)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if has twiggy "twiggy $TWIGGY_VERSION"; then say "twiggy $TWIGGY_VERSION present"; else
+  say "installing twiggy $TWIGGY_VERSION (bench/twiggy.sh)"
+  cargo install twiggy --version "$TWIGGY_VERSION" --locked
 fi
 
 # npm packages from the committed lock: playwright-core, axe-core,

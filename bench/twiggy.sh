@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Where the wasm's bytes go. Builds a copy of the release wasm with its
+# function names kept (the same profile, wasm-bindgen and wasm-opt -Oz as the
+# real build, plus -g so names survive), then prints with twiggy:
+#   - the top items by retained size (an item and everything only it keeps);
+#   - bytes by crate;
+#   - bytes by component (src/components/*.rs) and by module of our own crate.
+# Sizes are of the uncompressed wasm; twiggy cannot see compression. Prints,
+# never fails on a figure.
+#
+#   bench/twiggy.sh [--top N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+top=25
+[ "${1:-}" = "--top" ] && top=${2:-25}
+scripts/setup.sh >/dev/null
+command -v twiggy >/dev/null || { echo "twiggy is missing: scripts/setup.sh installs it"; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib
+wasm-bindgen --target web --keep-debug --out-dir "$work" target/wasm32-unknown-unknown/release/mbc_guide.wasm
+wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$work/mbc_guide_bg.wasm" -o "$work/named.wasm"
+# Names cost bytes; the shipped wasm has none. Report its size for scale.
+wasm-opt -Oz --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$work/named.wasm" -o "$work/plain.wasm"
+printf 'wasm without names: %s bytes raw, %s gzip -9 (the shipped one is built the same way)\n\n' \
+  "$(wc -c < "$work/plain.wasm")" "$(gzip -9 -c "$work/plain.wasm" | wc -c)"
+
+echo "== top $top items by retained size"
+twiggy top --retained -n "$top" "$work/named.wasm"
+echo
+twiggy top --all --format csv "$work/named.wasm" > "$work/all.csv"
+node bench/twiggy-groups.mjs "$work/all.csv"
