@@ -5,7 +5,7 @@
 // build under /widget/, as a hospital would serve it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -15,6 +15,7 @@ import { startServer, STRICT_CSP, WIDGET_CSP } from '../scripts/static-server.mj
 import { DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
+const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
 const ui = en.ui;
 /** Longer than the 250 ms save delay. */
 const SAVED = 400;
@@ -486,4 +487,75 @@ test('scripts/serve.sh sends exactly the headers EMBEDDING.md recommends, frame-
   assert.equal(response.headers.get('cache-control'), 'no-cache');
   const embedding = readFileSync(join(ROOT, 'EMBEDDING.md'), 'utf8');
   assert.ok(embedding.includes(`Content-Security-Policy: ${policy}`), 'EMBEDDING.md shows the policy the server sends, word for word');
+});
+
+test('the iframe snippet of EMBEDDING.md, word for word: downloads and printing work in it', async () => {
+  const embedding = readFileSync(join(ROOT, 'EMBEDDING.md'), 'utf8');
+  const snippet = embedding.match(/```html\n(<iframe id="mbc-guide-frame"[\s\S]*?<\/iframe>)\n```/)[1];
+  const grow = embedding.match(/```js\n(\/\/ Grows the mbc-guide iframe[\s\S]*?)```/)[1];
+  writeFileSync(join(hosts, 'grow.js'), grow);
+  writeFileSync(join(hosts, 'snippet.html'), page(
+    snippet.replace('https://widget.example.org/mbc/', new URL('/widget/', server.url).href),
+    '<script type="module" src="grow.js"></script>',
+  ));
+  const env = await open('snippet.html');
+  const frame = env.page.frameLocator('#mbc-guide-frame');
+  await frame.locator('#mbc-guide[data-ready="true"]').waitFor({ timeout: 30_000 });
+  const [download] = await Promise.all([
+    env.page.waitForEvent('download', { timeout: 10_000 }),
+    frame.getByRole('button', { name: es.ui.download_txt }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.txt$/);
+  await frame.getByRole('button', { name: es.ui.print_button }).click();
+  await env.page.waitForTimeout(500);
+  assert.deepEqual(env.errors.filter((e) => /sandbox|print|download/i.test(e)), [], env.errors.join('\n'));
+  await env.context.close();
+});
+
+// ------------------------------------------------------------ 10. service worker
+
+/** A copy of the build at the root of its own server, visited once, so its worker controls it. */
+async function controlled(change = () => {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'mbc-sw-'));
+  cpSync(DIST, dir, { recursive: true });
+  change(dir);
+  const own = await startServer({ root: dir });
+  const context = await browser.newContext();
+  const p = await context.newPage();
+  await p.goto(own.url);
+  await standaloneReady(p);
+  return { dir, own, context, page: p };
+}
+
+test('the service worker answers only for the widget\'s own page, not for other pages of its origin', async () => {
+  const { own, context, page: p } = await controlled((dir) => {
+    mkdirSync(join(dir, 'portal'));
+    writeFileSync(join(dir, 'portal', 'login.html'), page('<h1>Another app</h1>'));
+  });
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await p.reload();
+  await standaloneReady(p);
+  assert.equal(await p.evaluate(() => navigator.serviceWorker.controller !== null), true);
+  await own.close();
+  await context.setOffline(true);
+  const other = await p.goto(new URL('portal/login.html', own.url).href).catch(() => null);
+  assert.ok(other === null || !(await p.locator('#mbc-guide').count()), 'another app\'s page is not answered with the guide');
+  // The guide itself still opens offline.
+  const guide = await context.newPage();
+  await guide.goto(own.url);
+  await standaloneReady(guide);
+  await context.close();
+});
+
+test('a precached file whose bytes differ from the sha256 in sw.js stops the worker from installing', async () => {
+  const { own, context, page: p } = await controlled((dir) => appendFileSync(join(dir, 'icon.svg'), ' '));
+  await p.waitForTimeout(3000);
+  const state = await p.evaluate(async () => {
+    let stored = 0;
+    for (const name of await caches.keys()) stored += (await (await caches.open(name)).keys()).length;
+    return { active: Boolean((await navigator.serviceWorker.getRegistration())?.active), stored };
+  });
+  assert.deepEqual(state, { active: false, stored: 0 });
+  await context.close();
+  await own.close();
 });
