@@ -12,8 +12,9 @@
 //!   Adler-32 checksum, so a cut-off or changed link is caught.
 //!
 //! Reading is for hostile input: it never panics, it refuses before doing
-//! much work on anything too big (`MAX_FRAGMENT_BYTES` in, `MAX_JSON_BYTES`
-//! out, so a small link that would inflate to gigabytes stops at the cap),
+//! much work on anything too big (`MAX_LINK_BYTES` or `MAX_FRAGMENT_BYTES`
+//! in, `MAX_JSON_BYTES` out, so a small link that would inflate to
+//! gigabytes stops at the cap),
 //! and it salvages the state exactly as a save is salvaged. Markup in text
 //! stays text: the interface renders it as text.
 
@@ -33,9 +34,14 @@ pub const VERSION: u32 = stored::VERSION;
 /// after 256 KiB of work: reading it stays well under 200 ms on a slow
 /// phone (e2e/safety.test.mjs measures it).
 pub const MAX_JSON_BYTES: usize = 256 << 10;
-/// The longest text `decode` and `import_file` look at: cheap to scan, and
-/// a downloaded list with its link at the end is far shorter.
+/// The longest text `import_file` looks at: cheap to scan, and a
+/// downloaded list with its link at the end is far shorter.
 pub const MAX_FRAGMENT_BYTES: usize = 4 << 20;
+/// The longest link `decode` reads. A list of 60 questions with notes makes
+/// a link of about 2,000 characters; this is thirty times that, and far
+/// beyond what e-mail and chat carry whole. A longer one is refused before
+/// any work.
+pub const MAX_LINK_BYTES: usize = 64 << 10;
 /// What the browser edge hands `import_file` in place of a file over
 /// `MAX_FRAGMENT_BYTES`, which it does not read: the person is told it is
 /// too large.
@@ -128,7 +134,7 @@ pub fn link(base_url: &str, state: &State) -> String {
 /// link holding one. Whitespace and line breaks anywhere (from copying or
 /// from an e-mail) are ignored. Never panics.
 pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
-    if fragment.len() > MAX_FRAGMENT_BYTES {
+    if fragment.len() > MAX_LINK_BYTES {
         return Err(ShareError::TooLarge);
     }
     let compact: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
