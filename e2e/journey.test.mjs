@@ -33,7 +33,12 @@ const reason = (factorId, optionId) => {
   assert.ok(f.reason.includes('“{answer}”'));
   return fill(ui.because, { reason: fill(f.reason, { answer: label }) });
 };
-const count = (n, top) => fill(ui.count_announce, { count: String(n), top: String(top) });
+// A counted phrase takes its singular key for 1 (src/plural.rs, English rule).
+const counted = (key, n) => ui[n === 1 ? `${key}_one` : key];
+const count = (n, top) => fill(counted('count_announce', top), {
+  questions: fill(counted('questions_count', n), { count: String(n) }),
+  top: String(top),
+});
 
 let env;
 before(async () => { env = await setUp(); });

@@ -2,6 +2,7 @@
 //! and saves, in the person's language. Pure, so it is tested natively.
 
 use crate::content::{fill, Pack};
+use crate::plural::list_count;
 use crate::state::{Action, State};
 
 /// The sentence to announce for `action` applied to `before`, if any.
@@ -27,15 +28,7 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
     if after == *before {
         return None;
     }
-    let count = || {
-        fill(
-            pack.ui("count_announce"),
-            &[
-                ("count", &after.list.len().to_string()),
-                ("top", &after.top_count().to_string()),
-            ],
-        )
-    };
+    let count = || list_count(pack, after.list.len(), after.top_count());
     let with_count = |key: &str| Some(format!("{} {}", pack.ui(key), count()));
     match action {
         Action::AddQuestion(_)
@@ -79,7 +72,7 @@ mod tests {
         let expected = format!(
             "{} {}",
             pack.ui("added_announce"),
-            fill(pack.ui("count_announce"), &[("count", "2"), ("top", "0")])
+            "2 questions, 0 marked most important."
         );
         assert_eq!(said, Some(expected));
     }
@@ -94,11 +87,8 @@ mod tests {
         );
         let marked = announce(&pack, &with(&["a"]), &Action::SetTop { id: 0, top: true });
         assert_eq!(
-            marked,
-            Some(fill(
-                pack.ui("count_announce"),
-                &[("count", "1"), ("top", "1")]
-            ))
+            marked.as_deref(),
+            Some("1 question, 1 marked most important.")
         );
     }
 

@@ -120,20 +120,27 @@ pub fn markdown(sheet: &Sheet) -> String {
     out
 }
 
-/// The name a downloaded file gets: `my-questions-2026-11-29.txt`. Only
-/// letters, digits and `-` of `date` and `ext` are used, so the name is
-/// safe on every system.
-pub fn file_name(date: &str, ext: &str) -> String {
+/// The name a downloaded file gets: `my-questions-2026-11-29.txt`, its
+/// stem from the pack (`ui.file_stem`: "mis-preguntas" in Spanish) and the
+/// ISO date. Only ASCII letters, digits and `-` of each part are used, so
+/// the name is safe on every system; a stem with nothing left is
+/// "mbc-guide".
+pub fn file_name(stem: &str, date: &str, ext: &str) -> String {
     let safe = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect()
     };
-    let (date, ext) = (safe(date), safe(ext));
-    let stem = if date.is_empty() {
-        "my-questions".to_owned()
+    let (stem, date, ext) = (safe(stem), safe(date), safe(ext));
+    let stem = if stem.trim_matches('-').is_empty() {
+        "mbc-guide"
     } else {
-        format!("my-questions-{date}")
+        &stem
+    };
+    let stem = if date.is_empty() {
+        stem.to_owned()
+    } else {
+        format!("{stem}-{date}")
     };
     if ext.is_empty() {
         stem
@@ -157,13 +164,19 @@ fn underlined(out: &mut String, text: &str, mark: char) {
 
 /// "Title: value", or "Title? value" when the title is a question.
 fn pairs(list: &[(String, String)]) -> impl Iterator<Item = String> + '_ {
-    list.iter().map(|(title, value)| {
-        if title.ends_with(['?', ':']) {
-            format!("{title} {value}")
-        } else {
-            format!("{title}: {value}")
-        }
-    })
+    list.iter()
+        .map(|(title, value)| format!("{}{value}", pair_label(title)))
+}
+
+/// What goes before a value on the sheet: "Title: ", or "Title? " when the
+/// title is a question (or already ends with a colon), so a question never
+/// reads "?:" in any language. The print view uses it too.
+pub fn pair_label(title: &str) -> String {
+    if title.ends_with(['?', ':']) {
+        format!("{title} ")
+    } else {
+        format!("{title}: ")
+    }
 }
 
 /// `text` with every line after the first indented by `indent`, so a
@@ -265,13 +278,25 @@ mod tests {
 
     #[test]
     fn file_names_carry_the_date_and_nothing_unsafe() {
+        let stem = "my-questions";
         assert_eq!(
-            file_name("2026-11-29", "txt"),
+            file_name(stem, "2026-11-29", "txt"),
             "my-questions-2026-11-29.txt"
         );
-        assert_eq!(file_name("2026-11-29", "md"), "my-questions-2026-11-29.md");
-        assert_eq!(file_name("../../etc", ".txt"), "my-questions-etc.txt");
-        assert_eq!(file_name("", "md"), "my-questions.md");
+        assert_eq!(
+            file_name(stem, "2026-11-29", "md"),
+            "my-questions-2026-11-29.md"
+        );
+        assert_eq!(file_name(stem, "../../etc", ".txt"), "my-questions-etc.txt");
+        assert_eq!(file_name(stem, "", "md"), "my-questions.md");
+        assert_eq!(
+            file_name("mis-preguntas", "2026-11-29", "md"),
+            "mis-preguntas-2026-11-29.md"
+        );
+        assert_eq!(
+            file_name("../ñ/", "2026-11-29", "md"),
+            "mbc-guide-2026-11-29.md"
+        );
     }
 
     #[test]

@@ -159,7 +159,10 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
 
     Sheet {
         title: pack.ui("print_title").to_owned(),
-        date_line: fill(pack.ui("print_date"), &[("date", date)]),
+        date_line: fill(
+            pack.ui("print_date"),
+            &[("date", &crate::dates::long(pack.language(), date))],
+        ),
         to_team: pack.ui("print_to_team").to_owned(),
         top,
         groups,
@@ -170,10 +173,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
         profile: profile(pack, state),
         treatments: treatments(pack, state),
         sources: sources(pack, cited),
-        reviewed: fill(
-            pack.ui("last_reviewed"),
-            &[("date", &pack.meta.last_reviewed)],
-        ),
+        reviewed: crate::dates::reviewed_line(pack),
         labels: SheetLabels {
             top: pack.ui("print_top").to_owned(),
             patient: pack.ui("print_patient").to_owned(),
@@ -349,7 +349,7 @@ mod tests {
                 (5, "Mine first?".to_owned()),
             ]
         );
-        assert_eq!(sheet.date_line, "Date printed: 2026-11-29");
+        assert_eq!(sheet.date_line, "Date printed: November 29, 2026");
     }
 
     #[test]

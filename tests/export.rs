@@ -170,8 +170,21 @@ fn spanish_markdown_matches_the_golden_file() {
 
 #[test]
 fn the_file_name_carries_the_date() {
-    assert_eq!(file_name(DATE, "txt"), "my-questions-2026-11-29.txt");
-    assert_eq!(file_name(DATE, "md"), "my-questions-2026-11-29.md");
+    let (en, es) = (pack(Lang::En), pack(Lang::Es));
+    let stem = |pack: &Pack| pack.ui("file_stem").to_owned();
+    assert_eq!(
+        file_name(&stem(&en), DATE, "txt"),
+        "my-questions-2026-11-29.txt"
+    );
+    assert_eq!(
+        file_name(&stem(&en), DATE, "md"),
+        "my-questions-2026-11-29.md"
+    );
+    assert_eq!(
+        file_name(&stem(&es), DATE, "txt"),
+        "mis-preguntas-2026-11-29.txt",
+        "the Spanish pack names its files in Spanish"
+    );
 }
 
 #[test]

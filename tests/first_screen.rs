@@ -197,7 +197,10 @@ async fn the_prerendered_page_has_the_folded_guide_and_the_foot() {
         assert!(html.contains(&format!("class=\"{class}\"")), "{class}");
     }
     let text = text_of(&html);
-    assert!(text.contains(&pack.meta.last_reviewed), "the review date");
+    assert!(
+        text.contains(&mbc_guide::dates::long(Lang::En, &pack.meta.last_reviewed)),
+        "the review date, written out"
+    );
     assert!(
         text.contains(&pack.guide.second_opinion.bring[0]),
         "the folded second-opinion list"

@@ -3,6 +3,10 @@
 //! - renders the first screen with Yew's server renderer and places it in
 //!   `index.html`, so people read the guide before the wasm arrives, and
 //!   with no script at all;
+//! - writes a page of its own for each other language (`es/index.html`),
+//!   prerendered in that language, with its title, description, no-script
+//!   note and manifest (`es/manifest.webmanifest`), so a Spanish reader
+//!   without script reads Spanish; each page links to the others;
 //! - writes `mbc-guide.js`, the one-script-tag loader with a stable name,
 //!   which finds this build's hashed files next to itself;
 //! - writes the pack files of the languages the wasm does not hold
@@ -18,7 +22,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 
 use mbc_guide::components::{App, AppProps};
-use mbc_guide::content::{Lang, Library};
+use mbc_guide::content::{Lang, Library, Pack};
 use sha2::{Digest, Sha256};
 
 const MARKER: &str = "<!--prerender-->";
@@ -47,19 +51,34 @@ async fn run(dir: &Path) -> Result<(), String> {
     let page = std::fs::read_to_string(&index)
         .map_err(|e| format!("cannot read {}: {e}", index.display()))?;
     let library = Rc::new(Library::builtin().map_err(|e| e.to_string())?);
-    let pack = library.pack_or_english(Lang::En);
-    let body = yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
-        library,
-        lang: Lang::En,
-    }))
-    .hydratable(false)
-    .render()
-    .await;
-    let noscript = format!(
-        "<noscript><p class=\"mbc-noscript\">{}</p></noscript>",
-        escape(pack.ui("noscript"))
-    );
-    let page = prerender_into(&page, &format!("{noscript}{body}"))?;
+    let manifest_path = dir.join(MANIFEST);
+    let manifest = std::fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("cannot read {}: {e}", manifest_path.display()))?;
+    let template = page;
+    let mut page = String::new();
+    for lang in Lang::ALL {
+        let pack = library
+            .pack(lang)
+            .ok_or_else(|| format!("content/{}.json did not parse at build time", lang.code()))?;
+        let body = yew::LocalServerRenderer::<App>::with_props(yew::props!(AppProps {
+            library: library.clone(),
+            lang,
+        }))
+        .hydratable(false)
+        .render()
+        .await;
+        let localized = language_page(&template, &library, lang, &body)?;
+        match folder(lang) {
+            None => page = localized,
+            Some(folder) => {
+                let here = dir.join(folder);
+                std::fs::create_dir_all(&here)
+                    .map_err(|e| format!("cannot make {}: {e}", here.display()))?;
+                write(&here.join("index.html"), &localized)?;
+                write(&here.join(MANIFEST), &language_manifest(&manifest, &pack)?)?;
+            }
+        }
+    }
     write(&index, &page)?;
 
     let build = Build::find(&page)?;
@@ -81,6 +100,146 @@ async fn run(dir: &Path) -> Result<(), String> {
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The manifest of the standalone page (copied by trunk); each other
+/// language's page has its own, in its folder.
+const MANIFEST: &str = "manifest.webmanifest";
+
+/// The folder of a language's own page, next to the English page: `es/`.
+/// English is the page at the root.
+fn folder(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Es => Some("es/"),
+    }
+}
+
+/// A language's page address, relative to the root of the build (every
+/// page's `<base>`).
+fn page_href(lang: Lang) -> &'static str {
+    folder(lang).unwrap_or("./")
+}
+
+/// `index.html` for one language: its `lang`, title and description from
+/// its pack, links to the other languages' pages (for browsers and search,
+/// and, in the no-script note, for people), and the prerendered `body`. A
+/// page in a folder finds the build's files one folder up (its `<base>`)
+/// and has its own manifest.
+fn language_page(
+    template: &str,
+    library: &Library,
+    lang: Lang,
+    body: &str,
+) -> Result<String, String> {
+    let pack = library
+        .pack(lang)
+        .ok_or_else(|| format!("no {} pack", lang.code()))?;
+    let others: Vec<(Lang, std::rc::Rc<Pack>)> = Lang::ALL
+        .into_iter()
+        .filter(|&l| l != lang)
+        .filter_map(|l| Some((l, library.pack(l)?)))
+        .collect();
+    let mut noscript = format!(
+        "<noscript><p class=\"mbc-noscript\">{}</p>",
+        escape(pack.ui("noscript"))
+    );
+    for (other, other_pack) in &others {
+        let _ = write!(
+            noscript,
+            "<p class=\"mbc-noscript\" lang=\"{code}\"><a href=\"{href}\" hreflang=\"{code}\">{text}</a></p>",
+            code = other.code(),
+            href = page_href(*other),
+            text = escape(other_pack.ui("lang_page_link")),
+        );
+    }
+    noscript.push_str("</noscript>");
+    let page = prerender_into(template, &format!("{noscript}{body}"))?;
+    let page = replace_between(&page, "<html lang=\"", "\"", lang.code())?;
+    let page = replace_between(&page, "<title>", "</title>", &escape(pack.ui("page_title")))?;
+    let page = replace_between(
+        &page,
+        "<meta name=\"description\" content=\"",
+        "\"",
+        &escape_attribute(pack.ui("page_description")),
+    )?;
+    let alternates: String = Lang::ALL
+        .into_iter()
+        .map(|l| {
+            format!(
+                "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">\n",
+                l.code(),
+                page_href(l)
+            )
+        })
+        .collect();
+    let page = page.replacen("</head>", &format!("{alternates}</head>"), 1);
+    if folder(lang).is_none() {
+        return Ok(page);
+    }
+    let base = between(&page, "<base href=\"", "\"")?;
+    let up = match base {
+        "" | "./" => "../".to_owned(),
+        b if b.starts_with('/') || b.contains("://") => b.to_owned(),
+        b => format!("../{b}"),
+    };
+    let page = replace_between(&page, "<base href=\"", "\"", &up)?;
+    let manifest = format!("{}{MANIFEST}", page_href(lang));
+    replace_between(&page, "<link rel=\"manifest\" href=\"", "\"", &manifest)
+}
+
+/// The text between the first `start` and the next `end`.
+fn between<'a>(page: &'a str, start: &str, end: &str) -> Result<&'a str, String> {
+    let from = page
+        .find(start)
+        .ok_or_else(|| format!("index.html has no {start}"))?
+        + start.len();
+    let to = from
+        + page[from..]
+            .find(end)
+            .ok_or_else(|| format!("index.html has no {end} after {start}"))?;
+    Ok(&page[from..to])
+}
+
+/// The page with the text between the first `start` and the next `end`
+/// replaced by `value`.
+fn replace_between(page: &str, start: &str, end: &str, value: &str) -> Result<String, String> {
+    let old = between(page, start, end)?;
+    let at = old.as_ptr() as usize - page.as_ptr() as usize;
+    Ok(format!("{}{value}{}", &page[..at], &page[at + old.len()..]))
+}
+
+/// The standalone page's manifest in `pack`'s language: its name, short
+/// name, description and `lang`. It lives in the language's folder, so its
+/// icons are one folder up; its start URL and id (`./`) are that folder.
+fn language_manifest(english: &str, pack: &Pack) -> Result<String, String> {
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(english).map_err(|e| format!("{MANIFEST} is not JSON: {e}"))?;
+    let object = manifest
+        .as_object_mut()
+        .ok_or_else(|| format!("{MANIFEST} is not a JSON object"))?;
+    for (field, value) in [
+        ("name", pack.ui("page_title")),
+        ("short_name", pack.ui("app_short_name")),
+        ("description", pack.ui("page_description")),
+        ("lang", pack.lang.as_str()),
+    ] {
+        object.insert(field.into(), value.into());
+    }
+    if let Some(icons) = object.get_mut("icons").and_then(|i| i.as_array_mut()) {
+        for icon in icons {
+            if let Some(src) = icon.get("src").and_then(|s| s.as_str()) {
+                if !src.starts_with('/') && !src.contains("://") {
+                    icon["src"] = format!("../{src}").into();
+                }
+            }
+        }
+    }
+    serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())
+}
+
+fn escape_attribute(text: &str) -> String {
+    escape(text).replace('"', "&quot;")
 }
 
 /// Puts the rendered HTML where index.html has its marker comment.
@@ -217,8 +376,14 @@ fn service_worker(files: &[Precached]) -> String {
     }
     list.push(']');
     let version = &hex(&Sha256::digest(list.as_bytes()))[..16];
+    let pages: Vec<String> = Lang::ALL
+        .into_iter()
+        .filter_map(folder)
+        .map(json_string)
+        .collect();
     WORKER_TEMPLATE
         .replace("__VERSION__", version)
+        .replace("__PAGES__", &format!("[{}]", pages.join(", ")))
         .replace("__PRECACHE__", &list)
 }
 
@@ -316,6 +481,11 @@ const INDEX = new URL('./index.html', self.location).href;
 const SETTINGS = new URL('./mbc-settings.json', self.location).href;
 /** A hex sha256 as a Subresource Integrity value. */
 const integrity = (hex) => `sha256-${btoa(String.fromCharCode(...hex.match(/../g).map((h) => parseInt(h, 16))))}`;
+/** The folders of the other languages' own pages (`es/`). */
+const PAGES = __PAGES__;
+/** The widget's own pages, the only navigations this worker answers. */
+const OWN = [INDEX, self.registration.scope, ...PAGES.flatMap((f) => [
+  new URL(f, self.location).href, new URL(`${f}index.html`, self.location).href])];
 /** On a weak signal, the cached page after this long. */
 const NETWORK_WAIT_MS = 4000;
 
@@ -352,7 +522,7 @@ self.addEventListener('fetch', (event) => {
     const url = new URL(request.url);
     url.search = '';
     url.hash = '';
-    if (url.href === INDEX || url.href === self.registration.scope) event.respondWith(page(request));
+    if (OWN.includes(url.href)) event.respondWith(page(request));
     return;
   }
   event.respondWith(file(request));
@@ -361,14 +531,22 @@ self.addEventListener('fetch', (event) => {
 /** The page: the network first (a new build shows at once), else this build's copy. */
 async function page(request) {
   const cache = await caches.open(CACHE);
+  const copy = copyOf(request);
   const network = fetch(request);
   network.catch(() => {});
   const wait = new Promise((done) => setTimeout(done, NETWORK_WAIT_MS));
   try {
-    return await Promise.race([network, wait.then(async () => (await cache.match(INDEX)) ?? network)]);
+    return await Promise.race([network, wait.then(async () => (await cache.match(copy)) ?? network)]);
   } catch {
-    return (await cache.match(INDEX)) ?? Response.error();
+    return (await cache.match(copy)) ?? Response.error();
   }
+}
+
+/** This build's copy of the page asked for: a language's own page, else the English page. */
+function copyOf(request) {
+  const path = new URL(request.url).pathname;
+  const folder = PAGES.find((f) => path.startsWith(new URL(f, self.location).pathname));
+  return folder ? new URL(`${folder}index.html`, self.location).href : INDEX;
 }
 
 /**
@@ -419,6 +597,84 @@ mod tests {
         assert!(Build::find(&odd).is_err());
     }
 
+    const TEMPLATE: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+  <title>Old title</title>
+  <meta name="description" content="Old description">
+  <base href="./">
+  <link rel="manifest" href="manifest.webmanifest">
+</head>
+<body><main id="mbc-guide"><!--prerender--></main></body>
+</html>"#;
+
+    #[test]
+    fn each_language_page_has_its_lang_title_description_note_and_links() {
+        let library = Library::builtin().unwrap();
+        let es = library.pack(Lang::Es).unwrap();
+        let en = library.pack(Lang::En).unwrap();
+        let page = language_page(TEMPLATE, &library, Lang::Es, "<p>cuerpo</p>").unwrap();
+        assert!(page.contains("<html lang=\"es\">"), "{page}");
+        assert!(page.contains(&format!("<title>{}</title>", escape(es.ui("page_title")))));
+        assert!(page.contains(&format!(
+            "<meta name=\"description\" content=\"{}\">",
+            escape_attribute(es.ui("page_description"))
+        )));
+        assert!(
+            page.contains(&escape(es.ui("noscript"))),
+            "the Spanish no-script note"
+        );
+        assert!(
+            !page.contains(&escape(en.ui("noscript"))),
+            "not the English one"
+        );
+        assert!(page.contains(&format!(
+            "<p class=\"mbc-noscript\" lang=\"en\"><a href=\"./\" hreflang=\"en\">{}</a></p>",
+            escape(en.ui("lang_page_link"))
+        )));
+        assert!(page.contains("<link rel=\"alternate\" hreflang=\"es\" href=\"es/\">"));
+        assert!(
+            page.contains("<base href=\"../\">"),
+            "its files are one folder up"
+        );
+        assert!(page.contains("<link rel=\"manifest\" href=\"es/manifest.webmanifest\">"));
+        assert!(page.contains("<p>cuerpo</p>"));
+
+        let page = language_page(TEMPLATE, &library, Lang::En, "<p>body</p>").unwrap();
+        assert!(page.contains("<html lang=\"en\">"));
+        assert!(page.contains("<base href=\"./\">"));
+        assert!(page.contains("<link rel=\"manifest\" href=\"manifest.webmanifest\">"));
+        assert!(
+            page.contains("href=\"es/\" hreflang=\"es\">"),
+            "the English page links to the Spanish one"
+        );
+    }
+
+    #[test]
+    fn a_template_without_its_head_tags_is_refused() {
+        let library = Library::builtin().unwrap();
+        let odd = TEMPLATE.replace("<title>Old title</title>", "");
+        let err = language_page(&odd, &library, Lang::Es, "").unwrap_err();
+        assert!(err.contains("<title>"), "{err}");
+    }
+
+    #[test]
+    fn the_spanish_manifest_is_in_spanish_with_icons_one_folder_up() {
+        let library = Library::builtin().unwrap();
+        let es = library.pack(Lang::Es).unwrap();
+        let english = r#"{"id":"./","name":"N","short_name":"S","description":"D","lang":"en","start_url":"./",
+            "icons":[{"src":"icon-192.png"},{"src":"/abs.png"}]}"#;
+        let manifest: serde_json::Value =
+            serde_json::from_str(&language_manifest(english, &es).unwrap()).unwrap();
+        assert_eq!(manifest["lang"], "es");
+        assert_eq!(manifest["name"], es.ui("page_title"));
+        assert_eq!(manifest["short_name"], es.ui("app_short_name"));
+        assert_eq!(manifest["description"], es.ui("page_description"));
+        assert_eq!(manifest["start_url"], "./");
+        assert_eq!(manifest["icons"][0]["src"], "../icon-192.png");
+        assert_eq!(manifest["icons"][1]["src"], "/abs.png");
+    }
+
     #[test]
     fn the_worker_lists_every_file_and_its_version_follows_the_bytes() {
         let files = |sha: &str| {
@@ -437,6 +693,10 @@ mod tests {
         assert!(one.contains(r#"{"url":"./index.html","sha256":"aaaa"#));
         assert!(one.contains(r#"{"url":"./snippets/x.js","sha256":"bbbb"#));
         assert!(!one.contains("__"), "every placeholder is filled");
+        assert!(
+            one.contains("const PAGES = [\"es/\"];"),
+            "the Spanish page's folder"
+        );
         let two = service_worker(&files("c"));
         let version = |sw: &str| {
             sw.lines()

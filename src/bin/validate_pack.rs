@@ -115,9 +115,12 @@ fn main() -> ExitCode {
                 Some(pack) if Lang::from_code(&pack.lang) == Some(Lang::En) => {
                     print_readability(&name, &readability::pack_report(&pack))
                 }
+                Some(pack) if Lang::from_code(&pack.lang) == Some(Lang::Es) => print!(
+                    "readability of {name} (Spanish):\n{}",
+                    readability::pack_report_es(&pack)
+                ),
                 Some(pack) => println!(
-                    "readability of {name}: not scored; the grade formula is for English, and \
-                     {} text is reviewed by people",
+                    "readability of {name}: not scored; no formula for \"{}\" text",
                     pack.lang
                 ),
                 None => println!("readability of {name}: not scored; the pack cannot be read"),

@@ -100,6 +100,10 @@ pub struct AppProps {
     /// Prefix for element ids, unique per widget on a page.
     #[prop_or(AttrValue::Static("mbc"))]
     pub id_prefix: AttrValue,
+    /// The language shown and its page title, on start and on every switch:
+    /// the standalone page follows it (`document.title`, `<html lang>`).
+    #[prop_or_default]
+    pub on_lang_shown: Callback<(Lang, AttrValue)>,
     /// Everything in view is rendered (the dialogs, folded parts and the
     /// foot of the page follow): the edge may now show this widget in place
     /// of the prerendered page. Emitted once.
@@ -168,6 +172,13 @@ pub fn App(props: &AppProps) -> Html {
         Lang::En
     };
     let pack = library.pack_or_english(lang_shown);
+    {
+        let on_lang_shown = props.on_lang_shown.clone();
+        let title = AttrValue::from(pack.ui("page_title").to_owned());
+        use_effect_with((lang_shown, title), move |(lang, title)| {
+            on_lang_shown.emit((*lang, title.clone()))
+        });
+    }
     // One shared snapshot per state change, so children compare by pointer.
     let current: Rc<State> = use_memo(state.clone(), |s| (**s).clone());
     // The printed sheet is built only while printing (our button, or the
@@ -391,7 +402,7 @@ pub fn App(props: &AppProps) -> Html {
             // A downloaded file ends with the share link, so "Open a list
             // from a file" can read it back.
             TakeAwayRequest::DownloadText => on_download.emit((
-                export::file_name(&today, "txt"),
+                export::file_name(pack.ui("file_stem"), &today, "txt"),
                 format!(
                     "{}\n{}\n{}\n",
                     export::plain_text(&sheet::build(&pack, &current_state, &today)),
@@ -401,7 +412,7 @@ pub fn App(props: &AppProps) -> Html {
                 "text/plain;charset=utf-8",
             )),
             TakeAwayRequest::DownloadMarkdown => on_download.emit((
-                export::file_name(&today, "md"),
+                export::file_name(pack.ui("file_stem"), &today, "md"),
                 format!(
                     "{}\n{}\n\n<{}>\n",
                     export::markdown(&sheet::build(&pack, &current_state, &today)),

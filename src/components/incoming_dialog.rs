@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::use_modal;
 
-use crate::content::{fill, Pack};
+use crate::content::Pack;
 use crate::state::State;
 
 /// How the person wants a shared list taken in.
@@ -45,15 +45,10 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
         let cb = props.on_choose.clone();
         move |_: Event| cb.emit(IncomingChoice::Cancel)
     };
-    let summary = props.incoming.as_ref().map(|s| {
-        fill(
-            pack.ui("incoming_text"),
-            &[
-                ("count", &s.list.len().to_string()),
-                ("top", &s.top_count().to_string()),
-            ],
-        )
-    });
+    let summary = props
+        .incoming
+        .as_ref()
+        .map(|s| crate::plural::incoming_count(pack, s.list.len(), s.top_count()));
     html! {
         <dialog ref={dialog} class="mbc-dialog" aria-labelledby={heading.clone()}
             aria-describedby={text_id.clone()} oncancel={on_cancel}>

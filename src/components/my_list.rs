@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::ListEntry;
-use crate::content::{fill, Pack};
+use crate::content::Pack;
 use crate::state::{Action, State, MAX_TOP};
 
 #[derive(Properties, PartialEq)]
@@ -25,13 +25,7 @@ pub fn MyList(props: &MyListProps) -> Html {
     let state = &props.state;
     let heading = format!("{}-list", props.prefix);
     let top_full = state.top_count() >= MAX_TOP;
-    let count = fill(
-        pack.ui("count_announce"),
-        &[
-            ("count", &state.list.len().to_string()),
-            ("top", &state.top_count().to_string()),
-        ],
-    );
+    let count = crate::plural::list_count(pack, state.list.len(), state.top_count());
     // After a removal, focus goes to "Undo", the one new thing on screen.
     let undo_ref = use_node_ref();
     {

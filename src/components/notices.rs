@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::{fill, Pack};
+use crate::content::Pack;
 use crate::session::{LangFetch, RestoreNotice, Saving};
 
 #[derive(Properties, PartialEq)]
@@ -31,9 +31,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
         Saving::Full => Some(pack.ui("storage_full")),
         Saving::On | Saving::Off => None,
     };
+    // In the language asked for, whose pack is not at hand: built in.
     let language = props.lang_fetch.map(|f| match f {
-        LangFetch::Loading(l) => fill(pack.ui("lang_loading"), &[("lang", l.name())]),
-        LangFetch::Failed(l) => fill(pack.ui("lang_failed"), &[("lang", l.name())]),
+        LangFetch::Loading(l) => (l.code(), l.loading_notice()),
+        LangFetch::Failed(l) => (l.code(), l.failed_notice()),
     });
     let choose = |keep: bool| {
         let cb = props.on_restore_choice.clone();
@@ -44,8 +45,8 @@ pub fn Notices(props: &NoticesProps) -> Html {
             if props.pack_error {
                 <p class="mbc-notice">{ pack.ui("pack_error") }</p>
             }
-            if let Some(text) = language {
-                <p class="mbc-notice">{ text }</p>
+            if let Some((lang, text)) = language {
+                <p class="mbc-notice" lang={lang}>{ text }</p>
             }
             if let Some(text) = storage {
                 <p class="mbc-notice">{ text }</p>

@@ -17,10 +17,7 @@ pub struct PageFooterProps {
 #[component]
 pub fn PageFooter(props: &PageFooterProps) -> Html {
     let pack = &props.pack;
-    let reviewed = fill(
-        pack.ui("last_reviewed"),
-        &[("date", &pack.meta.last_reviewed)],
-    );
+    let reviewed = crate::dates::reviewed_line(pack);
     let config = &props.config;
     let org = config.org_name.as_deref();
     let call = match (org, config.phone.as_deref()) {

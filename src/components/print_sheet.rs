@@ -45,7 +45,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         html! {
             <section class="mbc-print__section">
                 <h2>{ heading }</h2>
-                <ul>{ for rows.iter().map(|(k, v)| html! { <li><strong>{ k }{ ": " }</strong>{ v }</li> }) }</ul>
+                <ul>{ for rows.iter().map(|(k, v)| html! { <li><strong>{ crate::export::pair_label(k) }</strong>{ v }</li> }) }</ul>
             </section>
         }
     };

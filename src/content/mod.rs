@@ -43,6 +43,23 @@ impl Lang {
         }
     }
 
+    /// "Loading Spanish…", said in the language being loaded, before its
+    /// pack is at hand: these few sentences are built in.
+    pub fn loading_notice(self) -> &'static str {
+        match self {
+            Lang::En => "Loading English…",
+            Lang::Es => "Cargando la guía en español…",
+        }
+    }
+
+    /// The language's pack could not be fetched, said in that language.
+    pub fn failed_notice(self) -> &'static str {
+        match self {
+            Lang::En => "The guide in English could not be loaded. Check that you are online, then choose English again.",
+            Lang::Es => "No se pudo cargar la guía en español. Revise que tiene conexión a internet y vuelva a elegir Español.",
+        }
+    }
+
     /// Reads a host's `lang` value ("es", "es-MX", "EN"). `None` for a
     /// language we have no pack for.
     pub fn from_code(code: &str) -> Option<Lang> {

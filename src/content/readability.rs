@@ -169,6 +169,26 @@ fn excused_len(
 /// and their forms: each occurrence (whole words, any case) counts as one
 /// word of one syllable.
 pub fn grade(text: &str, excused_terms: &[String]) -> Score {
+    let counts = count(text, excused_terms, syllables, is_sentence_end);
+    Score::from_counts(counts.words, counts.sentences, counts.syllables)
+}
+
+/// Words, sentences and syllables of a text, with a language's syllable
+/// rule and sentence ends; also the longest sentence, in words.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Counts {
+    words: usize,
+    sentences: usize,
+    syllables: usize,
+    longest_sentence: usize,
+}
+
+fn count(
+    text: &str,
+    excused_terms: &[String],
+    syllables: fn(&str) -> usize,
+    is_sentence_end: fn(char) -> bool,
+) -> Counts {
     let mut terms: Vec<Vec<char>> = excused_terms
         .iter()
         .map(|t| t.trim().chars().map(fold).collect::<Vec<char>>())
@@ -180,6 +200,7 @@ pub fn grade(text: &str, excused_terms: &[String]) -> Score {
     let folded: Vec<char> = chars.iter().map(|&c| fold(c)).collect();
     let (mut words, mut sentences, mut syllable_count) = (0, 0, 0);
     let mut words_in_sentence = 0;
+    let mut longest_sentence = 0;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -209,6 +230,7 @@ pub fn grade(text: &str, excused_terms: &[String]) -> Score {
         } else {
             if is_sentence_end(c) && words_in_sentence > 0 {
                 sentences += 1;
+                longest_sentence = longest_sentence.max(words_in_sentence);
                 words_in_sentence = 0;
             }
             i += 1;
@@ -216,8 +238,14 @@ pub fn grade(text: &str, excused_terms: &[String]) -> Score {
     }
     if words_in_sentence > 0 {
         sentences += 1;
+        longest_sentence = longest_sentence.max(words_in_sentence);
     }
-    Score::from_counts(words, sentences, syllable_count)
+    Counts {
+        words,
+        sentences,
+        syllables: syllable_count,
+        longest_sentence,
+    }
 }
 
 /// The number of words in a text, placeholders counting one each.
@@ -429,6 +457,272 @@ pub fn median(grades: &mut [f64]) -> f64 {
     }
 }
 
+// Spanish
+
+/// The syllables of one Spanish word, by the rule in docs/CONTENT.md: the
+/// number of vowel nuclei, read from the spelling.
+///
+/// - Lower-case the word and keep its letters. A word of digits only ("8",
+///   "2026") has one syllable, as in English.
+/// - Vowels are `a e i o u`, with or without an accent, and `ü`. A `y` is a
+///   vowel when no vowel follows it ("y", "muy", "hoy"), else a consonant
+///   ("ya", "leyes").
+/// - The `u` of `que`, `qui`, `gue`, `gui` is silent: not a vowel ("quien"
+///   has one syllable, "guerra" two; "agua" and "pingüino" keep theirs).
+/// - Vowels next to each other share a syllable (a diphthong: "ciudad",
+///   "bueno"), except two strong vowels, which split (a hiatus: "le-er",
+///   "po-e-ta"). Strong vowels are `a e o` (also accented) and an accented
+///   `í` or `ú` ("dí-a", "pa-ís").
+/// - An `h` between vowels separates them (a documented simplification:
+///   "prohíbe" counts as pro-hí-be, which is right; "ahumar" as a-hu-mar).
+pub fn syllables_es(word: &str) -> usize {
+    let letters: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if letters.is_empty() {
+        return 1;
+    }
+    let is_plain_vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let vowel_at = |i: usize| -> bool {
+        let c = letters[i];
+        match c {
+            'y' => !letters.get(i + 1).is_some_and(|&n| is_plain_vowel(n)),
+            'u' => {
+                let silent = i > 0
+                    && matches!(letters[i - 1], 'q' | 'g')
+                    && letters.get(i + 1).is_some_and(|&n| "eéií".contains(n));
+                !silent
+            }
+            c => is_plain_vowel(c),
+        }
+    };
+    let strong = |c: char| "aeoáéóíú".contains(c);
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for (i, &c) in letters.iter().enumerate() {
+        if !vowel_at(i) {
+            previous = None;
+            continue;
+        }
+        match previous {
+            // A diphthong goes on the syllable already counted.
+            Some(p) if !(strong(p) && strong(c)) => {}
+            _ => count += 1,
+        }
+        previous = Some(c);
+    }
+    count.max(1)
+}
+
+/// Spanish sentences also end at an ellipsis ("…").
+fn is_sentence_end_es(c: char) -> bool {
+    is_sentence_end(c) || c == '…'
+}
+
+/// The counts behind the two Spanish scores, and the scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ScoreEs {
+    pub words: usize,
+    pub sentences: usize,
+    pub syllables: usize,
+    /// The most words in one sentence.
+    pub longest_sentence: usize,
+    /// Fernández-Huerta (1959), in its corrected form:
+    /// `206.84 − 60 × syllables/words − 1.02 × words/sentences`. Higher is
+    /// easier: 80 and above easy, 70–80 fairly easy, 60–70 standard.
+    pub fernandez_huerta: f64,
+    /// INFLESZ, the Szigriszt-Pazos perspicuity (1993):
+    /// `206.835 − 62.3 × syllables/words − words/sentences`, read on Barrio
+    /// Cantalejo's INFLESZ scale (2008): above 80 very easy, 65–80 fairly
+    /// easy, 55–65 normal, 40–55 somewhat hard, below 40 very hard.
+    pub inflesz: f64,
+}
+
+impl ScoreEs {
+    fn from_counts(c: Counts) -> ScoreEs {
+        let (fernandez_huerta, inflesz) = if c.words == 0 || c.sentences == 0 {
+            (0.0, 0.0)
+        } else {
+            let per_word = c.syllables as f64 / c.words as f64;
+            let per_sentence = c.words as f64 / c.sentences as f64;
+            (
+                206.84 - 60.0 * per_word - 1.02 * per_sentence,
+                206.835 - 62.3 * per_word - per_sentence,
+            )
+        };
+        ScoreEs {
+            words: c.words,
+            sentences: c.sentences,
+            syllables: c.syllables,
+            longest_sentence: c.longest_sentence,
+            fernandez_huerta,
+            inflesz,
+        }
+    }
+}
+
+/// The Fernández-Huerta and INFLESZ scores of a Spanish text, glossary
+/// terms excused as in English (each occurrence one word of one syllable).
+pub fn score_es(text: &str, excused_terms: &[String]) -> ScoreEs {
+    ScoreEs::from_counts(count(text, excused_terms, syllables_es, is_sentence_end_es))
+}
+
+/// The fewest words for which the Spanish formulas are held to a floor:
+/// on shorter strings they swing widely ("Guardado en este dispositivo."
+/// scores INFLESZ 31).
+pub const ES_MIN_WORDS: usize = 12;
+/// The lowest INFLESZ a Spanish passage of `ES_MIN_WORDS` or more may score
+/// ("normal" and up on the INFLESZ scale).
+pub const ES_MIN_INFLESZ: f64 = 55.0;
+/// The most words one Spanish sentence may have.
+pub const ES_MAX_SENTENCE_WORDS: usize = 20;
+
+/// The readability of a Spanish pack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PackReportEs {
+    /// Each longer string's scores, by JSON path, in pack order.
+    pub scores: Vec<(String, ScoreEs)>,
+    /// All short labels scored as one passage, one sentence per label.
+    pub pooled_labels: ScoreEs,
+    /// Every patient-facing string scored as one text.
+    pub whole: ScoreEs,
+}
+
+/// Scores every patient-facing string of a Spanish pack, as docs/CONTENT.md
+/// says: the same strings and pooling as the English grade.
+pub fn pack_report_es(pack: &Pack) -> PackReportEs {
+    let terms = excused_terms(pack);
+    let mut scores = Vec::new();
+    let (mut pooled, mut whole) = (Counts::default(), Counts::default());
+    let add = |total: &mut Counts, c: Counts| {
+        total.words += c.words;
+        total.sentences += c.sentences;
+        total.syllables += c.syllables;
+        total.longest_sentence = total.longest_sentence.max(c.longest_sentence);
+    };
+    for text in patient_texts(pack) {
+        let c = count(text.text, &terms, syllables_es, is_sentence_end_es);
+        add(&mut whole, c);
+        if is_short_label(text.text) {
+            add(&mut pooled, c);
+        } else {
+            scores.push((text.path, ScoreEs::from_counts(c)));
+        }
+    }
+    PackReportEs {
+        scores,
+        pooled_labels: ScoreEs::from_counts(pooled),
+        whole: ScoreEs::from_counts(whole),
+    }
+}
+
+impl PackReportEs {
+    /// Passages of `ES_MIN_WORDS` or more below `ES_MIN_INFLESZ`.
+    pub fn too_hard(&self) -> Vec<&(String, ScoreEs)> {
+        self.scores
+            .iter()
+            .filter(|(_, s)| s.words >= ES_MIN_WORDS && s.inflesz < ES_MIN_INFLESZ)
+            .collect()
+    }
+
+    /// Passages with a sentence over `ES_MAX_SENTENCE_WORDS` words.
+    pub fn too_long(&self) -> Vec<&(String, ScoreEs)> {
+        self.scores
+            .iter()
+            .filter(|(_, s)| s.longest_sentence > ES_MAX_SENTENCE_WORDS)
+            .collect()
+    }
+}
+
+/// The INFLESZ bands, lowest first, as (label, lower bound).
+const INFLESZ_BANDS: [(&str, f64); 5] = [
+    ("very hard (<40)", f64::NEG_INFINITY),
+    ("somewhat hard (40-55)", 40.0),
+    ("normal (55-65)", 55.0),
+    ("fairly easy (65-80)", 65.0),
+    ("very easy (>80)", 80.0),
+];
+
+impl std::fmt::Display for PackReportEs {
+    /// The distribution `mbc-validate-pack --readability` prints.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut fh: Vec<f64> = self
+            .scores
+            .iter()
+            .map(|(_, s)| s.fernandez_huerta)
+            .collect();
+        let mut inflesz: Vec<f64> = self.scores.iter().map(|(_, s)| s.inflesz).collect();
+        let (p, w) = (&self.pooled_labels, &self.whole);
+        writeln!(
+            f,
+            "  {} strings scored alone; Fernández-Huerta median {:.1}, INFLESZ median {:.1}",
+            self.scores.len(),
+            median(&mut fh),
+            median(&mut inflesz)
+        )?;
+        writeln!(
+            f,
+            "  pooled short labels: {} words, {} labels, FH {:.1}, INFLESZ {:.1}",
+            p.words, p.sentences, p.fernandez_huerta, p.inflesz
+        )?;
+        writeln!(
+            f,
+            "  all text: {} words, {} sentences, {:.2} syllables a word, {:.1} words a sentence, FH {:.1}, INFLESZ {:.1}",
+            w.words,
+            w.sentences,
+            w.syllables as f64 / w.words.max(1) as f64,
+            w.words as f64 / w.sentences.max(1) as f64,
+            w.fernandez_huerta,
+            w.inflesz
+        )?;
+        for (label, long_only) in [("all strings", false), ("strings of 12+ words", true)] {
+            writeln!(f, "  INFLESZ bands, {label}:")?;
+            for (i, (band, low)) in INFLESZ_BANDS.iter().enumerate() {
+                let high = INFLESZ_BANDS.get(i + 1).map_or(f64::INFINITY, |b| b.1);
+                let n = self
+                    .scores
+                    .iter()
+                    .filter(|(_, s)| !long_only || s.words >= ES_MIN_WORDS)
+                    .filter(|(_, s)| s.inflesz >= *low && s.inflesz < high)
+                    .count();
+                writeln!(f, "    {band:<22} {n:>4} {}", "#".repeat(n.min(60)))?;
+            }
+        }
+        let mut hardest: Vec<&(String, ScoreEs)> = self
+            .scores
+            .iter()
+            .filter(|(_, s)| s.words >= ES_MIN_WORDS)
+            .collect();
+        hardest.sort_by(|a, b| a.1.inflesz.total_cmp(&b.1.inflesz));
+        writeln!(f, "  hardest (12+ words, INFLESZ / FH):")?;
+        for (path, s) in hardest.into_iter().take(5) {
+            writeln!(
+                f,
+                "    {:>5.1} / {:>5.1}  {path}",
+                s.inflesz, s.fernandez_huerta
+            )?;
+        }
+        let too_hard = self.too_hard();
+        let too_long = self.too_long();
+        writeln!(
+            f,
+            "  {} of 12+ words below INFLESZ {ES_MIN_INFLESZ}; {} with a sentence over {ES_MAX_SENTENCE_WORDS} words",
+            too_hard.len(),
+            too_long.len()
+        )?;
+        for (path, s) in too_long {
+            writeln!(
+                f,
+                "    {} words in one sentence: {path}",
+                s.longest_sentence
+            )?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -531,5 +825,70 @@ mod tests {
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
         assert_eq!(median(&mut []), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod spanish_tests {
+    use super::*;
+
+    #[test]
+    fn spanish_syllables_follow_the_documented_rule() {
+        for (word, expected) in [
+            ("cáncer", 2),
+            ("tratamiento", 4),
+            ("quimioterapia", 5),
+            ("pregunta", 3),
+            ("quien", 1),
+            ("guerra", 2),
+            ("agua", 2),
+            ("pingüino", 3),
+            ("ciudad", 2),
+            ("bueno", 2),
+            ("leer", 2),
+            ("poeta", 3),
+            ("día", 2),
+            ("país", 2),
+            ("aéreo", 4),
+            ("muy", 1),
+            ("hoy", 1),
+            ("y", 1),
+            ("leyes", 2),
+            ("ya", 1),
+            ("metastásico", 5),
+            ("usted", 2),
+            ("médico", 3),
+            ("2026", 1),
+            ("biopsia", 2),
+            ("oído", 3),
+        ] {
+            assert_eq!(syllables_es(word), expected, "syllables of {word:?}");
+        }
+    }
+
+    #[test]
+    fn a_hand_counted_spanish_sentence_gets_its_scores() {
+        // "Hable con su médico." 4 words, 1 sentence; ha-ble 2, con 1, su 1,
+        // mé-di-co 3 = 7 syllables.
+        let s = score_es("Hable con su médico.", &[]);
+        assert_eq!((s.words, s.sentences, s.syllables), (4, 1, 7));
+        let fh = 206.84 - 60.0 * 7.0 / 4.0 - 1.02 * 4.0;
+        let inflesz = 206.835 - 62.3 * 7.0 / 4.0 - 4.0;
+        assert!((s.fernandez_huerta - fh).abs() < 1e-9);
+        assert!((s.inflesz - inflesz).abs() < 1e-9);
+    }
+
+    #[test]
+    fn glossary_terms_are_excused_in_spanish_too() {
+        let terms = vec!["quimioterapia".to_owned()];
+        let s = score_es("La quimioterapia ayuda.", &terms);
+        // la 1, quimioterapia (excused) 1, a-yu-da 3
+        assert_eq!((s.words, s.syllables), (3, 5));
+    }
+
+    #[test]
+    fn the_longest_sentence_is_counted_and_an_ellipsis_ends_one() {
+        let s = score_es("Uno dos tres. Uno dos… ¿Uno dos tres cuatro?", &[]);
+        assert_eq!((s.sentences, s.longest_sentence), (3, 4));
     }
 }

@@ -162,6 +162,7 @@ pub fn mount_standalone_with(link: Option<String>) -> Result<(), JsValue> {
             share_page,
             link,
             lifetime: lifetime.clone(),
+            page: true,
         };
         match start(root, config, "mbc".into(), edge) {
             // The page lives as long as the widget.
@@ -377,6 +378,7 @@ pub fn mount_element(
             share_page,
             link,
             lifetime: lifetime.clone(),
+            page: false,
         },
     )?;
     Ok(Widget {
@@ -638,6 +640,8 @@ struct Edge {
     /// A share link the page was opened with, already out of the address.
     link: Option<String>,
     lifetime: Rc<Lifetime>,
+    /// The widget's own page (standalone or iframe), not a host's.
+    page: bool,
 }
 
 /// What went wrong while fetching content at start, for the page's notices.
@@ -734,6 +738,7 @@ fn prepare(
         share_page,
         link,
         lifetime,
+        page,
     } = edge;
     let lang = config.lang;
     let pack = library.pack_or_english(lang);
@@ -861,6 +866,20 @@ fn prepare(
         },
     );
 
+    // The standalone page is the widget's own: its title and language
+    // follow the language shown. A host's page is left alone.
+    let on_lang_shown = Callback::from(move |(lang, title): (Lang, yew::AttrValue)| {
+        if !page {
+            return;
+        }
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+            if let Some(html) = document.document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+        }
+    });
+
     Ok(yew::props!(AppProps {
         library: Rc::new(library),
         lang,
@@ -887,6 +906,7 @@ fn prepare(
         pack_error: problems.pack,
         lang_fetch: problems.lang,
         on_fetch_pack,
+        on_lang_shown,
         id_prefix: prefix,
     }))
 }

@@ -1,0 +1,472 @@
+//! A Spanish reader gets Spanish: the Spanish pack reads plainly by the
+//! Spanish formulas, and every component, rendered in Spanish through Yew's
+//! server renderer, says no English interface word.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use mbc_guide::answers::{Mark, Rating};
+use mbc_guide::components::*;
+use mbc_guide::config::Config;
+use mbc_guide::content::readability::{
+    pack_report_es, ES_MAX_SENTENCE_WORDS, ES_MIN_INFLESZ, ES_MIN_WORDS,
+};
+use mbc_guide::content::{builtin, Lang, Library, Pack};
+use mbc_guide::session::{LangFetch, RestoreNotice, Saving};
+use mbc_guide::state::{Action, State, Step};
+use mbc_guide::stored::Lost;
+use yew::{html, AttrValue, BaseComponent, Callback, Html};
+
+#[test]
+fn every_spanish_passage_reads_at_inflesz_55_and_no_sentence_runs_over_20_words() {
+    let pack = builtin(Lang::Es).unwrap_or_else(|e| panic!("content/es.json: {e}"));
+    let report = pack_report_es(&pack);
+    // "questions[12].text" also says the question's id, for the editors.
+    let named = |path: &str| -> String {
+        let id = |list: &str, ids: &mut dyn Iterator<Item = &str>| {
+            let i: usize = path
+                .strip_prefix(list)?
+                .strip_prefix('[')?
+                .split(']')
+                .next()?
+                .parse()
+                .ok()?;
+            ids.nth(i).map(str::to_owned)
+        };
+        id(
+            "questions",
+            &mut pack.questions.iter().map(|q| q.id.as_str()),
+        )
+        .or_else(|| id("glossary", &mut pack.glossary.iter().map(|t| t.id.as_str())))
+        .map_or_else(|| path.to_owned(), |id| format!("{path} ({id})"))
+    };
+    let too_hard: Vec<String> = report
+        .too_hard()
+        .iter()
+        .map(|(path, s)| {
+            format!(
+                "  INFLESZ {:>5.1}, {:>2} words  {}",
+                s.inflesz,
+                s.words,
+                named(path)
+            )
+        })
+        .collect();
+    let too_long: Vec<String> = report
+        .too_long()
+        .iter()
+        .map(|(path, s)| {
+            format!(
+                "  {:>2} words in one sentence  {}",
+                s.longest_sentence,
+                named(path)
+            )
+        })
+        .collect();
+    assert!(
+        too_hard.is_empty() && too_long.is_empty(),
+        "Spanish passages of {ES_MIN_WORDS}+ words below INFLESZ {ES_MIN_INFLESZ}:\n{}\n\
+         Spanish sentences over {ES_MAX_SENTENCE_WORDS} words:\n{}\n\
+         (run `cargo run --bin mbc-validate-pack -- content/es.json --readability`)",
+        too_hard.join("\n"),
+        too_long.join("\n")
+    );
+}
+
+/// Words of the English interface that no Spanish sentence holds. Each is
+/// matched as a whole word in any case, except words in capitals (names:
+/// HER2, PET, the SURE test). "No", "tumor" and "doctor" are Spanish too,
+/// so they are not here.
+const ENGLISH_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "your",
+    "you",
+    "my",
+    "questions",
+    "question",
+    "add",
+    "remove",
+    "save",
+    "step",
+    "steps",
+    "next",
+    "back",
+    "print",
+    "list",
+    "share",
+    "copy",
+    "download",
+    "language",
+    "loading",
+    "could",
+    "not",
+    "what",
+    "how",
+    "treatment",
+    "care",
+    "team",
+    "answers",
+    "device",
+    "clear",
+    "cancel",
+    "close",
+    "edit",
+    "undo",
+    "move",
+    "up",
+    "down",
+    "show",
+    "hide",
+    "important",
+    "most",
+    "sources",
+    "reviewed",
+    "date",
+    "name",
+    "sure",
+    "yes",
+    "ready",
+    "update",
+    "now",
+    "link",
+    "words",
+    "meaning",
+    "of",
+    "to",
+    "for",
+    "with",
+    "this",
+    "is",
+    "are",
+    "be",
+    "it",
+    "on",
+    "in",
+    "about",
+    "more",
+    "all",
+    "search",
+    "marked",
+    "large",
+];
+
+/// The words a reader sees in an HTML rendering: text between tags, and
+/// the attributes a screen reader says (aria-label, title, placeholder,
+/// alt).
+fn read_words(html: &str) -> Vec<String> {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        text.push(' ');
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..open + close];
+        for attribute in ["aria-label=\"", "title=\"", "placeholder=\"", "alt=\""] {
+            if let Some(at) = tag.find(attribute) {
+                let value = &tag[at + attribute.len()..];
+                text.push_str(value.split('"').next().unwrap_or_default());
+                text.push(' ');
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    text.push_str(rest);
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// English interface words in a Spanish rendering, with a little of what
+/// surrounds each.
+fn english_in(html: &str) -> Vec<String> {
+    let words = read_words(html);
+    words
+        .iter()
+        .enumerate()
+        // A word in capitals is a name ("SURE", the test's name), not prose.
+        .filter(|(_, w)| w.chars().any(char::is_lowercase))
+        .filter(|(_, w)| ENGLISH_WORDS.contains(&w.to_lowercase().as_str()))
+        .map(|(i, w)| {
+            let from = i.saturating_sub(4);
+            let to = (i + 5).min(words.len());
+            format!("{w:?} in “{}”", words[from..to].join(" "))
+        })
+        .collect()
+}
+
+/// Texts that are not the widget's own words: citations (source titles,
+/// publishers and addresses stay in their language, docs/CONTENT.md) are
+/// taken out of the rendering before it is read.
+fn without_citations(html: &str, pack: &Pack) -> String {
+    let mut html = html.to_owned();
+    let mut cited: Vec<String> = pack
+        .meta
+        .sources
+        .iter()
+        .flat_map(|s| {
+            [s.title.clone(), s.org.clone()]
+                .into_iter()
+                .chain(s.url.clone())
+        })
+        .map(|t| {
+            // Yew escapes text as html_escape::encode_text does.
+            t.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        })
+        .collect();
+    cited.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    for text in cited {
+        html = html.replace(&text, " ");
+    }
+    html
+}
+
+#[test]
+fn the_word_list_finds_english_and_passes_spanish() {
+    let english = "<p>Add to my list</p><button aria-label=\"Move up\">↑</button>";
+    assert_eq!(english_in(english).len(), 6, "{:?}", english_in(english));
+    let spanish =
+        "<p>Agregar a mi lista</p><button aria-label=\"Subir\">↑</button><p>No. Tumor. HER2.</p>";
+    assert_eq!(english_in(spanish), Vec::<String>::new());
+}
+
+/// Every component, rendered in Spanish through the server renderer (the
+/// whole app, each step, the dialogs open, the printed sheet, the notices
+/// and the page foot with a host's contact details).
+#[tokio::test]
+async fn every_component_rendered_in_spanish_has_no_english_interface_word() {
+    let library = Rc::new(Library::builtin().expect("built-in packs"));
+    let pack = library.pack(Lang::Es).expect("Spanish pack");
+    let mut found = Vec::new();
+    for (name, html) in ssr_gallery(library.clone(), Lang::Es).await {
+        for word in english_in(&without_citations(&html, &pack)) {
+            found.push(format!("  {name}: {word}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English in the Spanish interface:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The same gallery in English does contain these words: the Spanish test
+/// can fail.
+#[tokio::test]
+async fn the_english_rendering_is_caught_by_the_same_check() {
+    let library = Rc::new(Library::builtin().expect("built-in packs"));
+    let pack = library.pack(Lang::En).expect("English pack");
+    let gallery = ssr_gallery(library, Lang::En).await;
+    assert!(gallery.len() >= 10, "{} renderings", gallery.len());
+    for (name, html) in gallery {
+        assert!(
+            !english_in(&without_citations(&html, &pack)).is_empty(),
+            "{name} rendered in English has no English word: is it rendered at all?"
+        );
+    }
+}
+
+async fn render<C: BaseComponent>(props: C::Properties) -> String {
+    yew::LocalServerRenderer::<C>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct PieceProps {
+    html: Html,
+}
+
+/// Renders any `html!` (a component with its props) on its own.
+#[yew::component]
+fn Piece(props: &PieceProps) -> Html {
+    props.html.clone()
+}
+
+async fn piece(html: Html) -> String {
+    render::<Piece>(PieceProps { html }).await
+}
+
+/// A person far along, answering with the pack's own ids: every goal
+/// rated, the first options of every factor, every treatment marked, three
+/// bank questions and an own one (in Spanish: the person's words are not
+/// interface words), one marked most important, notes, the sensitive
+/// questions shown, readiness answered, one entry removed (so "Undo"
+/// shows).
+fn far_along(pack: &Pack, step: Step) -> State {
+    let g = &pack.guide;
+    let mut actions = vec![
+        Action::ShowSensitive(true),
+        Action::SetGoalsOther("La boda de mi hija.".into()),
+    ];
+    for goal in &g.goals.items {
+        actions.push(Action::RateGoal {
+            goal: goal.id.clone(),
+            rating: Some(Rating::Very),
+        });
+    }
+    for factor in &g.factors.items {
+        if let Some(option) = factor.options.first() {
+            actions.push(Action::ChooseFactor {
+                factor: factor.id.clone(),
+                option: option.id.clone(),
+                multiple: false,
+                chosen: true,
+            });
+        }
+    }
+    for (i, item) in g.treatments.items.iter().enumerate() {
+        let mark = [Mark::Ask, Mark::Discussed, Mark::NotNow][i % 3];
+        actions.push(Action::MarkTreatment {
+            treatment: item.id.clone(),
+            mark: Some(mark),
+        });
+    }
+    for question in pack.questions.iter().take(4) {
+        actions.push(Action::AddQuestion(question.id.clone()));
+    }
+    actions.push(Action::AddOwn(
+        "¿Puedo llevar a mi hermana a las citas?".into(),
+    ));
+    actions.push(Action::SetTop { id: 1, top: true });
+    actions.push(Action::SetNote {
+        id: 2,
+        note: "Preguntar otra vez.".into(),
+    });
+    for item in &pack.readiness {
+        actions.push(Action::AnswerReadiness {
+            item: item.id.clone(),
+            yes: Some(false),
+        });
+    }
+    actions.push(Action::Remove(3));
+    actions.push(Action::GoTo(step));
+    actions
+        .into_iter()
+        .fold(State::default(), |state, action| state.apply(action))
+}
+
+/// Every component, rendered through the server renderer in `lang`, by
+/// name: the whole app at each step, and each component that the app shows
+/// only later (dialogs open, notices, the printed sheet, the page foot with
+/// a host's details) on its own.
+async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> {
+    let pack = library.pack(lang).expect("pack");
+    let mut out = Vec::new();
+    for step in [
+        Step::Goals,
+        Step::Profile,
+        Step::Treatments,
+        Step::Questions,
+        Step::Ready,
+    ] {
+        let props = yew::props!(AppProps {
+            library: library.clone(),
+            lang,
+            initial: Rc::new(far_along(&pack, step)),
+            saving: Saving::Blocked,
+            restore: Some(Rc::new(RestoreNotice {
+                lost: vec![Lost::Unreadable]
+            })),
+            pack_error: true,
+        });
+        out.push((format!("App at {step:?}"), render::<App>(props).await));
+    }
+    let state = Rc::new(far_along(&pack, Step::Questions));
+    let prefix = AttrValue::from("t");
+    let config = Rc::new(Config {
+        org_name: Some("St Elsewhere".into()),
+        phone: Some("555-0100".into()),
+        hours: Some("9-17".into()),
+        second_opinion_url: Some("https://example.org/segunda".into()),
+        ..Config::default()
+    });
+    let sheet = mbc_guide::sheet::build(&pack, &state, "2026-11-30");
+    let link = mbc_guide::share::link("https://example.org/", &state);
+    let qr = mbc_guide::qr::qr(&link);
+    let p = pack.clone();
+    let pieces: Vec<(&str, Html)> = vec![
+        (
+            "Notices",
+            html! { <Notices pack={p.clone()} saving={Saving::Full}
+            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} pack_error={true}
+            lang_fetch={Some(LangFetch::Loading(lang))} on_restore_choice={Callback::noop()} /> },
+        ),
+        (
+            "Notices (failed)",
+            html! { <Notices pack={p.clone()} saving={Saving::Blocked} restore={None::<Rc<RestoreNotice>>}
+            lang_fetch={Some(LangFetch::Failed(lang))} on_restore_choice={Callback::noop()} /> },
+        ),
+        (
+            "UpdateNotice",
+            html! { <UpdateNotice pack={p.clone()} on_apply={Callback::noop()} /> },
+        ),
+        (
+            "ClearDialog",
+            html! { <ClearDialog pack={p.clone()} open={true} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "ShareDialog",
+            html! { <ShareDialog pack={p.clone()} open={true} link={AttrValue::from(link.clone())} qr={qr.clone()}
+            on_copy={Callback::noop()} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "ShareDialog (too long)",
+            html! { <ShareDialog pack={p.clone()} open={true} link={AttrValue::from(link.clone())} qr={None}
+            on_copy={Callback::noop()} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "IncomingDialog",
+            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} error={None::<AttrValue>}
+            on_choose={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "IncomingDialog (error)",
+            html! { <IncomingDialog pack={p.clone()} incoming={None::<Rc<State>>}
+            error={Some(AttrValue::from(p.ui("share_error_damaged").to_owned()))} on_choose={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "PrintSheet",
+            html! { <PrintSheet sheet={sheet} large={true} qr={qr.clone()} qr_label={p.ui("share_qr_label").to_owned()} /> },
+        ),
+        (
+            "PageFooter",
+            html! { <PageFooter pack={p.clone()} config={config} /> },
+        ),
+        ("GuideMore", html! { <GuideMore pack={p.clone()} /> }),
+        ("GlossaryList", html! { <GlossaryList pack={p.clone()} /> }),
+        (
+            "MyList",
+            html! { <MyList pack={p.clone()} state={state.clone()} moved={None::<(u32, i32, u64)>}
+            on_action={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "QuestionBank",
+            html! { <QuestionBank pack={p.clone()} state={state.clone()} on_action={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "Suggestions",
+            html! { <Suggestions pack={p.clone()} state={state.clone()} on_action={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "Suggestions (nothing answered)",
+            html! { <Suggestions pack={p.clone()} state={Rc::new(State::default())}
+            on_action={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+        (
+            "MyList (empty)",
+            html! { <MyList pack={p.clone()} state={Rc::new(State::default())} moved={None::<(u32, i32, u64)>}
+            on_action={Callback::noop()} prefix={prefix.clone()} /> },
+        ),
+    ];
+    for (name, html) in pieces {
+        out.push((name.to_owned(), piece(html).await));
+    }
+    out
+}
