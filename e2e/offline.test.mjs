@@ -156,8 +156,10 @@ test('a hospital pack on the same site is kept for offline use', async () => {
   cpSync(DIST, dir, { recursive: true });
   mkdirSync(join(dir, 'packs'));
   compileLocalPack(temp, join(dir, 'packs', 'local.pack'));
+  // The deployment names the pack in its settings file (EMBEDDING.md).
+  writeFileSync(join(dir, 'mbc-settings.json'), JSON.stringify({ 'content-pack': './packs/local.pack' }));
   const server = await startServer({ root: dir });
-  const { context, page, errors } = await openControlled(server, '?content-pack=./packs/local.pack');
+  const { context, page, errors } = await openControlled(server, '');
   const findLocal = async () => {
     await page.getByRole('navigation', { name: ui.steps_label }).getByRole('button', { name: ui.step_questions }).click();
     await page.getByRole('searchbox', { name: ui.search_label }).fill('parking');

@@ -21,6 +21,10 @@ pub const MAX_ENTRIES: usize = 500;
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// The longest note, and the longest "anything else" text, in characters.
 pub const MAX_NOTE_CHARS: usize = 4000;
+/// The most options one factor answer keeps (the longest factor has about
+/// a dozen): the rest of a hostile list is dropped, so reading it stays
+/// linear.
+pub const MAX_OPTIONS: usize = 64;
 
 /// The steps of the journey, in order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -417,6 +421,9 @@ impl State {
         for (factor, options) in factors {
             let mut kept: Vec<String> = Vec::with_capacity(options.len());
             for option in options {
+                if kept.len() >= MAX_OPTIONS {
+                    break;
+                }
                 if is_id(&option) && !kept.contains(&option) {
                     kept.push(option);
                 }

@@ -456,6 +456,7 @@ fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
         lost.answers += 1;
         return;
     };
+    let mut read = Vec::new();
     for (factor, options) in factors {
         let Some(options) = options.as_list().filter(|_| is_id(factor)) else {
             lost.answers += 1;
@@ -464,15 +465,19 @@ fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
         let mut kept: Vec<String> = Vec::new();
         for option in options {
             match option.as_text().filter(|o| is_id(o)) {
+                // Past the cap, the rest is dropped (linear time).
+                Some(_) if kept.len() >= crate::state::MAX_OPTIONS => lost.answers += 1,
                 Some(option) if !kept.iter().any(|k| k == option) => kept.push(option.to_owned()),
                 Some(_) => {}
                 None => lost.answers += 1,
             }
         }
         if !kept.is_empty() {
-            answers.factors.insert(factor.clone(), kept);
+            read.push((factor.clone(), kept));
         }
     }
+    // Collected, not inserted one by one: n log n for any key order.
+    answers.factors = read.into_iter().collect();
 }
 
 /// A map of id to value, keeping each pair whose value `read` accepts and
@@ -482,20 +487,19 @@ fn keyed<T>(
     lost: &mut usize,
     read: impl Fn(&Loose) -> Option<T>,
 ) -> crate::by_id::ById<T> {
-    let mut kept = crate::by_id::ById::new();
     let Some(pairs) = tree.as_map() else {
         *lost += 1;
-        return kept;
+        return crate::by_id::ById::new();
     };
+    let mut kept = Vec::new();
     for (key, value) in pairs {
         match read(value).filter(|_| is_id(key)) {
-            Some(value) => {
-                kept.insert(key.clone(), value);
-            }
+            Some(value) => kept.push((key.clone(), value)),
             None => *lost += 1,
         }
     }
-    kept
+    // Collected, not inserted one by one: n log n for any key order.
+    kept.into_iter().collect()
 }
 
 fn salvage_list(tree: &Loose, state: &mut State, lost: &mut Losses) {

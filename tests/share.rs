@@ -899,3 +899,63 @@ proptest! {
         prop_assert_eq!(restored.state.clone().normalise(), restored.state);
     }
 }
+
+// Hostile input stays cheap (issue 17): reading is linear, with caps.
+
+/// A save whose answers hold `n` different ids, in reverse order (inserting
+/// them one by one into a sorted map would move it each time): as options
+/// of one factor, or as goal and factor keys. A merged hostile link ends up
+/// in a save like this, read at every start.
+fn save_with_many(n: usize, options: bool) -> String {
+    let ids: Vec<String> = (0..n).rev().map(|i| format!("\"x{i:06}\"")).collect();
+    let answers = if options {
+        format!(
+            r#"{{"goals":{{}},"goals_other":"","factors":{{"spread":[{}]}},"treatments":{{}}}}"#,
+            ids.join(",")
+        )
+    } else {
+        let goals: Vec<String> = ids.iter().map(|id| format!("{id}:\"very\"")).collect();
+        let factors: Vec<String> = ids.iter().map(|id| format!("{id}:[\"yes\"]")).collect();
+        format!(
+            r#"{{"goals":{{{}}},"goals_other":"","factors":{{{}}},"treatments":{{}}}}"#,
+            goals.join(","),
+            factors.join(",")
+        )
+    };
+    format!(
+        r#"{{"format":"mbc-guide/state","version":1,"rev":1,"saved_at":0,"state":{{"answers":{answers},"list":[{{"id":0,"text":"Who reads my scans?","top":false,"note":""}}],"next_id":1}}}}"#
+    )
+}
+
+#[test]
+fn a_save_of_50000_options_keeps_the_first_64_of_a_factor() {
+    let restored = stored::decode(&save_with_many(50_000, true));
+    let spread = restored
+        .state
+        .answers
+        .factors
+        .get("spread")
+        .expect("spread");
+    assert_eq!(spread.len(), mbc_guide::state::MAX_OPTIONS);
+    assert_eq!(spread[0], "x049999", "the first ones, in their order");
+    assert_eq!(restored.state.list.len(), 1, "the rest of the list is kept");
+}
+
+#[test]
+fn a_save_of_25000_goals_and_factors_in_reverse_order_keeps_them_all_in_order() {
+    // Read through `ById`'s collect (sorted once), not one insert at a time;
+    // by_id.rs has the test that fails on quadratic reading.
+    let restored = stored::decode(&save_with_many(25_000, false));
+    let goals = &restored.state.answers.goals;
+    assert_eq!(goals.len(), 25_000);
+    assert_eq!(restored.state.answers.factors.len(), 25_000);
+    assert!(goals.keys().zip(goals.keys().skip(1)).all(|(a, b)| a < b));
+}
+
+#[test]
+fn a_link_longer_than_the_cap_is_refused_before_any_work() {
+    let long = fragment_of_bytes(1, &vec![0u8; mbc_guide::share::MAX_LINK_BYTES]);
+    let (result, peak) = peak_heap(|| decode(&long));
+    assert_eq!(result.err(), Some(ShareError::TooLarge));
+    assert!(peak < 1024, "nothing was decoded: {peak} bytes");
+}
