@@ -105,8 +105,8 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Config,
                 Some(lang) => config.lang = lang,
                 None => warn("unknown language; use \"en\" or \"es\". Using English."),
             },
-            "org-name" => config.org_name = plain_text(value, &mut warn),
-            "hours" => config.hours = plain_text(value, &mut warn),
+            "org-name" => config.org_name = host_text(value, &mut warn),
+            "hours" => config.hours = host_text(value, &mut warn),
             "phone" => {
                 if value.is_empty() {
                     config.phone = None;
@@ -160,7 +160,7 @@ pub fn namespace(value: &str) -> Option<&str> {
 }
 
 /// Short plain text: no control characters, at most `MAX_TEXT` characters.
-fn plain_text(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
+fn host_text(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
     if value.is_empty() {
         return None;
     }

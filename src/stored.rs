@@ -26,32 +26,18 @@
 //! and counted, not truncated. Markup in text is kept as it is; the
 //! interface renders it as text.
 
-use serde::{Deserialize, Serialize};
-
 pub use crate::json::Loose;
 
 use crate::answers::{Mark, Rating};
 use crate::by_id::ById;
 use crate::state::{
-    Entry, State, Step, MAX_ENTRIES, MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
+    fits, is_id, Entry, State, Step, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
 };
 
 /// Marks a save as ours.
 pub const FORMAT: &str = "mbc-guide/state";
 /// The shape `State` is saved in today.
 pub const VERSION: u32 = 2;
-
-/// One save, as written.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
-    pub format: String,
-    pub version: u32,
-    /// Grows with each save, for ordering saves from two tabs.
-    pub rev: u64,
-    /// Milliseconds since 1970, supplied by the caller.
-    pub saved_at: f64,
-    pub state: State,
-}
 
 /// The text to save for `state`. Written by hand beside `salvage`, its
 /// mirror, so the wasm needs no serializer; the round-trip tests keep the
@@ -608,16 +594,6 @@ fn salvage_entry(item: &Loose, lost: &mut Losses) -> Option<(Option<u32>, Entry)
         note: note.unwrap_or_default().to_owned(),
     };
     Some((id, entry))
-}
-
-/// Within the limit, counted in characters, not bytes.
-fn fits(text: &str, max: usize) -> bool {
-    // Cheap first: no text of `max` chars is longer than `4 * max` bytes.
-    text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
-}
-
-fn is_id(id: &str) -> bool {
-    !id.trim().is_empty() && fits(id, MAX_ID_CHARS)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! for the formula to mean anything (fewer than six words, no sentence-ending
 //! punctuation) are pooled and scored as one passage.
 
+use super::glossary::fold;
 use super::model::Pack;
 
 /// The counts behind a Flesch-Kincaid grade.
@@ -127,10 +128,6 @@ fn is_word_char(c: char) -> bool {
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '?' | '!')
-}
-
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// The length of a `{placeholder}` starting at `start`, if there is one.
