@@ -26,7 +26,9 @@ import { setUp, waitForWidget, ROOT, DIST } from '../e2e/harness.mjs';
 const options = parseArgs(process.argv.slice(2), {
   samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1, trace: 0,
 });
-const TARGET = { median: 16, p95: 50 };
+// Issue 16: at 4x CPU (a mid-range phone) every edit within a frame at the
+// median and two at p95; unthrottled, issue 7's p95 of 50 ms.
+const TARGET = options['cpu-throttle'] >= 4 ? { median: 16, p95: 33 } : { median: 16, p95: 50 };
 const STATE_KEY = 'mbc-guide:default:state';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));

@@ -7,7 +7,9 @@
 #      (bench/lighthouse.mjs);
 #   3. input-to-paint latencies and memory after the journey with 300
 #      questions (bench/interactions.mjs);
-#   4. a headline table of all of it (bench/summary.mjs).
+#   4. the same latencies at 4x CPU slowdown, a mid-range phone (issue 16);
+#   5. a headline table of all of it (bench/summary.mjs), each figure beside
+#      the static page's (for inputs: the floor, a click that does no work).
 # Prints figures and fails only when a step cannot run. Builds the release
 # into dist-bench/ (the interaction benchmark's folder), so dist/ is left alone.
 #
@@ -72,6 +74,10 @@ section "3. Interactions with 300 questions, and memory"
 interactions=bench/out/interactions.txt
 MBC_DIST="$PWD/$dist" node bench/interactions.mjs --samples "$samples" | tee "$interactions"
 
+section "4. Interactions with 300 questions at 4x CPU (a mid-range phone)"
+interactions4x=bench/out/interactions-4x.txt
+MBC_DIST="$PWD/$dist" node bench/interactions.mjs --samples "$samples" --cpu-throttle 4 | tee "$interactions4x"
+
 section "Summary"
-node bench/summary.mjs "$dist" "$static" "$interactions"
+node bench/summary.mjs "$dist" "$static" "$interactions" "$interactions4x"
 echo "load average at the end: $(load) on $(nproc) cores (figures from a busy machine read high; rerun when it is quiet)"

@@ -10,7 +10,9 @@ const items = rows.map((line) => {
   if (!m) return null;
   const name = m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1];
   return { name, size: Number(m[2]) };
-}).filter(Boolean);
+}).filter(Boolean)
+  // The names themselves are not shipped (the real wasm has none): leave them out.
+  .filter((i) => !/^"?(function|local|type|global|data|table|memory|elem|label|field|tag) names"? subsection|^custom section '\.debug|^"?name"? custom section/.test(i.name));
 const total = items.reduce((t, i) => t + i.size, 0);
 
 /** The crate a demangled item belongs to: the first path segment that names one. */
@@ -19,7 +21,8 @@ function crateOf(name) {
     return `(${name.split(/[\s[]/)[0]})`;
   }
   // Generic impls read "<yew::html::X as core::fmt::Debug>::fmt": the type's crate.
-  const m = name.match(/[<&\s(]*([a-z_][a-z0-9_]*)::/);
+  // Standard-library items may read "core[c5930c85a12de822]::fmt::write".
+  const m = name.match(/[<&\s(]*([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/);
   return m ? m[1] : '(unnamed)';
 }
 
@@ -37,12 +40,14 @@ const byModule = new Map();
 for (const { name, size } of items) {
   const crate = crateOf(name);
   byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
-  const comp = name.match(/mbc_guide::components::([a-z_]+)/);
-  if (comp) byComponent.set(comp[1], (byComponent.get(comp[1]) ?? 0) + size);
+  const comp = name.match(/mbc_guide::components::([a-z_]+)/)?.[1]
+    // Yew's render function of each component: its name carries only a hash.
+    ?? (/CompStateInner<COMP> as yew::html::component::lifecycle::Stateful>::view/.test(name) ? '(Yew view code of some component; twiggy cannot tell which)' : null);
+  if (comp) byComponent.set(comp, (byComponent.get(comp) ?? 0) + size);
   const mod = name.match(/mbc_guide::([a-z_]+)/);
   if (mod) byModule.set(mod[1], (byModule.get(mod[1]) ?? 0) + size);
 }
-console.log(`all items: ${total} bytes (uncompressed, with names)\n`);
+console.log(`all items: ${total} bytes (uncompressed, without the names section)\n`);
 table('bytes by crate', byCrate);
 table('bytes by component (items whose name lies in src/components/<file>.rs; generic Yew code instantiated for a component counts there too)', byComponent);
 table('bytes by module of mbc_guide', byModule);

@@ -27,10 +27,15 @@ after(async () => { await env?.close(); });
 
 async function open(pack) {
   const context = await env.browser.newContext();
+  // The deployment names the pack (mbc-settings.json next to the page): a
+  // link to the page opened on its own may not (EMBEDDING.md, Settings).
+  await context.route('**/mbc-settings.json', (route) => route.fulfill({
+    contentType: 'application/json', body: JSON.stringify({ 'content-pack': pack }),
+  }));
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${env.server.url}?content-pack=${encodeURIComponent(pack)}`);
+  await page.goto(env.server.url);
   await waitForWidget(page);
   return { context, page, errors };
 }

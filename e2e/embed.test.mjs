@@ -43,8 +43,14 @@ after(async () => {
  * frame), console errors and warnings, and every request. `withoutWidget`
  * blocks the loader, to see the host page as it is on its own.
  */
-async function open(path, { withoutWidget = false, viewport = { width: 1280, height: 900 }, at = server.url } = {}) {
+async function open(path, { withoutWidget = false, viewport = { width: 1280, height: 900 }, at = server.url, settings } = {}) {
   const context = await browser.newContext({ viewport });
+  // The deployment's settings file next to the widget's page (EMBEDDING.md).
+  if (settings) {
+    await context.route('**/widget/mbc-settings.json', (route) => route.fulfill({
+      contentType: 'application/json', body: JSON.stringify(settings),
+    }));
+  }
   await context.addInitScript(() => {
     window.__violations = [];
     addEventListener('securitypolicyviolation', (e) => {
@@ -405,14 +411,16 @@ test('iframe host: a height message from anywhere else is ignored', async () => 
 });
 
 test('standalone page under the strict CSP header: works, with no violation', async () => {
-  const env = await open('widget/index.html?org-name=Clinic%20Z&phone=555%200100&accent=%23ffff00');
+  // Opened on its own, the page takes its settings from the deployment's
+  // mbc-settings.json, not from the address.
+  const env = await open('widget/index.html', { settings: { 'org-name': 'Clinic Z', phone: '555 0100', accent: '#ffff00' } });
   const { page } = env;
   const response = await page.request.get(new URL('widget/index.html', server.url).href);
   assert.equal(response.headers()['content-security-policy'], OUR_CSP);
   await page.locator('#mbc-guide[data-ready="true"]').waitFor({ timeout: 30_000 });
   await useWidget(page, en);
   await page.getByRole('link', { name: fill(en.ui.contact_phone, { org: 'Clinic Z', phone: '555 0100' }) }).waitFor();
-  assert.ok(env.warnings.some((w) => w.includes('attribute accent="#ffff00"')), 'a URL parameter is checked like an attribute');
+  assert.ok(env.warnings.some((w) => w.includes('attribute accent="#ffff00"')), 'a setting from the file is checked like an attribute');
   // The built page has no inline script and no inline style at all.
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'every script has a src');

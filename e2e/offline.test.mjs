@@ -41,7 +41,7 @@ function filesOf(dir) {
 /** The precache list as sw.js must hold it: every file but sw.js, with its sha256. */
 function expectedList(dir) {
   const lines = filesOf(dir)
-    .filter((f) => f !== 'sw.js')
+    .filter((f) => f !== 'sw.js' && !/\.(br|gz)$/.test(f))
     .map((f) => `  {"url":${JSON.stringify(`./${f}`)},"sha256":"${sha256(readFileSync(join(dir, f)))}"}`);
   return `[\n${lines.join(',\n')}\n]`;
 }
@@ -156,8 +156,10 @@ test('a hospital pack on the same site is kept for offline use', async () => {
   cpSync(DIST, dir, { recursive: true });
   mkdirSync(join(dir, 'packs'));
   compileLocalPack(temp, join(dir, 'packs', 'local.pack'));
+  // The deployment names the pack in its settings file (EMBEDDING.md).
+  writeFileSync(join(dir, 'mbc-settings.json'), JSON.stringify({ 'content-pack': './packs/local.pack' }));
   const server = await startServer({ root: dir });
-  const { context, page, errors } = await openControlled(server, '?content-pack=./packs/local.pack');
+  const { context, page, errors } = await openControlled(server, '');
   const findLocal = async () => {
     await page.getByRole('navigation', { name: ui.steps_label }).getByRole('button', { name: ui.step_questions }).click();
     // The whole bank is folded behind its heading.

@@ -5,18 +5,22 @@ import assert from 'node:assert/strict';
 import { firstLoadSizes } from '../bench/sizes.mjs';
 import { DIST } from './harness.mjs';
 
-// The first load may not grow past this. Issue 2 asks for 150,000 bytes
-// gzip and issue 7 for 100,000; with the whole builder and Yew's rendering
-// code in the wasm we are not there yet (see ARCHITECTURE.md, "Size"), so
-// this holds the line a little above what we measured (266,830) while that
-// work goes on.
-const BUDGET_GZIP = 267_500;
+// The first load may not grow past this many bytes of gzip -9. Issue 16 sets
+// the goal at 225,000 (then 200,000); that is not met yet (docs/SIZE.md says
+// where the bytes are and what is left), so this holds the line just above
+// what the lean branch measured (266,414), rounded up to the next 500.
+const BUDGET_GZIP = 266_500;
 
-test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, () => {
+test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
+  // Brotli beside gzip: hosts that serve the .br files send the smaller figure.
+  for (const f of [...files, { name: 'total', ...total }]) {
+    t.diagnostic(`${f.name}: ${f.raw} raw, ${f.gzip} gzip -9, ${f.brotli} Brotli`);
+  }
   assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'the wasm is counted');
   assert.ok(files.some((f) => f.name.endsWith('.js')), 'the js is counted');
   assert.ok(files.some((f) => f.name.endsWith('.css')), 'the css is counted');
   assert.ok(files.some((f) => f.name === 'index.html'), 'the html is counted');
-  assert.ok(total.gzip <= BUDGET_GZIP, `first load is ${total.gzip} bytes gzip, over the budget of ${BUDGET_GZIP}`);
+  assert.ok(total.brotli < total.gzip, 'Brotli is measured and smaller than gzip');
+  assert.ok(total.gzip <= BUDGET_GZIP, `first load is ${total.gzip} bytes gzip (${total.brotli} Brotli), over the budget of ${BUDGET_GZIP}`);
 });

@@ -46,7 +46,7 @@ if has wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then say "wasm-bindgen
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if has twiggy "twiggy $TWIGGY_VERSION"; then say "twiggy $TWIGGY_VERSION present"; else
+if has twiggy " $TWIGGY_VERSION"; then say "twiggy $TWIGGY_VERSION present"; else
   say "installing twiggy $TWIGGY_VERSION (bench/twiggy.sh)"
   cargo install twiggy --version "$TWIGGY_VERSION" --locked
 fi

@@ -23,6 +23,13 @@ export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
+/**
+ * The policy for the widget's own pages (standalone and iframe target), as
+ * EMBEDDING.md gives it: the strict policy, and only pages of the same
+ * origin may frame it. A hospital names its own pages instead of 'self'.
+ */
+export const WIDGET_CSP = `${STRICT_CSP}; frame-ancestors 'self'`;
+
 const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|svg|pack)$/;
 
 /** The headers every file gets: its type, how long it may be cached, nosniff. */
@@ -36,7 +43,7 @@ export function fileHeaders(file) {
 
 /**
  * Starts a server on 127.0.0.1. Resolves to { url, port, close(), requests,
- * setRoot(dir) }. `csp`: true sends STRICT_CSP with every HTML page, a string
+ * setRoot(dir) }. `csp`: true sends WIDGET_CSP with every HTML page, a string
  * sends that policy, a function (path) => policy or null chooses per page.
  * `extraRoots` mounts other folders under a path prefix ({ '/widget/': dist }).
  * `cors` sends Access-Control-Allow-Origin: * (the widget served to a host
@@ -61,7 +68,7 @@ export function startServer({ root, port = 0, csp = false, extraRoots = {}, cors
       if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
       const body = await readFile(file);
       const headers = fileHeaders(file);
-      const policy = typeof csp === 'function' ? csp(url.pathname) : csp === true ? STRICT_CSP : csp;
+      const policy = typeof csp === 'function' ? csp(url.pathname) : csp === true ? WIDGET_CSP : csp;
       if (policy && extname(file) === '.html') headers['Content-Security-Policy'] = policy;
       if (cors) headers['Access-Control-Allow-Origin'] = '*';
       res.writeHead(200, headers).end(body);
@@ -93,5 +100,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .filter((a) => a.startsWith('--mount='))
     .map((a) => { const [prefix, dir] = a.slice('--mount='.length).split('='); return [prefix, dir]; }));
   const { url } = await startServer({ root, port: Number(port), csp, extraRoots });
-  console.log(`mbc-guide: serving ${root} at ${url}${csp ? ' with the strict CSP' : ''}`);
+  console.log(`mbc-guide: serving ${root} at ${url}${csp ? ` with Content-Security-Policy: ${WIDGET_CSP}` : ''}`);
 }

@@ -3,11 +3,9 @@
 //! have talked about. The tailoring rules read this; the reducer writes it.
 
 use crate::by_id::ById;
-use serde::{Deserialize, Serialize};
 
 /// How important a goal of treatment is to the person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rating {
     Not,
     Somewhat,
@@ -37,8 +35,7 @@ impl Rating {
 }
 
 /// Where the person stands on one kind of treatment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mark {
     Discussed,
     Ask,
@@ -68,19 +65,15 @@ impl Mark {
 /// The two step-3 items that are not among the guide's six treatments.
 pub const EXTRA_TREATMENTS: [&str; 2] = ["supportive", "complementary"];
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     /// Goal id ("shrink", "quality", "longer") to rating.
-    #[serde(default)]
     pub goals: ById<Rating>,
     /// Anything else that matters, in the person's own words.
-    #[serde(default)]
     pub goals_other: String,
     /// Factor id to the option ids chosen (one, or several where the factor
     /// allows it).
-    #[serde(default)]
     pub factors: ById<Vec<String>>,
     /// Treatment id to where the person stands.
-    #[serde(default)]
     pub treatments: ById<Mark>,
 }

@@ -10,7 +10,7 @@
 use crate::content::Lang;
 
 /// The attributes, in the order EMBEDDING.md documents them.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "lang",
     "org-name",
     "phone",
@@ -20,6 +20,7 @@ pub const ATTRIBUTES: [&str; 9] = [
     "content-pack",
     "save",
     "storage-namespace",
+    "share-page",
 ];
 
 /// The accent colour when none (or a bad one) is set: 7.6:1 on white.
@@ -44,6 +45,9 @@ pub struct Config {
     pub save: bool,
     /// Keeps two widgets, or two hospitals on one origin, apart in storage.
     pub namespace: String,
+    /// The widget's own page, where share links lead (script embed only;
+    /// by default the `index.html` next to the loader).
+    pub share_page: Option<String>,
 }
 
 impl Default for Config {
@@ -58,6 +62,7 @@ impl Default for Config {
             content_pack: None,
             save: true,
             namespace: DEFAULT_NAMESPACE.to_owned(),
+            share_page: None,
         }
     }
 }
@@ -100,8 +105,8 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Config,
                 Some(lang) => config.lang = lang,
                 None => warn("unknown language; use \"en\" or \"es\". Using English."),
             },
-            "org-name" => config.org_name = plain_text(value, &mut warn),
-            "hours" => config.hours = plain_text(value, &mut warn),
+            "org-name" => config.org_name = host_text(value, &mut warn),
+            "hours" => config.hours = host_text(value, &mut warn),
             "phone" => {
                 if value.is_empty() {
                     config.phone = None;
@@ -112,7 +117,17 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Config,
                 }
             }
             "second-opinion-url" => config.second_opinion_url = https_link(value, &mut warn),
-            "content-pack" => config.content_pack = site_or_https_link(value, &mut warn),
+            "content-pack" => {
+                config.content_pack =
+                    site_or_https_link(value, "the built-in content is used", &mut warn)
+            }
+            "share-page" => {
+                config.share_page = site_or_https_link(
+                    value,
+                    "links lead to the index.html next to mbc-guide.js",
+                    &mut warn,
+                )
+            }
             "accent" => match accent(value) {
                 Ok(color) => config.accent = color,
                 Err(why) => warn(&format!("{why}; using {DEFAULT_ACCENT}.")),
@@ -122,26 +137,30 @@ pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Config,
                 "false" | "no" | "off" => config.save = false,
                 _ => warn("use \"true\" or \"false\"; saving stays on."),
             },
-            "storage-namespace" => {
-                let ok = !value.is_empty()
-                    && value.len() <= 40
-                    && value
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-                if ok {
-                    config.namespace = value.to_owned();
-                } else {
-                    warn("use 1 to 40 letters, digits, - or _; using \"default\".");
-                }
-            }
+            "storage-namespace" => match namespace(value) {
+                Some(ns) => config.namespace = ns.to_owned(),
+                None => warn("use 1 to 40 letters, digits, - or _; using \"default\"."),
+            },
             _ => {}
         }
     }
     (config, warnings)
 }
 
+/// A storage namespace as the attribute gives it (1 to 40 letters, digits,
+/// `-` or `_`, spaces around ignored), or `None` for a bad one.
+pub fn namespace(value: &str) -> Option<&str> {
+    let value = value.trim();
+    let ok = !value.is_empty()
+        && value.len() <= 40
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then_some(value)
+}
+
 /// Short plain text: no control characters, at most `MAX_TEXT` characters.
-fn plain_text(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
+fn host_text(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
     if value.is_empty() {
         return None;
     }
@@ -172,9 +191,11 @@ fn https_link(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
 /// An absolute https link, or a path on this site ("/packs/x.pack",
 /// "./x.pack"). A path that a browser reads as another host ("//host",
 /// "/\\host") is refused.
-fn site_or_https_link(value: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
+fn site_or_https_link(value: &str, instead: &str, warn: &mut impl FnMut(&str)) -> Option<String> {
     link(value, true).or_else(|| {
-        warn("use an https:// address or a path on this site; the built-in content is used.");
+        warn(&format!(
+            "use an https:// address or a path on this site; {instead}."
+        ));
         None
     })
 }
@@ -257,6 +278,7 @@ mod tests {
             ("content-pack", "/packs/stmary.json"),
             ("save", "false"),
             ("storage-namespace", "st-mary"),
+            ("share-page", "/guide/"),
         ]);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.lang, Lang::Es);
@@ -266,6 +288,16 @@ mod tests {
         assert_eq!(c.content_pack.as_deref(), Some("/packs/stmary.json"));
         assert!(!c.save);
         assert_eq!(c.namespace, "st-mary");
+        assert_eq!(c.share_page.as_deref(), Some("/guide/"));
+    }
+
+    #[test]
+    fn a_share_page_follows_the_rules_of_other_links() {
+        for bad in ["//evil.example/", "javascript:x", "http://example.org/"] {
+            let (c, w) = one("share-page", bad);
+            assert_eq!(c.share_page, None, "{bad}");
+            assert_eq!(w.len(), 1, "{bad}");
+        }
     }
 
     #[test]

@@ -94,12 +94,23 @@ pub fn long(lang: Lang, iso: &str) -> String {
     }
 }
 
-/// "Last reviewed: November 29, 2026": the pack's review date, as the page
-/// foot and the printed sheet show it.
+/// "Last reviewed: November 30, 2026. Next review by: May 31, 2027.": the
+/// pack's review dates, as the page foot and the printed sheet show them.
+/// A pack with no `review_by` (a hospital's, made before it existed) says
+/// only when it was last reviewed: "Last reviewed: November 29, 2026".
 pub fn reviewed_line(pack: &Pack) -> String {
+    let lang = pack.language();
+    let meta = &pack.meta;
+    let reviewed = long(lang, &meta.last_reviewed);
+    if meta.review_by.trim().is_empty() {
+        return fill(pack.ui("last_reviewed"), &[("date", &reviewed)]);
+    }
     fill(
-        pack.ui("last_reviewed"),
-        &[("date", &long(pack.language(), &pack.meta.last_reviewed))],
+        pack.ui("review_dates"),
+        &[
+            ("reviewed", &reviewed),
+            ("review_by", &long(lang, &meta.review_by)),
+        ],
     )
 }
 
@@ -120,6 +131,25 @@ mod tests {
             assert_eq!(long(Lang::En, iso), en);
             assert_eq!(long(Lang::Es, iso), es);
         }
+    }
+
+    #[test]
+    fn the_review_line_gives_both_dates_or_the_last_review_alone() {
+        let mut pack = crate::content::builtin(Lang::En).expect("English pack");
+        pack.meta.last_reviewed = "2026-11-30".into();
+        pack.meta.review_by = "2027-05-31".into();
+        pack.ui.insert(
+            "review_dates".into(),
+            "Last reviewed: {reviewed}. Next review by: {review_by}.".into(),
+        );
+        pack.ui
+            .insert("last_reviewed".into(), "Last reviewed: {date}".into());
+        assert_eq!(
+            reviewed_line(&pack),
+            "Last reviewed: November 30, 2026. Next review by: May 31, 2027."
+        );
+        pack.meta.review_by.clear();
+        assert_eq!(reviewed_line(&pack), "Last reviewed: November 30, 2026");
     }
 
     #[test]

@@ -58,6 +58,15 @@ pub fn plain_text(sheet: &Sheet) -> String {
             line(&mut out, &format!("- {item}"));
         }
     }
+    if let Some(urgent) = &sheet.urgent {
+        out.push('\n');
+        underlined(&mut out, &urgent.heading, '-');
+        line(&mut out, &urgent.intro);
+        for sign in &urgent.signs {
+            line(&mut out, &format!("- {}", indented(sign, "  ")));
+        }
+        line(&mut out, &urgent.action);
+    }
     out.push('\n');
     line(&mut out, &sheet.reviewed);
     out
@@ -111,6 +120,15 @@ pub fn markdown(sheet: &Sheet) -> String {
             let _ = writeln!(out, "- {item}");
         }
         out.push('\n');
+    }
+    if let Some(urgent) = &sheet.urgent {
+        md_heading(&mut out, 2, &urgent.heading);
+        md_paragraph(&mut out, &urgent.intro);
+        for sign in &urgent.signs {
+            let _ = writeln!(out, "- {}", md_escape(sign, "  "));
+        }
+        out.push('\n');
+        md_paragraph(&mut out, &urgent.action);
     }
     md_paragraph(&mut out, &sheet.reviewed);
     // One newline at the end, not a blank line.

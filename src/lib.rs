@@ -28,3 +28,8 @@ pub mod zlib;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+// A smaller allocator than Rust's default dlmalloc (docs/SIZE.md).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -23,21 +23,60 @@ pub enum Reason {
     Treatment { treatment: String, mark: Mark },
 }
 
-/// A question to suggest, and why.
+impl Reason {
+    /// How much this reason says about the person: what they know about
+    /// their cancer counts most, then what they said about a goal or a
+    /// treatment, then nothing at all (a question for everyone).
+    pub fn relevance(&self) -> Relevance {
+        match self {
+            Reason::Everyone => Relevance::Everyone,
+            Reason::Goal { .. } | Reason::Treatment { .. } => Relevance::Choice,
+            Reason::Factor { .. } => Relevance::Factor,
+        }
+    }
+}
+
+/// How well a suggestion fits the person, lowest first, so the derived
+/// order ranks them: `Factor > Choice > Everyone`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Relevance {
+    /// Suggested to everyone (`{"always": true}`).
+    Everyone,
+    /// A goal rating or a treatment mark made the rule hold.
+    Choice,
+    /// An answer about the cancer (a factor) made the rule hold.
+    Factor,
+}
+
+impl Relevance {
+    /// Every rank, best first.
+    pub const BEST_FIRST: [Relevance; 3] =
+        [Relevance::Factor, Relevance::Choice, Relevance::Everyone];
+}
+
+/// A question to suggest, why, and how well it fits.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggestion {
     pub question_id: String,
     pub reason: Reason,
+    /// `reason.relevance()`, kept beside it for sorting and display.
+    pub relevance: Relevance,
 }
 
-/// Whether a rule holds for the answers, and if so the most specific reason.
+/// How many suggestions the widget shows before "Show N more
+/// suggestions": the best, as `suggest` orders them.
+pub const SHOWN_FIRST: usize = 12;
+
+/// Whether a rule holds for the answers, and if so the most relevant
+/// reason.
 ///
 /// A factor rule explains itself with the first of the person's chosen
-/// answers that the rule names. `all` holds when every part holds and gives
-/// the reason of its first part that is about the person (a factor, goal or
-/// treatment), or `Everyone` if all its parts are `always`. `any` gives the
-/// reason of its first part that holds. An empty `all` or `any` never holds,
-/// so a mistake in a pack never suggests a question to everyone.
+/// answers that the rule names. `all` holds when every part holds; `any`
+/// when one part does. Both give the most relevant reason among the parts
+/// that hold (see `Relevance`), the first of those on a tie, so a rule that
+/// starts with `always` or a goal still names the factor answer it also
+/// needs. An empty `all` or `any` never holds, so a mistake in a pack never
+/// suggests a question to everyone.
 pub fn holds(rule: &Rule, answers: &Answers) -> Option<Reason> {
     match rule {
         Rule::Always(true) => Some(Reason::Everyone),
@@ -73,20 +112,28 @@ pub fn holds(rule: &Rule, answers: &Answers) -> Option<Reason> {
                 .iter()
                 .map(|part| holds(part, answers))
                 .collect::<Option<Vec<Reason>>>()?;
-            reasons
-                .into_iter()
-                .find(|r| *r != Reason::Everyone)
-                .or(Some(Reason::Everyone))
+            most_relevant(reasons)
         }
-        Rule::Any(parts) => parts.iter().find_map(|part| holds(part, answers)),
+        Rule::Any(parts) => most_relevant(parts.iter().filter_map(|part| holds(part, answers))),
     }
 }
 
-/// The questions to suggest, in pack order: those tailored to the person's
-/// answers first, then those for everyone. Sensitive questions (life
-/// expectancy and the like) only when the person chose to see them.
+/// The most relevant reason, the first on a tie.
+fn most_relevant(reasons: impl IntoIterator<Item = Reason>) -> Option<Reason> {
+    reasons.into_iter().fold(None, |best, reason| match best {
+        Some(b) if b.relevance() >= reason.relevance() => Some(b),
+        _ => Some(reason),
+    })
+}
+
+/// The questions to suggest, best first: those an answer about the cancer
+/// brought, then those a goal rating or a treatment mark brought, then
+/// those for everyone; within each, in pack order (so editors put the most
+/// important question of each kind first in the bank). The widget shows
+/// the first `SHOWN_FIRST`. Sensitive questions (life expectancy and the
+/// like) only when the person chose to see them.
 pub fn suggest(pack: &Pack, answers: &Answers, show_sensitive: bool) -> Vec<Suggestion> {
-    let (mut tailored, mut everyone): (Vec<Suggestion>, Vec<Suggestion>) = pack
+    let found: Vec<Suggestion> = pack
         .questions
         .iter()
         .filter(|q| show_sensitive || !q.sensitive)
@@ -94,12 +141,18 @@ pub fn suggest(pack: &Pack, answers: &Answers, show_sensitive: bool) -> Vec<Sugg
             let reason = holds(q.rule.as_ref()?, answers)?;
             Some(Suggestion {
                 question_id: q.id.clone(),
+                relevance: reason.relevance(),
                 reason,
             })
         })
-        .partition(|s| s.reason != Reason::Everyone);
-    tailored.append(&mut everyone);
-    tailored
+        .collect();
+    // Three ranks, each in pack order: three passes cost the wasm far less
+    // than a stable sort.
+    let mut ranked = Vec::with_capacity(found.len());
+    for rank in Relevance::BEST_FIRST {
+        ranked.extend(found.iter().filter(|s| s.relevance == rank).cloned());
+    }
+    ranked
 }
 
 /// The sentence shown under a suggested question, built from the pack's
@@ -263,11 +316,18 @@ mod tests {
     ) {
         let grew = profile(&[
             ("hormone_receptor", &["positive"]),
-            ("past_treatments", &["chemo", "hormonal_grew"]),
+            ("past_treatments", &["chemo", "hormonal"]),
+            ("grew_on", &["chemo", "hormonal"]),
         ]);
         assert!(suggests(&grew, "tests-esr1"));
         let alone = profile(&[("hormone_receptor", &["positive"])]);
         assert!(!suggests(&alone, "tests-esr1"));
+        let taken_only = profile(&[
+            ("hormone_receptor", &["positive"]),
+            ("past_treatments", &["hormonal"]),
+            ("grew_on", &["chemo"]),
+        ]);
+        assert!(!suggests(&taken_only, "tests-esr1"));
     }
 
     #[test]
@@ -339,6 +399,80 @@ mod tests {
                 "care-everyone-2",
             ]
         );
+    }
+
+    #[test]
+    fn factor_reasons_rank_above_goal_and_treatment_ones_above_everyone_ones() {
+        let mut answers = profile(&[("spread", &["bone"])]);
+        answers.goals.insert("longer".into(), Rating::Very);
+        answers.treatments.insert("trials".into(), Mark::Ask);
+        let shown = suggest(&pack(), &answers, false);
+        let order: Vec<(&str, Relevance)> = shown
+            .iter()
+            .map(|s| (s.question_id.as_str(), s.relevance))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("care-bone", Relevance::Factor),
+                ("care-spread-sites", Relevance::Factor),
+                // Pack order within a rank: the goal question comes first
+                // in the bank.
+                ("goals-longer-trials", Relevance::Choice),
+                ("care-trials-ask", Relevance::Choice),
+                ("goals-main-aim", Relevance::Everyone),
+                ("care-everyone-2", Relevance::Everyone),
+            ]
+        );
+        assert!(shown.iter().all(|s| s.relevance == s.reason.relevance()));
+        assert!(Relevance::BEST_FIRST.windows(2).all(|w| w[0] > w[1]));
+    }
+
+    #[test]
+    fn all_and_any_name_their_most_relevant_part_the_first_on_a_tie() {
+        let mut answers = profile(&[("her2", &["low"]), ("spread", &["liver"])]);
+        answers.goals.insert("longer".into(), Rating::Very);
+        let goal = Rule::Goal {
+            id: "longer".into(),
+            is: vec!["very".into()],
+        };
+        let factor = |id: &str, option: &str| Rule::Factor {
+            id: id.into(),
+            is: vec![option.into()],
+        };
+        let her2_low = Reason::Factor {
+            factor: "her2".into(),
+            option: "low".into(),
+        };
+        let both = Rule::All(vec![goal.clone(), factor("her2", "low")]);
+        assert_eq!(holds(&both, &answers), Some(her2_low.clone()));
+        let either = Rule::Any(vec![
+            goal.clone(),
+            factor("her2", "low"),
+            factor("spread", "liver"),
+        ]);
+        assert_eq!(holds(&either, &answers), Some(her2_low));
+        let goal_only = Rule::Any(vec![Rule::Always(true), goal, factor("her2", "zero")]);
+        assert!(matches!(
+            holds(&goal_only, &answers),
+            Some(Reason::Goal { .. })
+        ));
+    }
+
+    #[test]
+    fn a_full_profile_is_cut_at_shown_first_only_by_the_caller() {
+        let mut answers = profile(&[
+            ("her2", &["not_sure"]),
+            ("spread", &["bone", "brain"]),
+            ("menopause", &["pre"]),
+            ("hormone_receptor", &["negative"]),
+        ]);
+        answers.goals.insert("longer".into(), Rating::Very);
+        let all = suggest(&pack(), &answers, true);
+        assert!(all.len() > 6);
+        // Whatever is cut, the best are kept: sorted by relevance, best first.
+        assert!(all.windows(2).all(|w| w[0].relevance >= w[1].relevance));
+        assert_eq!(SHOWN_FIRST, 12);
     }
 
     #[test]

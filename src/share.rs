@@ -12,8 +12,9 @@
 //!   Adler-32 checksum, so a cut-off or changed link is caught.
 //!
 //! Reading is for hostile input: it never panics, it refuses before doing
-//! much work on anything too big (`MAX_FRAGMENT_BYTES` in, `MAX_JSON_BYTES`
-//! out, so a small link that would inflate to gigabytes stops at the cap),
+//! much work on anything too big (`MAX_LINK_BYTES` or `MAX_FRAGMENT_BYTES`
+//! in, `MAX_JSON_BYTES` out, so a small link that would inflate to
+//! gigabytes stops at the cap),
 //! and it salvages the state exactly as a save is salvaged. Markup in text
 //! stays text: the interface renders it as text.
 
@@ -27,14 +28,24 @@ use crate::stored::{self, Restored};
 pub const PREFIX: &str = "mbc=";
 /// The version written into new links: the saved format's.
 pub const VERSION: u32 = stored::VERSION;
-/// The most JSON a link may unpack to. A real list of 60 questions with
-/// notes is about 12 KB; this leaves room for the longest lists, and stops
-/// a decompression bomb after 1 MiB of work.
-pub const MAX_JSON_BYTES: usize = 1 << 20;
-/// The longest text `decode` and `import_file` look at. Incompressible JSON
-/// of `MAX_JSON_BYTES` is about 1.4 MB of base64, and a saved file of the
-/// largest list that fits is well under this.
+/// The most JSON a link (or a saved file) may unpack to. A real list of 60
+/// questions with notes is about 12 KB; this leaves twenty times that, and
+/// stops a decompression bomb, or a link packed with thousands of answers,
+/// after 256 KiB of work: reading it stays well under 200 ms on a slow
+/// phone (e2e/safety.test.mjs measures it).
+pub const MAX_JSON_BYTES: usize = 256 << 10;
+/// The longest text `import_file` looks at: cheap to scan, and a
+/// downloaded list with its link at the end is far shorter.
 pub const MAX_FRAGMENT_BYTES: usize = 4 << 20;
+/// The longest link `decode` reads. A list of 60 questions with notes makes
+/// a link of about 2,000 characters; this is thirty times that, and far
+/// beyond what e-mail and chat carry whole. A longer one is refused before
+/// any work.
+pub const MAX_LINK_BYTES: usize = 64 << 10;
+/// What the browser edge hands `import_file` in place of a file over
+/// `MAX_FRAGMENT_BYTES`, which it does not read: the person is told it is
+/// too large.
+pub const FILE_TOO_LARGE: &str = "\u{0}mbc-guide: file too large";
 
 /// Why a link or file could not be read. Each has a calm sentence for the
 /// person (`ui_key`); nothing stored changes when reading fails.
@@ -96,7 +107,7 @@ impl std::fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The fragment for `state`, without the `#`: `mbc=1.eJy…`.
+/// The fragment for `state`, without the `#`: `mbc=2.eJy…`.
 ///
 /// A state whose JSON is over `MAX_JSON_BYTES` (far beyond any real list)
 /// still encodes, but `decode` refuses it with `TooLarge`; check with
@@ -119,11 +130,11 @@ pub fn link(base_url: &str, state: &State) -> String {
     format!("{base}#{}", encode(state))
 }
 
-/// Reads a share fragment (`mbc=1.…`, with or without the `#`), or a whole
+/// Reads a share fragment (`mbc=2.…`, with or without the `#`), or a whole
 /// link holding one. Whitespace and line breaks anywhere (from copying or
 /// from an e-mail) are ignored. Never panics.
 pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
-    if fragment.len() > MAX_FRAGMENT_BYTES {
+    if fragment.len() > MAX_LINK_BYTES {
         return Err(ShareError::TooLarge);
     }
     let compact: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
@@ -178,11 +189,14 @@ fn read_version(text: &str) -> Result<u32, ShareError> {
 /// `Restored::lost` says what could not. It is refused only when nothing at
 /// all could be read.
 pub fn import_file(text: &str) -> Result<Restored, ShareError> {
-    if text.len() > MAX_FRAGMENT_BYTES {
+    if text.len() > MAX_FRAGMENT_BYTES || text == FILE_TOO_LARGE {
         return Err(ShareError::TooLarge);
     }
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.starts_with('{') {
+        if text.len() > MAX_JSON_BYTES {
+            return Err(ShareError::TooLarge);
+        }
         let restored = stored::decode(text);
         return match restored.lost.first() {
             Some(stored::Lost::FutureVersion(v)) if restored.state == State::default() => {
@@ -221,10 +235,19 @@ mod tests {
     }
 
     #[test]
+    fn a_file_too_large_to_read_is_said_to_be_too_large() {
+        assert_eq!(
+            import_file(FILE_TOO_LARGE).map(|_| ()),
+            Err(ShareError::TooLarge)
+        );
+    }
+
+    #[test]
     fn a_link_keeps_the_base_and_replaces_its_fragment() {
         let state = State::default();
         let link = link("https://example.org/guide/?a=1#old", &state);
-        assert!(link.starts_with("https://example.org/guide/?a=1#mbc=1."));
+        let start = format!("https://example.org/guide/?a=1#mbc={VERSION}.");
+        assert!(link.starts_with(&start), "{link}");
         assert_eq!(decode(&link).map(|r| r.state), Ok(state));
     }
 }

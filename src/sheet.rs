@@ -3,7 +3,9 @@
 //! view and the exports can never disagree.
 //!
 //! Pure: no clock (the caller passes the date), no browser. Only what the
-//! person filled in is listed; the sheet has no empty sections.
+//! person filled in is listed; the sheet has no empty sections, except the
+//! "get help right away" box and the review dates, which every sheet
+//! carries.
 //!
 //! Order: the "most important" questions first, in list order; then the
 //! rest grouped by bank topic, in the pack's topic order; then the person's
@@ -37,7 +39,11 @@ pub struct Sheet {
     /// "Org: Title (url)" for each source the listed questions cite, in the
     /// order they are first cited.
     pub sources: Vec<String>,
-    /// "Last reviewed: 2026-11-29".
+    /// "Get help right away": the signs that need a call now, when the pack
+    /// has them. Printed on every sheet, filled in or not.
+    pub urgent: Option<SheetUrgent>,
+    /// "Last reviewed: November 30, 2026. Next review by: May 31, 2027."
+    /// (`dates::reviewed_line`).
     pub reviewed: String,
     /// Headings and labels, so the exports need no pack.
     pub labels: SheetLabels,
@@ -64,6 +70,16 @@ pub struct SheetLabels {
     pub treatments: String,
     /// `sources_heading`: "Sources".
     pub sources: String,
+}
+
+/// The "get help right away" box, as printed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetUrgent {
+    pub heading: String,
+    pub intro: String,
+    pub signs: Vec<String>,
+    /// Who to call, and when to call emergency services.
+    pub action: String,
 }
 
 /// A group of questions under one heading (a bank topic, or "My own
@@ -173,6 +189,12 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
         profile: profile(pack, state),
         treatments: treatments(pack, state),
         sources: sources(pack, cited),
+        urgent: pack.urgent().map(|u| SheetUrgent {
+            heading: u.heading.clone(),
+            intro: u.intro.clone(),
+            signs: u.signs.clone(),
+            action: u.action.clone(),
+        }),
         reviewed: crate::dates::reviewed_line(pack),
         labels: SheetLabels {
             top: pack.ui("print_top").to_owned(),
@@ -423,6 +445,35 @@ mod tests {
                 "Ask about it".to_owned()
             )]
         );
+    }
+
+    #[test]
+    fn every_sheet_carries_the_urgent_box_and_both_review_dates() {
+        let mut pack = pack();
+        pack.meta.review_by = "2027-05-31".into();
+        pack.guide.urgent = crate::content::Urgent {
+            heading: "Get help right away".into(),
+            intro: "Call now if you have one of these signs.".into(),
+            signs: vec!["A fever while you get chemo.".into()],
+            action: "If you cannot reach them, call 911.".into(),
+            sources: vec![pack.meta.sources[0].id.clone()],
+        };
+        let sheet = build(&pack, &State::default(), "2026-11-30");
+        let urgent = sheet.urgent.expect("the box is on an empty sheet too");
+        assert_eq!(urgent.heading, "Get help right away");
+        assert_eq!(urgent.signs, ["A fever while you get chemo."]);
+        assert_eq!(urgent.action, "If you cannot reach them, call 911.");
+        assert_eq!(sheet.reviewed, crate::dates::reviewed_line(&pack));
+        assert!(
+            sheet.reviewed.contains("May 31, 2027"),
+            "{}",
+            sheet.reviewed
+        );
+        let text = crate::export::plain_text(&build(&pack, &State::default(), "2026-11-30"));
+        assert!(text.contains("Get help right away\n---"), "{text}");
+        assert!(text.contains("- A fever while you get chemo."), "{text}");
+        pack.guide.urgent = Default::default();
+        assert_eq!(build(&pack, &State::default(), "2026-11-30").urgent, None);
     }
 
     #[test]

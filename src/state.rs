@@ -7,7 +7,6 @@
 use crate::by_id::ById;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::answers::{Answers, Mark, Rating};
@@ -21,10 +20,13 @@ pub const MAX_ENTRIES: usize = 500;
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// The longest note, and the longest "anything else" text, in characters.
 pub const MAX_NOTE_CHARS: usize = 4000;
+/// The most options one factor answer keeps (the longest factor has about
+/// a dozen): the rest of a hostile list is dropped, so reading it stays
+/// linear.
+pub const MAX_OPTIONS: usize = 64;
 
 /// The steps of the journey, in order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Step {
     #[default]
     Goals,
@@ -60,27 +62,23 @@ impl Step {
 }
 
 /// One question in the person's list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// Unique within the list; never reused while the list exists.
     pub id: u32,
     /// The bank question this came from, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// The person's own words: their own question, or their edit of a bank
     /// question. `None` shows the bank text in the current language.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Marked "most important". Top entries always lead the list.
-    #[serde(default)]
     pub top: bool,
     /// A note, or the answer the doctor gave.
-    #[serde(default)]
     pub note: String,
 }
 
 /// Everything the person enters. Plain data: cloned, compared, saved.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
     pub answers: Answers,
     /// The person's questions, top entries first.
@@ -96,7 +94,6 @@ pub struct State {
     /// Print in 18 pt.
     pub large_print: bool,
     /// The last removed entry and where it was, for undo. Not saved.
-    #[serde(skip)]
     pub undo: Option<(usize, Entry)>,
 }
 
@@ -417,6 +414,9 @@ impl State {
         for (factor, options) in factors {
             let mut kept: Vec<String> = Vec::with_capacity(options.len());
             for option in options {
+                if kept.len() >= MAX_OPTIONS {
+                    break;
+                }
                 if is_id(&option) && !kept.contains(&option) {
                     kept.push(option);
                 }
@@ -546,9 +546,16 @@ impl State {
     }
 }
 
-/// Is this a plausible content id (not blank, not absurdly long)?
-fn is_id(id: &str) -> bool {
-    !id.trim().is_empty() && id.chars().count() <= MAX_ID_CHARS
+/// Is this a plausible content id (not blank, not absurdly long)? The one
+/// check for ids, in the reducer and in reading saves.
+pub(crate) fn is_id(id: &str) -> bool {
+    !id.trim().is_empty() && fits(id, MAX_ID_CHARS)
+}
+
+/// Within the limit, counted in characters, not bytes.
+pub(crate) fn fits(text: &str, max: usize) -> bool {
+    // Cheap first: no text of `max` chars is longer than `4 * max` bytes.
+    text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
 }
 
 /// At most `max` characters of `text`, cut on a character boundary.

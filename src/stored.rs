@@ -10,8 +10,9 @@
 //!
 //! - `format` says the text is ours; anything else is left alone.
 //! - `version` says which shape `state` has. Older shapes are brought up to
-//!   date by `migrate`, one step per version. Version 1 is the first format:
-//!   there are no earlier ones to migrate yet.
+//!   date by `migrate`, one step per version (see `MIGRATIONS`). Share
+//!   links and import files carry the same version and go through the same
+//!   steps.
 //! - `rev` grows with every save, so two tabs can tell which save is newer.
 //! - `saved_at` is when, in milliseconds since 1970, as the caller's clock
 //!   said. This module never reads a clock.
@@ -25,32 +26,18 @@
 //! and counted, not truncated. Markup in text is kept as it is; the
 //! interface renders it as text.
 
-use serde::{Deserialize, Serialize};
-
 pub use crate::json::Loose;
 
 use crate::answers::{Mark, Rating};
 use crate::by_id::ById;
 use crate::state::{
-    Entry, State, Step, MAX_ENTRIES, MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
+    fits, is_id, Entry, State, Step, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
 };
 
 /// Marks a save as ours.
 pub const FORMAT: &str = "mbc-guide/state";
 /// The shape `State` is saved in today.
-pub const VERSION: u32 = 1;
-
-/// One save, as written.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
-    pub format: String,
-    pub version: u32,
-    /// Grows with each save, for ordering saves from two tabs.
-    pub rev: u64,
-    /// Milliseconds since 1970, supplied by the caller.
-    pub saved_at: f64,
-    pub state: State,
-}
+pub const VERSION: u32 = 2;
 
 /// The text to save for `state`. Written by hand beside `salvage`, its
 /// mirror, so the wasm needs no serializer; the round-trip tests keep the
@@ -278,10 +265,71 @@ type Migration = fn(Loose) -> Result<Loose, Lost>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` state into version `i + 2`.
 ///
-/// Version 1 is the first format, so there are none yet. Adding version 2
-/// means raising `VERSION` and adding one function here (the array's length
-/// makes the compiler insist), plus a fixture saved by version 1.
-const MIGRATIONS: [Migration; VERSION as usize - 1] = [];
+/// Adding a version means raising `VERSION` and adding one function here
+/// (the array's length makes the compiler insist), plus a fixture saved by
+/// the version before (tests/fixtures/stored/).
+///
+/// - 1 → 2: `split_hormonal_grew`.
+const MIGRATIONS: [Migration; VERSION as usize - 1] = [split_hormonal_grew];
+
+/// Version 1 to 2. Version 1 had one answer for "the cancer grew during
+/// hormone therapy": `hormonal_grew` under `past_treatments`. Version 2 asks
+/// what was taken (`past_treatments`) apart from what the cancer grew on (the
+/// factor `grew_on`), for every kind of treatment. So `hormonal_grew`
+/// becomes `hormonal` under `past_treatments` and `hormonal` under
+/// `grew_on`. Anything else is left as it is, for salvage to judge.
+fn split_hormonal_grew(mut state: Loose) -> Result<Loose, Lost> {
+    const OLD: &str = "hormonal_grew";
+    const NEW: &str = "hormonal";
+    let Some(factors) = value_mut(&mut state, "answers").and_then(|a| value_mut(a, "factors"))
+    else {
+        return Ok(state);
+    };
+    let Some(Loose::List(past)) = value_mut(factors, "past_treatments") else {
+        return Ok(state);
+    };
+    let mut grew = false;
+    for option in past.iter_mut() {
+        if option.as_text() == Some(OLD) {
+            // A repeat of `hormonal` is dropped, uncounted, by salvage.
+            *option = Loose::Text(NEW.to_owned());
+            grew = true;
+        }
+    }
+    if !grew {
+        return Ok(state);
+    }
+    match value_mut(factors, "grew_on") {
+        Some(Loose::List(on)) => {
+            if !on.iter().any(|o| o.as_text() == Some(NEW)) {
+                on.push(Loose::Text(NEW.to_owned()));
+            }
+        }
+        // Not a list: salvage counts it as lost, as it would have.
+        Some(_) => {}
+        None => {
+            if let Loose::Map(pairs) = factors {
+                pairs.push((
+                    "grew_on".to_owned(),
+                    Loose::List(vec![Loose::Text(NEW.to_owned())]),
+                ));
+            }
+        }
+    }
+    Ok(state)
+}
+
+/// The value under `key` in a map (the last one, as `Loose::get` reads).
+fn value_mut<'t>(tree: &'t mut Loose, key: &str) -> Option<&'t mut Loose> {
+    match tree {
+        Loose::Map(pairs) => pairs
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v),
+        _ => None,
+    }
+}
 
 /// Brings a `state` tree saved by `version` (at most `VERSION`) up to date.
 fn migrate(version: u32, state: Loose) -> Result<Loose, Lost> {
@@ -394,6 +442,7 @@ fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
         lost.answers += 1;
         return;
     };
+    let mut read = Vec::new();
     for (factor, options) in factors {
         let Some(options) = options.as_list().filter(|_| is_id(factor)) else {
             lost.answers += 1;
@@ -402,15 +451,19 @@ fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
         let mut kept: Vec<String> = Vec::new();
         for option in options {
             match option.as_text().filter(|o| is_id(o)) {
+                // Past the cap, the rest is dropped (linear time).
+                Some(_) if kept.len() >= crate::state::MAX_OPTIONS => lost.answers += 1,
                 Some(option) if !kept.iter().any(|k| k == option) => kept.push(option.to_owned()),
                 Some(_) => {}
                 None => lost.answers += 1,
             }
         }
         if !kept.is_empty() {
-            answers.factors.insert(factor.clone(), kept);
+            read.push((factor.clone(), kept));
         }
     }
+    // Collected, not inserted one by one: n log n for any key order.
+    answers.factors = read.into_iter().collect();
 }
 
 /// A map of id to value, keeping each pair whose value `read` accepts and
@@ -420,20 +473,19 @@ fn keyed<T>(
     lost: &mut usize,
     read: impl Fn(&Loose) -> Option<T>,
 ) -> crate::by_id::ById<T> {
-    let mut kept = crate::by_id::ById::new();
     let Some(pairs) = tree.as_map() else {
         *lost += 1;
-        return kept;
+        return crate::by_id::ById::new();
     };
+    let mut kept = Vec::new();
     for (key, value) in pairs {
         match read(value).filter(|_| is_id(key)) {
-            Some(value) => {
-                kept.insert(key.clone(), value);
-            }
+            Some(value) => kept.push((key.clone(), value)),
             None => *lost += 1,
         }
     }
-    kept
+    // Collected, not inserted one by one: n log n for any key order.
+    kept.into_iter().collect()
 }
 
 fn salvage_list(tree: &Loose, state: &mut State, lost: &mut Losses) {
@@ -544,16 +596,6 @@ fn salvage_entry(item: &Loose, lost: &mut Losses) -> Option<(Option<u32>, Entry)
     Some((id, entry))
 }
 
-/// Within the limit, counted in characters, not bytes.
-fn fits(text: &str, max: usize) -> bool {
-    // Cheap first: no text of `max` chars is longer than `4 * max` bytes.
-    text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
-}
-
-fn is_id(id: &str) -> bool {
-    !id.trim().is_empty() && fits(id, MAX_ID_CHARS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,6 +608,68 @@ mod tests {
         assert_eq!(Loose::Number(5e9).as_whole::<u32>(), None);
         assert_eq!(Loose::Number(f64::NAN).as_whole::<u64>(), None);
         assert_eq!(Loose::Number(1e300).as_whole::<u64>(), None);
+    }
+
+    fn factors(tree: &Loose) -> String {
+        tree.get("answers")
+            .and_then(|a| a.get("factors"))
+            .map(Loose::to_json)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn version_1_hormonal_grew_becomes_hormonal_taken_and_grown_on() {
+        let v1 = crate::json::parse(
+            r#"{"answers": {"factors": {"her2": ["low"],
+                "past_treatments": ["chemo", "hormonal_grew", "hormonal"]}}}"#,
+        )
+        .expect("test JSON");
+        let v2 = migrate(1, v1).expect("migrates");
+        assert_eq!(
+            factors(&v2),
+            r#"{"her2":["low"],"past_treatments":["chemo","hormonal","hormonal"],"grew_on":["hormonal"]}"#
+        );
+        // Salvage keeps one `hormonal` and counts nothing lost.
+        let read = decode_state_tree(
+            1,
+            crate::json::parse(
+                r#"{"answers": {"factors":
+            {"past_treatments": ["hormonal_grew", "hormonal"]}}}"#,
+            )
+            .expect("test JSON"),
+        );
+        assert!(read.lost.is_empty(), "{:?}", read.lost);
+        assert_eq!(
+            read.state.answers.factors.get("past_treatments"),
+            Some(&vec!["hormonal".to_owned()])
+        );
+        assert_eq!(
+            read.state.answers.factors.get("grew_on"),
+            Some(&vec!["hormonal".to_owned()])
+        );
+    }
+
+    #[test]
+    fn version_1_without_hormonal_grew_or_of_odd_shape_is_left_alone() {
+        for text in [
+            r#"{"answers": {"factors": {"past_treatments": ["chemo"]}}}"#,
+            r#"{"answers": {"factors": {"past_treatments": "hormonal_grew"}}}"#,
+            r#"{"answers": {"factors": []}}"#,
+            r#"{"answers": 3}"#,
+            r#"{}"#,
+        ] {
+            let tree = crate::json::parse(text).expect("test JSON");
+            assert_eq!(migrate(1, tree.clone()), Ok(tree), "{text}");
+        }
+        // A `grew_on` already there (it cannot be, in version 1) gains the answer once.
+        let tree = crate::json::parse(
+            r#"{"answers": {"factors": {"past_treatments": ["hormonal_grew"], "grew_on": ["hormonal"]}}}"#,
+        )
+        .expect("test JSON");
+        assert_eq!(
+            factors(&migrate(1, tree).expect("migrates")),
+            r#"{"past_treatments":["hormonal"],"grew_on":["hormonal"]}"#
+        );
     }
 
     #[test]

@@ -1,6 +1,10 @@
 // Starts mbc-guide on the standalone page (also the iframe target), and
 // registers the service worker that keeps it working offline. An external
 // file (not trunk's inline loader) so the page works under `script-src 'self'`.
+
+// A share link (#mbc=…) leaves the address before anything else runs, so no
+// script, history entry or reload finds the list there; the widget gets it.
+const shared = takeSharedLink();
 const tag = document.querySelector('script[data-wasm]');
 const base = document.baseURI;
 let glue = null;
@@ -12,10 +16,18 @@ try {
   glue = await import(new URL(tag.dataset.js, base).href);
   await glue.default({ module_or_path: new URL(tag.dataset.wasm, base) });
   await new Promise((resolve) => setTimeout(resolve, 0));
-  glue.mount_standalone();
+  glue.mount_standalone_with(shared);
 } catch (error) {
   // The prerendered guide stays readable; say why the interactive parts are missing.
   console.error('mbc-guide: could not start the interactive widget:', error);
+}
+
+/** The `#mbc=…` fragment of the address, removed from it; null if none. */
+function takeSharedLink() {
+  if (!location.hash.includes('mbc=')) return null;
+  const hash = location.hash;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return hash;
 }
 
 /** Resolves after the page's largest contentful paint, or after `limit` ms. */
@@ -43,7 +55,9 @@ if ('serviceWorker' in navigator) {
  * "Update now" does the new worker take over and the page reload.
  */
 async function watchForUpdates() {
-  const registration = await navigator.serviceWorker.register(new URL('sw.js', base));
+  // Its scope is this folder and nothing above it (see EMBEDDING.md: give
+  // the widget an origin or folder of its own).
+  const registration = await navigator.serviceWorker.register(new URL('sw.js', base), { scope: new URL('./', base).href });
   // With no controller this is the first visit: the worker takes over by
   // itself, and there is nothing to update.
   const tell = () => {

@@ -132,9 +132,10 @@ async fn picking_spanish_fetches_its_pack_then_switches() {
     assert_eq!(pending.borrow().len(), 1, "one fetch was asked for");
     assert_eq!(pending.borrow()[0].0, Lang::Es);
     let text = root.text_content().unwrap_or_default();
+    // Said in the language asked for, before its pack is here.
     assert!(
-        text.contains("Loading Español…"),
-        "the wait is said: {text}"
+        text.contains(Lang::Es.loading_notice()),
+        "the wait is said in Spanish: {text}"
     );
     assert_eq!(
         widget_lang(&root).as_deref(),
@@ -153,7 +154,7 @@ async fn picking_spanish_fetches_its_pack_then_switches() {
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains("Guía de prueba"), "the fetched pack shows");
     assert!(
-        !text.contains("Loading Español…"),
+        !text.contains(Lang::Es.loading_notice()),
         "the wait notice is gone"
     );
     assert_eq!(widget_lang(&root).as_deref(), Some("es"));
@@ -182,8 +183,8 @@ async fn a_language_that_cannot_be_fetched_is_said_and_english_stays() {
     yew::scheduler::flush().await;
     let text = root.text_content().unwrap_or_default();
     assert!(
-        text.contains("Español could not be loaded."),
-        "the failure is said: {text}"
+        text.contains(Lang::Es.failed_notice()),
+        "the failure is said in Spanish: {text}"
     );
     assert_eq!(widget_lang(&root).as_deref(), Some("en"));
     assert_eq!(pressed(&root, "en").as_deref(), Some("true"));

@@ -120,7 +120,7 @@ async fn blocked_storage_is_reported_and_nothing_panics() {
     let loaded = store.load();
     let (report, reports) = recorder::<Saving>();
     store.save_soon(Rc::new(state_with("shrink", Rating::Very, "Mine")), report);
-    store.watch_other_tabs(Callback::noop(), Callback::noop());
+    let _watching = store.watch_other_tabs(Callback::noop(), Callback::noop());
     yew::platform::time::sleep(AFTER_SAVE).await;
     store.set_dont_save(true);
     store.set_dont_save(false);
@@ -346,7 +346,7 @@ async fn another_tabs_newer_save_replaces_ours_and_an_older_one_does_not() {
     let store = Rc::new(Store::open(ns));
     assert_eq!(store.load().map(|r| r.rev), Some(5));
     let (dispatch, actions) = recorder::<Action>();
-    store.watch_other_tabs(dispatch, Callback::noop());
+    let _watching = store.watch_other_tabs(dispatch, Callback::noop());
 
     // Older and equal revisions are stale: ignored.
     let stale = state_with("shrink", Rating::Somewhat, "Stale");
@@ -373,9 +373,46 @@ async fn another_tabs_newer_save_replaces_ours_and_an_older_one_does_not() {
     storage_event(&key(ns, "state"), Some(&stored::encode(&newer, 6, 0.0)));
     assert_eq!(actions.borrow().len(), 1);
 
-    // A clear in the other tab clears this one.
+    // The save removed by anything else (another script, another app's
+    // `localStorage.clear()`): this tab's screen stays, and is saved again.
+    storage().remove_item(&key(ns, "state")).unwrap();
     storage_event(&key(ns, "state"), None);
+    storage().clear().unwrap();
+    let js_null = js_sys::Function::new_no_args(
+        "window.dispatchEvent(new StorageEvent('storage', { key: null, newValue: null }));",
+    );
+    js_null.call0(&JsValue::NULL).unwrap();
+    assert_eq!(
+        actions.borrow().len(),
+        1,
+        "no clear: {:?}",
+        actions.borrow()
+    );
+    assert_eq!(
+        saved(ns).state,
+        newer,
+        "what this tab shows is written back"
+    );
+
+    // "Clear everything" in the other tab clears this one.
+    storage_event(&key(ns, "cleared"), Some("1"));
     assert_eq!(actions.borrow().last(), Some(&Action::Clear));
+    forget(ns);
+}
+
+/// A listener dropped is a listener removed: a widget that is gone hears
+/// nothing more.
+#[wasm_bindgen_test]
+async fn a_dropped_watch_hears_nothing() {
+    let ns = "t-tabs-dropped";
+    forget(ns);
+    let store = Rc::new(Store::open(ns));
+    let (dispatch, actions) = recorder::<Action>();
+    drop(store.watch_other_tabs(dispatch, Callback::noop()));
+    let newer = state_with("shrink", Rating::Very, "Newer");
+    storage_event(&key(ns, "state"), Some(&stored::encode(&newer, 6, 0.0)));
+    storage_event(&key(ns, "cleared"), Some("1"));
+    assert!(actions.borrow().is_empty(), "{:?}", actions.borrow());
     forget(ns);
 }
 
@@ -388,7 +425,7 @@ async fn another_tabs_dont_save_stops_saving_here_without_clearing() {
     let store = Rc::new(Store::open(ns));
     let (dispatch, actions) = recorder::<Action>();
     let (report, reports) = recorder::<Saving>();
-    store.watch_other_tabs(dispatch, report);
+    let _watching = store.watch_other_tabs(dispatch, report);
     let (saved_report, _) = recorder::<Saving>();
     store.save_soon(
         Rc::new(state_with("quality", Rating::Very, "Mine")),
@@ -421,7 +458,7 @@ async fn another_tabs_dont_save_stops_saving_here_without_clearing() {
     storage_event(&key(ns, "dont-save"), None);
     assert_eq!(reports.borrow().last(), Some(&Saving::On));
     // And a real clear there still clears here.
-    storage_event(&key(ns, "state"), None);
+    storage_event(&key(ns, "cleared"), Some("1"));
     assert_eq!(*actions.borrow(), vec![Action::Clear]);
     forget(ns);
 }
@@ -433,7 +470,7 @@ async fn a_pending_save_never_overwrites_another_tabs_newer_save() {
     let store = Rc::new(Store::open(ns));
     assert!(store.load().is_none());
     let (dispatch, actions) = recorder::<Action>();
-    store.watch_other_tabs(dispatch, Callback::noop());
+    let _watching = store.watch_other_tabs(dispatch, Callback::noop());
 
     // This tab changes something; before its save is due, another tab saves.
     let (report, _) = recorder::<Saving>();
@@ -561,5 +598,48 @@ async fn clear_everything_and_dont_save_leave_nothing_of_the_person() {
     store.set_dont_save(false);
     assert_eq!(store.status(), Saving::On);
     assert!(stored_text(ns, "state").is_some(), "saved again at once");
+
+    // "Don't save" removes the damaged copy too.
+    storage().set_item(&key(ns, "damaged"), "{broken").unwrap();
+    store.set_dont_save(true);
+    assert_eq!(stored_text(ns, "damaged"), None);
+    store.set_dont_save(false);
+
+    // With saving turned off by the host, "Clear everything" still removes
+    // a list an earlier visit saved.
+    storage()
+        .set_item(&key(ns, "state"), &stored::encode(&state, 3, 0.0))
+        .unwrap();
+    let off = Store::open_with(ns, false);
+    assert_eq!(off.status(), Saving::Off);
+    off.clear_everything();
+    assert_eq!(stored_text(ns, "state"), None);
+    assert_eq!(
+        stored_text(ns, "cleared"),
+        None,
+        "the marker is gone at once"
+    );
+    forget(ns);
+}
+
+/// A save whose `rev` no save of ours could have (a foreign script, or
+/// damage) is read as 0, so the next save is 1 and other tabs follow it.
+#[wasm_bindgen_test]
+async fn a_huge_rev_is_read_as_zero() {
+    let ns = "t-huge-rev";
+    forget(ns);
+    let state = state_with("shrink", Rating::Very, "Mine");
+    storage()
+        .set_item(
+            &key(ns, "state"),
+            &stored::encode(&state, 9_000_000_000_000_000, 0.0),
+        )
+        .unwrap();
+    let store = Rc::new(Store::open(ns));
+    assert_eq!(store.load().map(|r| r.rev), Some(0));
+    let (report, _) = recorder::<Saving>();
+    store.save_soon(Rc::new(state.apply(Action::AddOwn("More".into()))), report);
+    yew::platform::time::sleep(AFTER_SAVE).await;
+    assert_eq!(saved(ns).rev, 1);
     forget(ns);
 }

@@ -5,11 +5,7 @@
 
 use mbc_guide::answers::{Answers, Mark, Rating};
 use mbc_guide::content::{builtin, Lang, Pack};
-use mbc_guide::rules::suggest;
-
-/// How many suggestions the widget shows before "Show N more suggestions"
-/// (`rules::SHOWN_FIRST` in the engine).
-const SHOWN_FIRST: usize = 12;
+use mbc_guide::rules::{suggest, SHOWN_FIRST};
 
 /// A sensible ceiling for one profile: more than this and the list is a dump,
 /// not a suggestion.

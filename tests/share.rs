@@ -252,7 +252,11 @@ fn a_rich_state_comes_back_exactly() {
 #[test]
 fn the_fragment_is_versioned_and_url_safe() {
     let fragment = encode(&rich());
-    assert!(fragment.starts_with("mbc=1."), "{fragment}");
+    let version = stored::VERSION;
+    assert!(
+        fragment.starts_with(&format!("mbc={version}.")),
+        "{fragment}"
+    );
     assert!(fragment
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"-_.=".contains(&b)));
@@ -382,9 +386,10 @@ fn a_link_from_a_future_version_says_so() {
         decode(&format!("mbc=9.{data}")).err(),
         Some(ShareError::FutureVersion(9))
     );
+    let next = stored::VERSION + 1;
     assert_eq!(
-        decode("#mbc=2.anything").err(),
-        Some(ShareError::FutureVersion(2))
+        decode(&format!("#mbc={next}.anything")).err(),
+        Some(ShareError::FutureVersion(next))
     );
     assert_eq!(ShareError::FutureVersion(9).ui_key(), "share_error_newer");
 }
@@ -568,6 +573,34 @@ fn a_malformed_import_file_is_refused_with_a_reason() {
         import_file(future).err(),
         Some(ShareError::FutureVersion(7))
     );
+}
+
+/// A link made by version 1 of the saved format, before "grew on" was its
+/// own question: it opens, with `hormonal_grew` migrated as a save would be.
+#[test]
+fn a_version_1_link_opens_with_its_answers_migrated() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/stored/v1_hormonal_grew.link"
+    );
+    let link = std::fs::read_to_string(path).expect("the v1 link fixture");
+    assert!(link.contains("#mbc=1."), "{link}");
+    for read in [decode(&link), import_file(&link)] {
+        let restored = read.unwrap_or_else(|e| panic!("{e}"));
+        assert!(restored.lost.is_empty(), "{:?}", restored.lost);
+        let factors = &restored.state.answers.factors;
+        assert_eq!(
+            factors.get("past_treatments"),
+            Some(&vec!["hormonal".to_owned(), "chemo".to_owned()])
+        );
+        assert_eq!(factors.get("grew_on"), Some(&vec!["hormonal".to_owned()]));
+        assert_eq!(restored.state.list.len(), 1);
+    }
+    // The same list, shared again, travels as the current version.
+    let again = decode(&link).expect("opens");
+    let fresh = encode(&again.state);
+    assert!(fresh.starts_with(&format!("mbc={}.", stored::VERSION)));
+    assert_eq!(decode(&fresh).expect("reads back").state, again.state);
 }
 
 #[test]
@@ -865,4 +898,64 @@ proptest! {
         let restored = restored.unwrap_or_default();
         prop_assert_eq!(restored.state.clone().normalise(), restored.state);
     }
+}
+
+// Hostile input stays cheap (issue 17): reading is linear, with caps.
+
+/// A save whose answers hold `n` different ids, in reverse order (inserting
+/// them one by one into a sorted map would move it each time): as options
+/// of one factor, or as goal and factor keys. A merged hostile link ends up
+/// in a save like this, read at every start.
+fn save_with_many(n: usize, options: bool) -> String {
+    let ids: Vec<String> = (0..n).rev().map(|i| format!("\"x{i:06}\"")).collect();
+    let answers = if options {
+        format!(
+            r#"{{"goals":{{}},"goals_other":"","factors":{{"spread":[{}]}},"treatments":{{}}}}"#,
+            ids.join(",")
+        )
+    } else {
+        let goals: Vec<String> = ids.iter().map(|id| format!("{id}:\"very\"")).collect();
+        let factors: Vec<String> = ids.iter().map(|id| format!("{id}:[\"yes\"]")).collect();
+        format!(
+            r#"{{"goals":{{{}}},"goals_other":"","factors":{{{}}},"treatments":{{}}}}"#,
+            goals.join(","),
+            factors.join(",")
+        )
+    };
+    format!(
+        r#"{{"format":"mbc-guide/state","version":1,"rev":1,"saved_at":0,"state":{{"answers":{answers},"list":[{{"id":0,"text":"Who reads my scans?","top":false,"note":""}}],"next_id":1}}}}"#
+    )
+}
+
+#[test]
+fn a_save_of_50000_options_keeps_the_first_64_of_a_factor() {
+    let restored = stored::decode(&save_with_many(50_000, true));
+    let spread = restored
+        .state
+        .answers
+        .factors
+        .get("spread")
+        .expect("spread");
+    assert_eq!(spread.len(), mbc_guide::state::MAX_OPTIONS);
+    assert_eq!(spread[0], "x049999", "the first ones, in their order");
+    assert_eq!(restored.state.list.len(), 1, "the rest of the list is kept");
+}
+
+#[test]
+fn a_save_of_25000_goals_and_factors_in_reverse_order_keeps_them_all_in_order() {
+    // Read through `ById`'s collect (sorted once), not one insert at a time;
+    // by_id.rs has the test that fails on quadratic reading.
+    let restored = stored::decode(&save_with_many(25_000, false));
+    let goals = &restored.state.answers.goals;
+    assert_eq!(goals.len(), 25_000);
+    assert_eq!(restored.state.answers.factors.len(), 25_000);
+    assert!(goals.keys().zip(goals.keys().skip(1)).all(|(a, b)| a < b));
+}
+
+#[test]
+fn a_link_longer_than_the_cap_is_refused_before_any_work() {
+    let long = fragment_of_bytes(1, &vec![0u8; mbc_guide::share::MAX_LINK_BYTES]);
+    let (result, peak) = peak_heap(|| decode(&long));
+    assert_eq!(result.err(), Some(ShareError::TooLarge));
+    assert!(peak < 1024, "nothing was decoded: {peak} bytes");
 }

@@ -135,6 +135,25 @@ fn rich_state() -> State {
         .fold(State::default(), |state, action| state.apply(action))
 }
 
+/// A save written by version 1, before "grew on" was its own question.
+#[test]
+fn a_version_1_save_migrates_hormonal_grew_to_taken_and_grown_on() {
+    let restored = decode(&fixture("v1_hormonal_grew.json"));
+    assert!(restored.lost.is_empty(), "{:?}", restored.lost);
+    let state = &restored.state;
+    assert_eq!(options(state, "past_treatments"), ["hormonal", "chemo"]);
+    assert_eq!(options(state, "grew_on"), ["hormonal"]);
+    assert_eq!(options(state, "her2"), ["low"]);
+    assert_eq!(options(state, "menopause"), ["post"]);
+    assert_eq!(questions(state), ["goals-main-aim"]);
+    assert_eq!(state.list[0].note, "Ask first.");
+    assert_eq!((restored.rev, state.step), (4, Step::Profile));
+    // Saved again, it is the current version and reads back the same.
+    let again = decode(&encode(state, 5, 0.0));
+    assert_eq!(again.state, *state);
+    assert!(encode(state, 5, 0.0).contains(&format!("\"version\":{VERSION}")));
+}
+
 fn envelope(state: Value) -> String {
     json!({"format": FORMAT, "version": VERSION, "rev": 1, "saved_at": 0, "state": state})
         .to_string()
@@ -182,7 +201,7 @@ fn a_broken_clock_is_saved_as_zero() {
 fn the_envelope_names_its_format_and_version() {
     let saved: Value = serde_json::from_str(&encode(&rich_state(), 9, 5.0)).unwrap_or_default();
     assert_eq!(saved["format"], "mbc-guide/state");
-    assert_eq!(saved["version"], 1);
+    assert_eq!(saved["version"], 2);
     assert_eq!(saved["rev"], 9);
     assert!(saved["state"]["list"].is_array());
     assert!(saved["state"].get("undo").is_none());

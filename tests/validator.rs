@@ -3,7 +3,9 @@
 //! validator must name that thing and say where it is.
 
 use mbc_guide::content::parse;
-use mbc_guide::content::validate::{validate_pack, validate_text, Problem, Severity};
+use mbc_guide::content::validate::{
+    validate_pack, validate_pack_with, validate_text, Options, Problem, Severity,
+};
 use mbc_guide::content::{ui_keys, Pack};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -393,4 +395,234 @@ fn a_readiness_item_must_name_a_source_that_exists() {
         unknown.is_error() && unknown.message.contains("S999"),
         "{unknown}"
     );
+}
+
+// Sources and dates (issue 12)
+
+fn builtin(pack: &Pack, today: Option<&str>) -> Vec<Problem> {
+    validate_pack_with(
+        pack,
+        &Options {
+            builtin: true,
+            today,
+            ..Options::default()
+        },
+    )
+}
+
+#[test]
+fn a_source_without_an_https_address_is_refused() {
+    let mut pack = reference();
+    pack.meta.sources[0].url = None;
+    pack.meta.sources[1].url = Some("http://example.org/choices".into());
+    let problems = validate_pack(&pack, None);
+    assert!(at(&problems, "meta.sources[0].url").is_error());
+    assert!(at(&problems, "meta.sources[0].url")
+        .message
+        .contains("`S1`"));
+    assert!(at(&problems, "meta.sources[1].url").is_error());
+    pack.meta.sources[1].url = Some("https://".into());
+    assert!(at(&validate_pack(&pack, None), "meta.sources[1].url").is_error());
+}
+
+#[test]
+fn a_source_without_a_checked_date_is_an_error_in_our_packs_and_a_warning_in_a_hospitals() {
+    let mut pack = reference();
+    pack.meta.sources[0].checked = None;
+    pack.meta.sources[1].checked = Some("30/11/2026".into());
+    let hospital = validate_pack(&pack, None);
+    assert_eq!(
+        at(&hospital, "meta.sources[0].checked").severity,
+        Severity::Warning
+    );
+    assert!(at(&hospital, "meta.sources[1].checked").is_error());
+    let ours = builtin(&pack, None);
+    assert!(at(&ours, "meta.sources[0].checked").is_error());
+    // A checked date after today is not honest.
+    let mut pack = reference();
+    pack.meta.sources[0].checked = Some("2026-12-25".into());
+    let problems = builtin(&pack, Some("2026-11-30"));
+    assert_eq!(
+        at(&problems, "meta.sources[0].checked").severity,
+        Severity::Warning
+    );
+}
+
+#[test]
+fn publishers_outside_the_allowlist_duplicate_addresses_and_uncited_sources_are_warnings() {
+    let mut pack = reference();
+    pack.meta.sources[1].org = "Some Magazine".into();
+    pack.meta.sources.push(mbc_guide::content::Source {
+        id: "S3".into(),
+        org: "Example Institute".into(),
+        title: "The same page again".into(),
+        url: Some("https://example.org/mbc/".into()),
+        checked: Some("2026-11-30".into()),
+    });
+    let problems = validate_pack(&pack, None);
+    assert!(errors(&problems).is_empty(), "{}", show(&problems));
+    let org = at(&problems, "meta.sources[1].org");
+    assert!(org.message.contains("Some Magazine"), "{org}");
+    let twice = at(&problems, "meta.sources[2].url");
+    assert!(twice.message.contains("`S1`"), "{twice}");
+    assert!(at(&problems, "meta.sources[2].id")
+        .message
+        .contains("never cited"));
+    // A hospital extends the list in its own pack.
+    pack.meta.publishers.push("Some Magazine".into());
+    let problems = validate_pack(&pack, None);
+    assert!(!problems.iter().any(|p| p.location == "meta.sources[1].org"));
+    // No list at all: one problem, not one per source.
+    pack.meta.publishers.clear();
+    let problems = validate_pack(&pack, None);
+    assert_eq!(at(&problems, "meta.publishers").severity, Severity::Warning);
+    assert!(!problems.iter().any(|p| p.location.ends_with(".org")));
+    assert!(at(&builtin(&pack, None), "meta.publishers").is_error());
+}
+
+#[test]
+fn every_guide_section_urgent_box_and_living_topic_cites_a_source_that_exists() {
+    let mut pack = reference();
+    pack.guide.urgent.sources.clear();
+    pack.guide.living.items[0].sources = vec!["S9".into()];
+    pack.guide.treatments.items[0].sources = vec!["S8".into()];
+    pack.guide.supportive.sources.clear();
+    let problems = validate_pack(&pack, None);
+    for location in [
+        "guide.urgent.sources",
+        "guide.living.items[0].sources[0]",
+        "guide.treatments.items[0].sources[0]",
+        "guide.supportive.sources",
+    ] {
+        assert!(at(&problems, location).is_error(), "{location}");
+    }
+    pack.guide.living.items[0].sources.clear();
+    let problems = validate_pack(&pack, None);
+    assert!(at(&problems, "guide.living.items[0].sources").is_error());
+    // A treatment's own list may be empty: its section cites.
+    pack.guide.treatments.items[0].sources.clear();
+    let problems = validate_pack(&pack, None);
+    assert!(!problems
+        .iter()
+        .any(|p| p.location.starts_with("guide.treatments.items")));
+}
+
+#[test]
+fn a_missing_urgent_box_or_living_topics_are_errors_only_in_our_packs() {
+    let mut pack = reference();
+    pack.guide.urgent = Default::default();
+    pack.guide.living = Default::default();
+    let hospital = validate_pack(&pack, None);
+    assert!(errors(&hospital).is_empty(), "{}", show(&hospital));
+    assert_eq!(at(&hospital, "guide.urgent").severity, Severity::Warning);
+    assert_eq!(at(&hospital, "guide.living").severity, Severity::Warning);
+    let ours = builtin(&pack, None);
+    assert!(at(&ours, "guide.urgent").is_error());
+    assert!(at(&ours, "guide.living").is_error());
+    let mut pack = reference();
+    pack.guide.urgent.signs.clear();
+    assert!(at(&validate_pack(&pack, None), "guide.urgent.signs").is_error());
+}
+
+#[test]
+fn review_by_must_be_given_after_the_review_within_a_year_and_not_past() {
+    let with = |by: &str| {
+        let mut pack = reference();
+        pack.meta.review_by = by.into();
+        pack
+    };
+    // The fixture: reviewed 2026-11-29, due 2027-05-31.
+    assert!(builtin(&with("2027-05-31"), Some("2026-11-30")).is_empty());
+    let missing = with("");
+    assert_eq!(
+        at(&validate_pack(&missing, None), "meta.review_by").severity,
+        Severity::Warning
+    );
+    assert!(at(&builtin(&missing, None), "meta.review_by").is_error());
+    assert!(at(&validate_pack(&with("31/05/2027"), None), "meta.review_by").is_error());
+    assert!(at(&validate_pack(&with("2026-11-01"), None), "meta.review_by").is_error());
+    let late = at(&validate_pack(&with("2027-11-30"), None), "meta.review_by").clone();
+    assert_eq!(late.severity, Severity::Warning);
+    assert!(late.message.contains("12 months"), "{late}");
+    assert!(
+        validate_pack(&with("2027-11-29"), None).is_empty(),
+        "exactly a year is fine"
+    );
+    let past = builtin(&with("2027-05-31"), Some("2027-06-01"));
+    let past = at(&past, "meta.review_by");
+    assert_eq!(past.severity, Severity::Warning);
+    assert!(past.message.contains("2027-06-01"), "{past}");
+}
+
+#[test]
+fn the_urgent_box_and_living_topics_are_scored_and_checked_like_other_text() {
+    let mut pack = reference();
+    pack.guide.urgent.signs[0] = "Considering comprehensive multidisciplinary evaluation, \
+        unexplained neurological deterioration necessitates immediate assessment."
+        .into();
+    pack.guide.living.items[0].text = "See <a href=x>this</a>.".into();
+    pack.guide.urgent.action = "Call\u{202E} now.".into();
+    let problems = validate_pack(&pack, None);
+    assert_eq!(
+        at(&problems, "guide.urgent.signs[0]").severity,
+        Severity::Warning
+    );
+    assert!(at(&problems, "guide.living.items[0].text").is_error());
+    assert!(at(&problems, "guide.urgent.action").is_error());
+}
+
+#[test]
+fn a_translation_has_the_same_living_topics_and_as_many_warning_signs() {
+    let mut es = reference();
+    es.guide.living.items[0].id = "huesos".into();
+    es.guide.urgent.signs.pop();
+    let problems = validate_pack(&es, Some(&reference()));
+    assert!(at(&problems, "guide.living.items").is_error());
+    assert!(at(&problems, "guide.living.items[0].id").is_error());
+    assert!(at(&problems, "guide.urgent.signs").is_error());
+}
+
+#[test]
+fn the_answers_old_saves_move_into_must_exist() {
+    let mut pack = reference();
+    let grew_on = pack
+        .guide
+        .factors
+        .items
+        .iter()
+        .position(|f| f.id == "grew_on")
+        .expect("the fixture has grew_on");
+    pack.guide.factors.items[grew_on]
+        .options
+        .retain(|o| o.id != "hormonal");
+    let problems = validate_pack(&pack, None);
+    let missing = at(
+        &problems,
+        &format!("guide.factors.items[{grew_on}].options"),
+    );
+    assert!(
+        missing.is_error() && missing.message.contains("`hormonal`"),
+        "{missing}"
+    );
+}
+
+#[test]
+fn days_since_1970_become_iso_dates() {
+    use mbc_guide::content::validate::iso_date;
+    assert_eq!(iso_date(0), "1970-01-01");
+    assert_eq!(iso_date(20_787), "2026-11-30");
+    assert_eq!(iso_date(11_016), "2000-02-29");
+    assert_eq!(iso_date(-1), "1969-12-31");
+}
+
+#[test]
+fn the_command_writes_a_review_sheet() {
+    let valid = fixture_path("valid_minimal.json");
+    let out = format!("{valid}.review.html");
+    let (code, printed) = run_cli(&[&valid, "--review-sheet", &out]);
+    assert_eq!(code, 0, "{printed}");
+    assert!(printed.contains("wrote the review sheet"), "{printed}");
+    let sheet = std::fs::read_to_string(&out).expect("the sheet was written");
+    assert!(sheet.contains("What is the main aim of my treatment?"));
+    assert!(sheet.contains("https://example.org/choices"));
 }

@@ -424,6 +424,13 @@ import init, { mount_element } from './__GLUE__';
 const here = import.meta.url;
 const stylesheet = new URL('./__CSS__', here).href;
 let started = null;
+// A share link on the host page's address (#mbc=…, from before links led to
+// the widget's own page) leaves it at once; the first widget offers it.
+let shared = null;
+if (location.hash.includes('mbc=')) {
+  shared = location.hash;
+  history.replaceState(history.state, '', location.pathname + location.search);
+}
 /** Loads the wasm once, however many widgets the page has. */
 const start = () => (started ??= init({ module_or_path: new URL('./__WASM__', here) }));
 
@@ -435,7 +442,8 @@ class MbcGuide extends HTMLElement {
         // Removed or moved again while the wasm was loading: that later
         // connect mounts, not this one.
         if (this._turn !== turn || !this.isConnected || this._w) return;
-        this._w = mount_element(this, stylesheet);
+        this._w = mount_element(this, stylesheet, shared);
+        shared = null;
       })
       .catch((error) => console.error('mbc-guide: the widget could not start:', error));
   }
@@ -468,14 +476,24 @@ const PREFIX = 'mbc-guide-';
 // Two copies of the widget under different paths of one site keep their own caches.
 const CACHE = `${PREFIX}${VERSION}@${self.registration.scope}`;
 const INDEX = new URL('./index.html', self.location).href;
+// The deployment's settings: edited by the hospital, so fetched like a pack
+// (network first, last copy kept) and not checked against this build's hash.
+const SETTINGS = new URL('./mbc-settings.json', self.location).href;
+/** A hex sha256 as a Subresource Integrity value. */
+const integrity = (hex) => `sha256-${btoa(String.fromCharCode(...hex.match(/../g).map((h) => parseInt(h, 16))))}`;
 /** The folders of the other languages' own pages (`es/`). */
 const PAGES = __PAGES__;
+/** The widget's own pages, the only navigations this worker answers. */
+const OWN = [INDEX, self.registration.scope, ...PAGES.flatMap((f) => [
+  new URL(f, self.location).href, new URL(`${f}index.html`, self.location).href])];
 /** On a weak signal, the cached page after this long. */
 const NETWORK_WAIT_MS = 4000;
 
 self.addEventListener('install', (event) => {
   // 'reload': past the HTTP cache, so a file never comes from an older build.
-  const requests = PRECACHE.map(({ url }) => new Request(url, { cache: 'reload' }));
+  // Each file must have the bytes this build lists, or nothing is installed.
+  const requests = PRECACHE.map(({ url, sha256 }) => new Request(url, new URL(url, self.location).href === SETTINGS
+    ? { cache: 'reload' } : { cache: 'reload', integrity: integrity(sha256) }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
@@ -491,13 +509,23 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'skip-waiting') self.skipWaiting();
+  // Only from the widget's own pages, not from another app on the origin.
+  const from = event.source?.url ?? '';
+  if (event.data?.type === 'skip-waiting' && from.startsWith(self.registration.scope)) self.skipWaiting();
 });
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(request.mode === 'navigate' ? page(request) : file(request));
+  if (request.mode === 'navigate') {
+    // Only the widget's own page: any other page of the origin is not ours to answer.
+    const url = new URL(request.url);
+    url.search = '';
+    url.hash = '';
+    if (OWN.includes(url.href)) event.respondWith(page(request));
+    return;
+  }
+  event.respondWith(file(request));
 });
 
 /** The page: the network first (a new build shows at once), else this build's copy. */
@@ -523,15 +551,16 @@ function copyOf(request) {
 
 /**
  * Everything else: this build's copy first, else the network. A content pack
- * the host named (a `.pack` on this origin, not part of the build) comes from
- * the network when it can, so a hospital's update shows, and its last copy
- * is kept for offline use.
+ * the host named (a `.pack` on this origin, not part of the build) and the
+ * settings file come from the network when they can, so a hospital's update
+ * shows, and their last copy is kept for offline use.
  */
 async function file(request) {
   const cache = await caches.open(CACHE);
   const url = new URL(request.url);
   const ours = PRECACHE.some((f) => new URL(f.url, self.location).href === url.href);
-  if (ours || !url.pathname.endsWith('.pack')) return (await cache.match(request)) ?? fetch(request);
+  const networkFirst = url.href === SETTINGS || (!ours && url.pathname.endsWith('.pack'));
+  if (!networkFirst) return (await cache.match(request)) ?? fetch(request);
   try {
     const response = await fetch(request);
     if (response.ok) await cache.put(request, response.clone());

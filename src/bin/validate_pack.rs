@@ -6,10 +6,23 @@
 //! cargo run --bin mbc-validate-pack -- content/es.json --reference content/en.json
 //! cargo run --bin mbc-validate-pack -- --readability     # grade distribution too
 //! cargo run --bin mbc-validate-pack -- hospital.json --compile hospital.pack
+//! cargo run --bin mbc-validate-pack -- hospital.json --review-sheet review.html
+//! cargo run --bin mbc-validate-pack -- --review-sheet review.html   # review.en.html, review.es.html
 //! ```
 //!
 //! `--compile` writes the compact file a hospital serves for the widget's
 //! `content-pack` setting, and only when the pack has no errors.
+//!
+//! `--review-sheet` writes one printable, self-contained HTML page with
+//! every patient-facing passage and question, their sources and tailoring
+//! rules, for clinicians to sign off (`content::review_sheet`). With no
+//! pack named, one page per built-in pack, the language before `.html`.
+//!
+//! With no pack named, the built-in packs are checked as our own
+//! (`validate::Options::builtin`: a missing review date, checked date,
+//! publisher list, urgent box or living-with topics is an error); a named
+//! pack is checked as a hospital's (those are warnings). Either way,
+//! `review_by` is compared with today's date.
 //!
 //! Prints one line per problem, `error: <location>: <message>` or
 //! `warning: …`, then `N errors, M warnings`. A location is `file:line:col`
@@ -18,13 +31,14 @@
 //! error, 2 when it was used wrongly, 0 otherwise.
 
 use mbc_guide::content::readability::{self, PackReport};
-use mbc_guide::content::validate::{locations, validate_text, Problem};
+use mbc_guide::content::review_sheet;
+use mbc_guide::content::validate::{iso_date, locations, validate_text_with, Options, Problem};
 use mbc_guide::content::{parse, Lang, Pack};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: mbc-validate-pack [<pack.json> [--reference <en.json>] [--compile <out.pack>]] [--readability]
+const USAGE: &str = "usage: mbc-validate-pack [<pack.json> [--reference <en.json>] [--compile <out.pack>]] [--readability] [--review-sheet <out.html>]
 
 With no pack, checks the built-in packs content/en.json and content/es.json
 (Spanish against English).";
@@ -33,6 +47,7 @@ struct Args {
     pack: Option<String>,
     reference: Option<String>,
     compile: Option<String>,
+    review_sheet: Option<String>,
     readability: bool,
 }
 
@@ -41,6 +56,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
         pack: None,
         reference: None,
         compile: None,
+        review_sheet: None,
         readability: false,
     };
     let mut args = args.peekable();
@@ -52,6 +68,12 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--readability" => parsed.readability = true,
             "--compile" => {
                 parsed.compile = Some(args.next().ok_or("--compile needs the path to write")?);
+            }
+            "--review-sheet" => {
+                parsed.review_sheet = Some(
+                    args.next()
+                        .ok_or("--review-sheet needs the path of the page to write")?,
+                );
             }
             "-h" | "--help" => return Err(String::new()),
             other if other.starts_with('-') => return Err(format!("unknown option {other}")),
@@ -80,6 +102,7 @@ fn main() -> ExitCode {
         }
     };
     let compile = args.compile.clone();
+    let builtin = args.pack.is_none();
     let jobs: Vec<(String, Option<String>)> = match args.pack {
         Some(pack) => vec![(pack, args.reference)],
         None => {
@@ -89,10 +112,11 @@ fn main() -> ExitCode {
             vec![(en.clone(), None), (es, Some(en))]
         }
     };
+    let today = today();
 
     let (mut errors, mut warnings) = (0, 0);
     for (file, reference) in jobs {
-        let checked = check(&file, reference.as_deref());
+        let checked = check(&file, reference.as_deref(), builtin, &today);
         for problem in &checked.problems {
             println!("{}", with_line(problem, &file, &checked.lines));
         }
@@ -109,6 +133,27 @@ fn main() -> ExitCode {
             }
         }
         warnings += checked.problems.iter().filter(|p| !p.is_error()).count();
+        if let Some(out) = &args.review_sheet {
+            match &checked.pack {
+                Some(pack) => {
+                    let out = if builtin {
+                        with_lang(out, &pack.lang)
+                    } else {
+                        out.clone()
+                    };
+                    match std::fs::write(&out, review_sheet::html(pack)) {
+                        Ok(()) => {
+                            println!("wrote the review sheet of {} to {out}", short_name(&file))
+                        }
+                        Err(e) => {
+                            println!("error: {out}: cannot write the review sheet: {e}");
+                            errors += 1;
+                        }
+                    }
+                }
+                None => println!("no review sheet: {file} cannot be read as a pack"),
+            }
+        }
         if args.readability {
             let name = short_name(&file);
             match checked.pack {
@@ -156,7 +201,23 @@ struct Checked {
     lines: BTreeMap<String, (usize, usize)>,
 }
 
-fn check(file: &str, reference: Option<&str>) -> Checked {
+/// Today's date (UTC) as YYYY-MM-DD.
+fn today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    iso_date(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
+/// `review.html` for language `es`: `review.es.html`.
+fn with_lang(path: &str, lang: &str) -> String {
+    match path.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => format!("{stem}.{lang}.{ext}"),
+        _ => format!("{path}.{lang}"),
+    }
+}
+
+fn check(file: &str, reference: Option<&str>, builtin: bool, today: &str) -> Checked {
     let failed = |problem| Checked {
         problems: vec![problem],
         pack: None,
@@ -177,7 +238,15 @@ fn check(file: &str, reference: Option<&str>) -> Checked {
         None => None,
     };
     Checked {
-        problems: validate_text(&short_name(file), &text, reference.as_ref()),
+        problems: validate_text_with(
+            &short_name(file),
+            &text,
+            &Options {
+                reference: reference.as_ref(),
+                builtin,
+                today: Some(today),
+            },
+        ),
         pack: parse(&text).ok(),
         lines: locations(&text),
     }

@@ -491,6 +491,7 @@ pub fn App(props: &AppProps) -> Html {
                     <TextSize pack={pack.clone()} large={current.large_print} on_action={on_action.clone()} />
                 </div>
             </header>
+            <super::UrgentHelp pack={pack.clone()} prefix={prefix.clone()} />
             if *update_ready {
                 <UpdateNotice pack={pack.clone()} on_apply={props.on_update_apply.clone()} />
             }

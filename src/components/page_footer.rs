@@ -13,7 +13,8 @@ pub struct PageFooterProps {
 }
 
 /// Who to contact (from the host's settings), then what the content rests
-/// on: the not-advice statement, the review date and every source.
+/// on: the not-advice statement, the review dates (last and next) and
+/// every source.
 #[component]
 pub fn PageFooter(props: &PageFooterProps) -> Html {
     let pack = &props.pack;

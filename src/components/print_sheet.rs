@@ -122,6 +122,15 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     </ol>
                 </section>
             }
+            // "Get help right away" on every sheet, in one short paragraph.
+            if let Some(urgent) = &sheet.urgent {
+                <section class="mbc-print__urgent">
+                    <p>
+                        <strong>{ &urgent.heading }{ ". " }</strong>{ &urgent.intro }{ " " }
+                        { urgent.signs.join(" · ") }{ " " }<strong>{ &urgent.action }</strong>
+                    </p>
+                </section>
+            }
             if let Some(qr) = &props.qr {
                 <figure class="mbc-print__qr">
                     <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"

@@ -5,12 +5,8 @@ use yew::prelude::*;
 use super::add_button::entry_for;
 use super::{AddButton, Prose, WhyThis};
 use crate::content::{fill, Pack};
-use crate::rules::{explain, suggest};
+use crate::rules::{explain, suggest, SHOWN_FIRST};
 use crate::state::{Action, State};
-
-/// How many suggestions show before "Show N more suggestions".
-// TODO(engine merge): use `rules::SHOWN_FIRST` once it is on main.
-pub const SHOWN_FIRST: usize = 12;
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestionsProps {

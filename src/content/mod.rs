@@ -11,6 +11,8 @@
 pub mod glossary;
 pub mod model;
 pub mod readability;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod review_sheet;
 pub mod ui_keys;
 pub mod validate;
 
@@ -199,6 +201,22 @@ impl Pack {
         self.meta.sources.iter().find(|s| s.id == id)
     }
 
+    /// What to tell the host, in the console, when `today` (an ISO date) is
+    /// after the pack's `review_by`: the content may be out of date. `None`
+    /// while the review is not due, or when the pack gives no date. People
+    /// using the widget see nothing of this.
+    pub fn review_overdue(&self, today: &str) -> Option<String> {
+        let by = self.meta.review_by.trim();
+        (!by.is_empty() && today > by).then(|| {
+            format!(
+                "mbc-guide: the {} content was due for clinical review by {by} (last reviewed \
+                 {}). Ask for an updated content pack, or have your own pack reviewed and its \
+                 dates updated.",
+                self.lang, self.meta.last_reviewed
+            )
+        })
+    }
+
     /// The title of a goal or treatment item, or of step 3's extra items.
     pub fn item_title<'a>(&'a self, id: &'a str) -> &'a str {
         self.guide
@@ -324,10 +342,13 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
         return Err(format!("the pack has no interface words for \"{key}\""));
     }
     let has = |items: &[Item], ids: &[&str]| ids.iter().all(|id| items.iter().any(|i| i.id == *id));
-    let factors_ok = validate::FIXED_FACTORS.iter().all(|id| {
-        pack.factor(id)
-            .is_some_and(|f| f.options.iter().any(|o| o.id == "not_sure"))
-    });
+    let factors_ok = validate::FIXED_FACTORS
+        .iter()
+        .filter(|id| !validate::NEWER_FACTORS.contains(id))
+        .all(|id| {
+            pack.factor(id)
+                .is_some_and(|f| f.options.iter().any(|o| o.id == "not_sure"))
+        });
     if !has(&pack.guide.goals.items, &validate::FIXED_GOALS)
         || !has(&pack.guide.treatments.items, &validate::FIXED_TREATMENTS)
         || !factors_ok
@@ -358,23 +379,75 @@ fn plain(text: &str) -> bool {
 }
 
 impl Pack {
+    /// The "get help right away" box, if the pack has one (a pack made
+    /// before it existed has the empty default).
+    pub fn urgent(&self) -> Option<&Urgent> {
+        Some(&self.guide.urgent).filter(|u| **u != Urgent::default())
+    }
+
+    /// The living-with topics, if the pack has them.
+    pub fn living(&self) -> Option<&ItemSection> {
+        Some(&self.guide.living).filter(|l| **l != ItemSection::default())
+    }
+
+    /// Every list of cited source ids, with its JSON path
+    /// (`guide.intro.sources`, `guide.treatments.items[2].sources`,
+    /// `questions[5].sources`, `readiness[0].sources`), in pack order.
+    pub fn citations(&self) -> Vec<(String, &[String])> {
+        let g = &self.guide;
+        let mut all: Vec<(String, &[String])> = Vec::new();
+        for (name, sources) in [
+            ("intro", &g.intro.sources),
+            ("urgent", &g.urgent.sources),
+            ("goals", &g.goals.sources),
+            ("factors", &g.factors.sources),
+            ("treatments", &g.treatments.sources),
+            ("living", &g.living.sources),
+            ("supportive", &g.supportive.sources),
+            ("complementary", &g.complementary.sources),
+            ("second_opinion", &g.second_opinion.sources),
+        ] {
+            all.push((format!("guide.{name}.sources"), sources));
+        }
+        for (name, items) in [
+            ("goals", &g.goals.items),
+            ("treatments", &g.treatments.items),
+            ("living", &g.living.items),
+        ] {
+            for (i, item) in items.iter().enumerate() {
+                all.push((format!("guide.{name}.items[{i}].sources"), &item.sources));
+            }
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            all.push((format!("questions[{i}].sources"), &q.sources));
+        }
+        for (i, r) in self.readiness.iter().enumerate() {
+            all.push((format!("readiness[{i}].sources"), &r.sources));
+        }
+        all
+    }
+
     /// Every text the pack holds, for checks that apply to all of them.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         let m = &self.meta;
         let g = &self.guide;
         let sections = [&g.intro, &g.supportive, &g.complementary];
-        let item_sections = [&g.goals, &g.treatments];
+        let item_sections = [&g.goals, &g.treatments, &g.living];
+        let u = &g.urgent;
         [
             m.title.as_str(),
             &m.tagline,
             &m.disclaimer,
             &m.last_reviewed,
+            &m.review_by,
         ]
         .into_iter()
+        .chain(m.publishers.iter().map(String::as_str))
         .chain(m.sources.iter().flat_map(|s| {
             [s.id.as_str(), &s.org, &s.title]
                 .into_iter()
                 .chain(s.url.as_deref())
+                .chain(s.checked.as_deref())
         }))
         .chain(self.ui.values().map(String::as_str))
         .chain(sections.into_iter().flat_map(|s| {
@@ -415,6 +488,8 @@ impl Pack {
                 .chain(t.forms.iter().map(String::as_str))
         }))
         .chain(self.readiness.iter().flat_map(|r| [r.id.as_str(), &r.text]))
+        .chain([u.heading.as_str(), &u.intro, &u.action])
+        .chain(u.signs.iter().map(String::as_str))
     }
 }
 
@@ -432,5 +507,39 @@ impl Library {
                 es: self.es.clone(),
             },
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    fn pack() -> Pack {
+        parse(include_str!(
+            "../../tests/fixtures/packs/valid_minimal.json"
+        ))
+        .expect("the minimal fixture is a valid pack")
+    }
+
+    #[test]
+    fn the_host_is_told_only_once_the_review_date_has_passed() {
+        let mut pack = pack();
+        assert_eq!(pack.review_overdue("2027-05-31"), None, "due that day");
+        let told = pack.review_overdue("2027-06-01").expect("overdue");
+        assert!(
+            told.contains("2027-05-31") && told.contains("2026-11-29"),
+            "{told}"
+        );
+        pack.meta.review_by.clear();
+        assert_eq!(pack.review_overdue("2099-01-01"), None);
+    }
+
+    #[test]
+    fn urgent_and_living_are_there_only_when_the_pack_has_them() {
+        let mut pack = pack();
+        assert!(pack.urgent().is_some() && pack.living().is_some());
+        pack.guide.urgent = Urgent::default();
+        pack.guide.living = ItemSection::default();
+        assert!(pack.urgent().is_none() && pack.living().is_none());
     }
 }

@@ -89,7 +89,9 @@ pub struct Source {
     pub org: String,
     /// Page or document title.
     pub title: String,
-    /// The https address of the page itself.
+    /// The https address of the page itself. Required: the validator
+    /// refuses a source without one. `Option` only so that a pack written
+    /// before it was required still reads, to be told so.
     #[serde(default)]
     pub url: Option<String>,
     /// ISO date an editor last read the page and checked our text against it.
@@ -177,12 +179,13 @@ pub struct FactorSection {
     pub sources: Vec<String>,
 }
 
-/// One of the eight things a treatment plan depends on, with its answers.
+/// One of the things a treatment plan depends on, with its answers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Factor {
-    /// Stable id: "hormone_receptor", "her2", "spread", "past_treatments",
-    /// "symptoms", "overall_health", "menopause", "preferences".
+    /// Stable id: "hormone_receptor", "her2", "spread", "history",
+    /// "past_treatments", "grew_on", "symptoms", "overall_health",
+    /// "menopause", "preferences" (`validate::FIXED_FACTORS`).
     pub id: String,
     /// The question as asked in the checklist: "What is your HER2 status?"
     pub title: String,

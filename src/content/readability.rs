@@ -8,6 +8,7 @@
 //! for the formula to mean anything (fewer than six words, no sentence-ending
 //! punctuation) are pooled and scored as one passage.
 
+use super::glossary::fold;
 use super::model::Pack;
 
 /// The counts behind a Flesch-Kincaid grade.
@@ -127,10 +128,6 @@ fn is_word_char(c: char) -> bool {
 
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '?' | '!')
-}
-
-fn fold(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// The length of a `{placeholder}` starting at `start`, if there is one.
@@ -275,6 +272,8 @@ pub enum TextKind {
     Reason,
     /// A thing to bring to a second opinion.
     Bring,
+    /// A warning sign in the "get help right away" box.
+    Sign,
     /// A readiness yes/no question.
     Readiness,
     /// A glossary explanation.
@@ -330,7 +329,19 @@ pub fn patient_texts(pack: &Pack) -> Vec<PackText<'_>> {
             put!(format!("guide.{name}.paragraphs[{i}]"), p, Paragraph);
         }
     }
-    for (name, section) in [("goals", &g.goals), ("treatments", &g.treatments)] {
+    if let Some(urgent) = pack.urgent() {
+        put!("guide.urgent.heading".to_owned(), urgent.heading, Label);
+        put!("guide.urgent.intro".to_owned(), urgent.intro, Paragraph);
+        for (i, sign) in urgent.signs.iter().enumerate() {
+            put!(format!("guide.urgent.signs[{i}]"), sign, Sign);
+        }
+        put!("guide.urgent.action".to_owned(), urgent.action, Paragraph);
+    }
+    let living = pack.living().map(|l| ("living", l));
+    for (name, section) in [("goals", &g.goals), ("treatments", &g.treatments)]
+        .into_iter()
+        .chain(living)
+    {
         put!(format!("guide.{name}.heading"), section.heading, Label);
         put!(format!("guide.{name}.intro"), section.intro, Paragraph);
         for (i, item) in section.items.iter().enumerate() {

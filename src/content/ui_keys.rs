@@ -122,6 +122,7 @@ pub const REQUIRED: &[&str] = &[
     "restore_discard",
     "restore_keep",
     "restore_notice",
+    "review_dates",
     "save",
     "saved_announce",
     "search_label",

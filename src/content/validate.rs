@@ -18,7 +18,8 @@
 //! |---------------------------------------------------|-------|
 //! | titles, headings, topic names, answer labels      | 120   |
 //! | a factor's `reason` template                      | 200   |
-//! | questions, ui words, tagline, readiness, bring    | 300   |
+//! | questions, ui words, tagline, readiness, bring,   | 300   |
+//! | urgent warning signs                              |       |
 //! | glossary explanations                             | 400   |
 //! | paragraphs, intros, item texts, the disclaimer    | 900   |
 //!
@@ -28,6 +29,16 @@
 //! are errors everywhere, ids included, because they hide or reorder text.
 //! In English packs, a string above grade 8 (see `readability`) is a
 //! warning, as is a median above grade 6.
+//!
+//! Sources and dates. Every source needs an https address (an error
+//! otherwise). Our own packs (`Options::builtin`) must also give each
+//! source the date it was `checked`, a `review_by` date, the publisher
+//! allowlist, the "get help right away" box and the living-with topics;
+//! a hospital's pack that leaves these out gets a warning, so a pack made
+//! before they existed still compiles. A publisher outside the allowlist,
+//! a source nothing cites, two sources with one address, a `review_by`
+//! more than 12 months after `last_reviewed` or already past (given
+//! `Options::today`) are warnings.
 
 use super::model::{Pack, Rule, PACK_SCHEMA};
 use super::readability::{self, TextKind};
@@ -88,17 +99,29 @@ impl fmt::Display for Problem {
 
 /// Goal ids the code relies on.
 pub const FIXED_GOALS: [&str; 3] = ["shrink", "quality", "longer"];
-/// Factor ids the code relies on.
-pub const FIXED_FACTORS: [&str; 8] = [
+/// Factor ids the code relies on (the saved format migrates answers into
+/// `grew_on`, and the rules of every pack name them).
+pub const FIXED_FACTORS: [&str; 10] = [
     "hormone_receptor",
     "her2",
     "spread",
+    "history",
     "past_treatments",
+    "grew_on",
     "symptoms",
     "overall_health",
     "menopause",
     "preferences",
 ];
+/// The factors added with "what it grew on" and "came back or found
+/// spread": the validator requires them, but the run-time guard
+/// (`content::read_pack_file`) lets a pack compiled before them load; the
+/// person then simply cannot answer them.
+pub const NEWER_FACTORS: [&str; 2] = ["history", "grew_on"];
+/// Answers old saves are migrated into (`stored::split_hormonal_grew`):
+/// the factor must offer them, or those saves lose that answer.
+pub const MIGRATED_ANSWERS: [(&str, &str); 2] =
+    [("past_treatments", "hormonal"), ("grew_on", "hormonal")];
 /// Treatment ids the code relies on.
 pub const FIXED_TREATMENTS: [&str; 6] = [
     "hormonal",
@@ -121,8 +144,9 @@ pub const MAX_MEDIAN_GRADE: f64 = 6.0;
 const OPTIONAL_UI_KEYS: [&str; 2] = ["reason_goal", "reason_treatment"];
 
 /// Placeholders an interface word must contain for the code to fill it.
-const UI_PLACEHOLDERS: [(&str, &[&str]); 3] = [
+const UI_PLACEHOLDERS: [(&str, &[&str]); 4] = [
     ("because", &["reason"]),
+    ("review_dates", &["reviewed", "review_by"]),
     ("reason_goal", &["goal", "rating"]),
     ("reason_treatment", &["treatment", "mark"]),
 ];
@@ -136,7 +160,8 @@ pub fn length_limit(kind: TextKind) -> usize {
         | TextKind::Tagline
         | TextKind::Question
         | TextKind::Readiness
-        | TextKind::Bring => 300,
+        | TextKind::Bring
+        | TextKind::Sign => 300,
         TextKind::Glossary => 400,
         TextKind::Paragraph => 900,
     }
@@ -151,20 +176,48 @@ fn kind_name(kind: TextKind) -> &'static str {
         TextKind::Reason => "reason",
         TextKind::Readiness => "readiness question",
         TextKind::Bring => "thing to bring",
+        TextKind::Sign => "warning sign",
         TextKind::Glossary => "glossary explanation",
         TextKind::Paragraph => "paragraph",
     }
 }
 
-/// Checks a parsed pack: ids, references, rules, interface words, text and,
-/// when `reference` (the English pack) is given, that this pack translates
-/// exactly the same ids.
+/// What to check a pack as.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options<'a> {
+    /// The English pack, when checking a translation of it.
+    pub reference: Option<&'a Pack>,
+    /// One of our own packs (content/*.json): what a hospital pack may
+    /// leave out (see the module notes) is an error here.
+    pub builtin: bool,
+    /// Today, as an ISO date, to warn when `review_by` has passed. `None`
+    /// leaves that check out (tests, and the widget at run time).
+    pub today: Option<&'a str>,
+}
+
+/// Checks a parsed pack as a hospital's pack (see `validate_pack_with`).
 pub fn validate_pack(pack: &Pack, reference: Option<&Pack>) -> Vec<Problem> {
+    validate_pack_with(
+        pack,
+        &Options {
+            reference,
+            ..Options::default()
+        },
+    )
+}
+
+/// Checks a parsed pack: ids, references, sources, dates, rules, interface
+/// words, text and, when `options.reference` (the English pack) is given,
+/// that this pack translates exactly the same ids.
+pub fn validate_pack_with(pack: &Pack, options: &Options) -> Vec<Problem> {
     let mut c = Checker {
         pack,
         problems: Vec::new(),
+        builtin: options.builtin,
+        today: options.today,
     };
     c.header();
+    c.dates();
     c.unique_ids();
     c.sources();
     c.questions();
@@ -175,7 +228,7 @@ pub fn validate_pack(pack: &Pack, reference: Option<&Pack>) -> Vec<Problem> {
     if is_english(pack) {
         c.readability();
     }
-    if let Some(reference) = reference {
+    if let Some(reference) = options.reference {
         c.translation(reference);
     }
     c.problems
@@ -188,11 +241,22 @@ fn is_english(pack: &Pack) -> bool {
 struct Checker<'a> {
     pack: &'a Pack,
     problems: Vec<Problem>,
+    builtin: bool,
+    today: Option<&'a str>,
 }
 
 impl<'a> Checker<'a> {
     fn error(&mut self, location: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem::error(location, message));
+    }
+
+    /// An error in our own packs, a warning in a hospital's.
+    fn required(&mut self, location: impl Into<String>, message: impl Into<String>) {
+        if self.builtin {
+            self.error(location, message);
+        } else {
+            self.warning(location, message);
+        }
     }
 
     fn warning(&mut self, location: impl Into<String>, message: impl Into<String>) {
@@ -223,6 +287,59 @@ impl<'a> Checker<'a> {
                     pack.meta.last_reviewed
                 ),
             );
+        }
+    }
+
+    /// `review_by`: there, a date, after `last_reviewed`, at most 12 months
+    /// after it, and not yet past.
+    fn dates(&mut self) {
+        let meta = &self.pack.meta;
+        let (reviewed, by) = (meta.last_reviewed.as_str(), meta.review_by.as_str());
+        if by.trim().is_empty() {
+            self.required(
+                "meta.review_by",
+                "There is no review_by date. Add the date by which the pack must be reviewed \
+                 again, at most 12 months after last_reviewed, like \"2027-05-31\".",
+            );
+            return;
+        }
+        if !is_iso_date(by) {
+            self.error(
+                "meta.review_by",
+                format!("\"{by}\" is not a date in the form YYYY-MM-DD. Write it like 2027-05-31."),
+            );
+            return;
+        }
+        if !is_iso_date(reviewed) {
+            return;
+        }
+        if by <= reviewed {
+            self.error(
+                "meta.review_by",
+                format!(
+                    "review_by ({by}) is not after last_reviewed ({reviewed}). Set the date of \
+                     the next review, at most 12 months after the last."
+                ),
+            );
+        } else if by > one_year_after(reviewed).as_str() {
+            self.warning(
+                "meta.review_by",
+                format!(
+                    "review_by ({by}) is more than 12 months after last_reviewed ({reviewed}). \
+                     Medical advice moves fast: set it at most 12 months after the review."
+                ),
+            );
+        }
+        if let Some(today) = self.today.filter(|t| is_iso_date(t)) {
+            if today > by {
+                self.warning(
+                    "meta.review_by",
+                    format!(
+                        "The review was due by {by} and today is {today}. Have the pack \
+                         reviewed, then update last_reviewed and review_by."
+                    ),
+                );
+            }
         }
     }
 
@@ -266,13 +383,18 @@ impl<'a> Checker<'a> {
             ids(&g.factors.items, "guide.factors.items", |f| &f.id),
         );
         self.unique("readiness", ids(&p.readiness, "readiness", |r| &r.id));
+        self.unique(
+            "living topic",
+            ids(&g.living.items, "guide.living.items", |i| &i.id),
+        );
         for (i, factor) in g.factors.items.iter().enumerate() {
             let at = format!("guide.factors.items[{i}].options");
             self.unique("answer", ids(&factor.options, &at, |o| &o.id));
         }
     }
 
-    /// Checks a list of cited source ids.
+    /// Checks a list of cited source ids: at least one, each in
+    /// meta.sources.
     fn cites(&mut self, path: &str, what: &str, sources: &[String]) {
         if sources.is_empty() {
             self.error(
@@ -280,6 +402,11 @@ impl<'a> Checker<'a> {
                 format!("This {what} cites no source. Add at least one id from meta.sources."),
             );
         }
+        self.resolve(path, sources);
+    }
+
+    /// Checks that each cited id is in meta.sources.
+    fn resolve(&mut self, path: &str, sources: &[String]) {
         for (j, id) in sources.iter().enumerate() {
             if self.pack.source(id).is_none() {
                 self.error(
@@ -293,28 +420,76 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// Every source list of the guide, by path, and whether it must cite
+    /// at least one source: every section's and living-with topic's must;
+    /// a goal's or a treatment's own list may be empty (its section cites).
+    /// The urgent box and the living-with topics only when the pack has
+    /// them.
+    fn guide_citations(&self) -> Vec<(String, &'a [String], Citation)> {
+        let p = self.pack;
+        p.citations()
+            .into_iter()
+            .filter(|(path, _)| path.starts_with("guide."))
+            .filter(|(path, _)| !path.starts_with("guide.urgent.") || p.urgent().is_some())
+            .filter(|(path, _)| !path.starts_with("guide.living.") || p.living().is_some())
+            .map(|(path, sources)| {
+                let own = path.starts_with("guide.goals.items")
+                    || path.starts_with("guide.treatments.items");
+                let citation = if own {
+                    Citation::Optional
+                } else {
+                    Citation::Required
+                };
+                (path, sources, citation)
+            })
+            .collect()
+    }
+
     fn sources(&mut self) {
         let p = self.pack;
         let g = &p.guide;
-        let sections: [(&str, &[String]); 7] = [
-            ("guide.intro.sources", &g.intro.sources),
-            ("guide.goals.sources", &g.goals.sources),
-            ("guide.factors.sources", &g.factors.sources),
-            ("guide.treatments.sources", &g.treatments.sources),
-            ("guide.supportive.sources", &g.supportive.sources),
-            ("guide.complementary.sources", &g.complementary.sources),
-            ("guide.second_opinion.sources", &g.second_opinion.sources),
-        ];
-        for (path, sources) in sections {
-            self.cites(path, "guide section", sources);
+        let citations = self.guide_citations();
+        for (path, sources, citation) in &citations {
+            match citation {
+                Citation::Required => self.cites(path, "guide section or topic", sources),
+                Citation::Optional => self.resolve(path, sources),
+            }
         }
-        let cited: BTreeSet<&str> = sections
-            .iter()
+        if p.urgent().is_none() {
+            self.required(
+                "guide.urgent",
+                "There is no \"get help right away\" box (guide.urgent): the signs that need a \
+                 call to the care team now. Add it (see docs/CONTENT.md).",
+            );
+        } else if g.urgent.signs.is_empty() {
+            self.error(
+                "guide.urgent.signs",
+                "The \"get help right away\" box lists no signs. Add them, one short sentence \
+                 each.",
+            );
+        }
+        if p.living().is_none() {
+            self.required(
+                "guide.living",
+                "There are no living-with topics (guide.living). Add them (see \
+                 docs/CONTENT.md).",
+            );
+        }
+        let cited: BTreeSet<&str> = p
+            .citations()
+            .into_iter()
             .flat_map(|(_, s)| s.iter())
-            .chain(p.questions.iter().flat_map(|q| q.sources.iter()))
-            .chain(p.readiness.iter().flat_map(|r| r.sources.iter()))
             .map(String::as_str)
             .collect();
+        let publishers = &p.meta.publishers;
+        if publishers.is_empty() {
+            self.required(
+                "meta.publishers",
+                "There is no list of trusted publishers. List, in meta.publishers, the \
+                 organisations this pack's sources come from, spelled as in their `org`.",
+            );
+        }
+        let mut urls: BTreeMap<&str, String> = BTreeMap::new();
         for (i, source) in p.meta.sources.iter().enumerate() {
             let at = format!("meta.sources[{i}]");
             if !cited.contains(source.id.as_str()) {
@@ -326,17 +501,69 @@ impl<'a> Checker<'a> {
                     ),
                 );
             }
+            if !publishers.is_empty() && !publishers.contains(&source.org) {
+                self.warning(
+                    format!("{at}.org"),
+                    format!(
+                        "\"{}\" is not in meta.publishers. Cite a publisher from the list, or \
+                         add this one there if your reviewers trust it.",
+                        source.org
+                    ),
+                );
+            }
             match source.url.as_deref() {
-                Some(url) if url.starts_with("https://") => {}
-                Some(url) if url.starts_with("http://") => self.warning(
+                Some(url) if is_https(url) => {
+                    let key = url.trim_end_matches('/');
+                    if let Some(first) = urls.get(key) {
+                        self.warning(
+                            format!("{at}.url"),
+                            format!(
+                                "This address is also the address of {first}. Cite that source \
+                                 instead, and remove this one."
+                            ),
+                        );
+                    } else {
+                        urls.insert(key, format!("`{}` ({at})", source.id));
+                    }
+                }
+                Some(url) if url.starts_with("http://") => self.error(
                     format!("{at}.url"),
-                    "This link is not secure (http). Use the https address if there is one.",
+                    "This link is not secure (http). Use the page's https address.",
                 ),
                 Some(url) => self.error(
                     format!("{at}.url"),
                     format!("\"{url}\" is not a web address. Links must start with https://."),
                 ),
-                None => {}
+                None => self.error(
+                    format!("{at}.url"),
+                    format!(
+                        "The source `{}` has no url. Give the https address of the page itself, \
+                         or stop citing it.",
+                        source.id
+                    ),
+                ),
+            }
+            match source.checked.as_deref() {
+                None => self.required(
+                    format!("{at}.checked"),
+                    format!(
+                        "The source `{}` does not say when it was checked. Add \"checked\": the \
+                         date someone last read the page against our text, like \"2026-11-30\".",
+                        source.id
+                    ),
+                ),
+                Some(date) if !is_iso_date(date) => self.error(
+                    format!("{at}.checked"),
+                    format!("\"{date}\" is not a date in the form YYYY-MM-DD."),
+                ),
+                Some(date) => {
+                    if self.today.is_some_and(|today| date > today) {
+                        self.warning(
+                            format!("{at}.checked"),
+                            format!("{date} is in the future. Write the day the page was read."),
+                        );
+                    }
+                }
             }
         }
     }
@@ -500,6 +727,18 @@ impl<'a> Checker<'a> {
         );
         for (i, factor) in g.factors.items.iter().enumerate() {
             let at = format!("guide.factors.items[{i}]");
+            for (_, option) in MIGRATED_ANSWERS.iter().filter(|(f, _)| *f == factor.id) {
+                if !factor.options.iter().any(|o| o.id == *option) {
+                    self.error(
+                        format!("{at}.options"),
+                        format!(
+                            "The factor `{}` has no answer `{option}`. Saved lists from before \
+                             \"grew on\" was its own question are moved into it; add it.",
+                            factor.id
+                        ),
+                    );
+                }
+            }
             if !factor.options.iter().any(|o| o.id == "not_sure") {
                 self.error(
                     format!("{at}.options"),
@@ -776,6 +1015,22 @@ impl<'a> Checker<'a> {
             ids(&rg.factors.items, "", |f| &f.id),
         );
         self.same_ids(
+            "living topic",
+            "guide.living.items",
+            ids(&g.living.items, "guide.living.items", |i| &i.id),
+            ids(&rg.living.items, "", |i| &i.id),
+        );
+        let (signs, theirs) = (g.urgent.signs.len(), rg.urgent.signs.len());
+        if signs != theirs {
+            self.error(
+                "guide.urgent.signs",
+                format!(
+                    "This pack lists {signs} warning signs and the reference pack {theirs}. \
+                     Translate every sign, one for one."
+                ),
+            );
+        }
+        self.same_ids(
             "interface word",
             "ui",
             p.ui.keys()
@@ -959,6 +1214,44 @@ fn is_iso_date(text: &str) -> bool {
         })
 }
 
+/// The same day one year later ("2026-11-30" to "2027-11-30"), for
+/// comparing ISO dates as text. 29 February gives 29 February, which
+/// compares just after the 28th.
+fn one_year_after(date: &str) -> String {
+    let year: u32 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
+    format!("{:04}{}", year + 1, date.get(4..).unwrap_or_default())
+}
+
+/// The ISO date of a day counted from 1970-01-01 (day 0), in the
+/// proleptic Gregorian calendar (H. Hinnant's `civil_from_days`).
+pub fn iso_date(days_since_1970: i64) -> String {
+    let z = days_since_1970 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn is_https(url: &str) -> bool {
+    url.strip_prefix("https://").is_some_and(|rest| {
+        rest.split('/')
+            .next()
+            .is_some_and(|host| host.contains('.'))
+    }) && !url.chars().any(char::is_whitespace)
+}
+
+/// Whether a source list must have at least one id.
+#[derive(Clone, Copy)]
+enum Citation {
+    Required,
+    Optional,
+}
+
 /// Every string in a pack, ids and citations included, with its path.
 fn every_string(pack: &Pack) -> Vec<(String, &str)> {
     let mut all: Vec<(String, &str)> = readability::patient_texts(pack)
@@ -967,6 +1260,10 @@ fn every_string(pack: &Pack) -> Vec<(String, &str)> {
         .collect();
     all.push(("lang".to_owned(), &pack.lang));
     all.push(("meta.last_reviewed".to_owned(), &pack.meta.last_reviewed));
+    all.push(("meta.review_by".to_owned(), &pack.meta.review_by));
+    for (i, p) in pack.meta.publishers.iter().enumerate() {
+        all.push((format!("meta.publishers[{i}]"), p));
+    }
     for (i, s) in pack.meta.sources.iter().enumerate() {
         let at = format!("meta.sources[{i}]");
         all.push((format!("{at}.id"), &s.id));
@@ -974,6 +1271,9 @@ fn every_string(pack: &Pack) -> Vec<(String, &str)> {
         all.push((format!("{at}.title"), &s.title));
         if let Some(url) = &s.url {
             all.push((format!("{at}.url"), url));
+        }
+        if let Some(checked) = &s.checked {
+            all.push((format!("{at}.checked"), checked));
         }
     }
     for key in pack.ui.keys() {
@@ -983,6 +1283,7 @@ fn every_string(pack: &Pack) -> Vec<(String, &str)> {
     for (name, items) in [
         ("goals", &g.goals.items),
         ("treatments", &g.treatments.items),
+        ("living", &g.living.items),
     ] {
         all.extend(ids(items, &format!("guide.{name}.items"), |i| &i.id));
     }
@@ -994,18 +1295,9 @@ fn every_string(pack: &Pack) -> Vec<(String, &str)> {
             |o| &o.id,
         ));
     }
-    let sections: [(&str, &[String]); 7] = [
-        ("intro", &g.intro.sources),
-        ("goals", &g.goals.sources),
-        ("factors", &g.factors.sources),
-        ("treatments", &g.treatments.sources),
-        ("supportive", &g.supportive.sources),
-        ("complementary", &g.complementary.sources),
-        ("second_opinion", &g.second_opinion.sources),
-    ];
-    for (name, sources) in sections {
+    for (path, sources) in pack.citations() {
         for (j, s) in sources.iter().enumerate() {
-            all.push((format!("guide.{name}.sources[{j}]"), s));
+            all.push((format!("{path}[{j}]"), s));
         }
     }
     all.extend(ids(&pack.topics, "topics", |t| &t.id));
@@ -1013,9 +1305,6 @@ fn every_string(pack: &Pack) -> Vec<(String, &str)> {
         let at = format!("questions[{i}]");
         all.push((format!("{at}.id"), &q.id));
         all.push((format!("{at}.topic"), &q.topic));
-        for (j, s) in q.sources.iter().enumerate() {
-            all.push((format!("{at}.sources[{j}]"), s));
-        }
     }
     for (i, t) in pack.glossary.iter().enumerate() {
         let at = format!("glossary[{i}]");
@@ -1058,6 +1347,19 @@ fn hidden_character(text: &str) -> Option<(usize, char, &'static str)> {
 /// `file_name` starts the `file:line:col` locations.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn validate_text(file_name: &str, text: &str, reference: Option<&Pack>) -> Vec<Problem> {
+    validate_text_with(
+        file_name,
+        text,
+        &Options {
+            reference,
+            ..Options::default()
+        },
+    )
+}
+
+/// `validate_text`, checking the pack as `options` say.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn validate_text_with(file_name: &str, text: &str, options: &Options) -> Vec<Problem> {
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => return vec![parse_problem(file_name, &e)],
@@ -1089,7 +1391,7 @@ pub fn validate_text(file_name: &str, text: &str, reference: Option<&Pack>) -> V
         })
         .collect();
     match serde_json::from_str::<Pack>(text) {
-        Ok(pack) => problems.extend(validate_pack(&pack, reference)),
+        Ok(pack) => problems.extend(validate_pack_with(&pack, options)),
         Err(e) => problems.push(parse_problem(file_name, &e)),
     }
     problems

@@ -7,6 +7,7 @@ pub mod storage;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
@@ -20,21 +21,87 @@ use storage::Store;
 /// The id of the element the standalone page mounts into.
 pub const ROOT_ID: &str = "mbc-guide";
 
+/// Where a widget's panic message goes, and its words.
+struct PanicTarget {
+    widget: u32,
+    root: web_sys::Element,
+    message: String,
+    reload: String,
+}
+
 thread_local! {
     /// Where to put the panic message, and its words: every mounted widget.
-    static PANIC_TARGETS: RefCell<Vec<(web_sys::Element, String, String)>> = const { RefCell::new(Vec::new()) };
+    static PANIC_TARGETS: RefCell<Vec<PanicTarget>> = const { RefCell::new(Vec::new()) };
     /// Storage namespaces in use on this page, to keep two widgets apart.
     static NAMESPACES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static NEXT_WIDGET: Cell<u32> = const { Cell::new(1) };
-    /// Each widget's way to show "a new version is ready".
-    static UPDATE_LISTENERS: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
+    /// Each widget's way to show "a new version is ready", by widget.
+    static UPDATE_LISTENERS: RefCell<Vec<(u32, Callback<()>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Called by `static/boot.js` when a new service worker is installed and
 /// waiting: every widget shows its "update ready" notice.
 #[wasm_bindgen]
 pub fn update_ready() {
-    UPDATE_LISTENERS.with(|l| l.borrow().iter().for_each(|cb| cb.emit(())));
+    let listeners: Vec<Callback<()>> =
+        UPDATE_LISTENERS.with(|l| l.borrow().iter().map(|(_, cb)| cb.clone()).collect());
+    listeners.iter().for_each(|cb| cb.emit(()));
+}
+
+/// The frame's height observer and the closure it calls.
+type HeightObserver = (web_sys::ResizeObserver, Closure<dyn Fn()>);
+
+/// Everything one widget added to the page outside its own element: window
+/// listeners (storage, hashchange, print), the height observer, its "update
+/// ready" listener, its panic target, its store. `end` removes them all, so
+/// a removed `<mbc-guide>` leaves nothing running, and one that comes back
+/// starts afresh.
+struct Lifetime {
+    widget: u32,
+    /// Dropping an `EventListener` removes it from its target.
+    listeners: RefCell<Vec<EventListener>>,
+    resize: RefCell<Option<HeightObserver>>,
+    store: RefCell<Option<Rc<Store>>>,
+}
+
+impl Lifetime {
+    fn new(widget: u32) -> Rc<Lifetime> {
+        Rc::new(Lifetime {
+            widget,
+            listeners: RefCell::new(Vec::new()),
+            resize: RefCell::new(None),
+            store: RefCell::new(None),
+        })
+    }
+
+    fn hold(&self, listener: EventListener) {
+        self.listeners.borrow_mut().push(listener);
+    }
+
+    /// Removes everything; a change not yet saved is saved first.
+    fn end(&self) {
+        self.listeners.borrow_mut().clear();
+        if let Some((observer, _)) = self.resize.borrow_mut().take() {
+            observer.disconnect();
+        }
+        let widget = self.widget;
+        UPDATE_LISTENERS.with(|l| l.borrow_mut().retain(|(w, _)| *w != widget));
+        PANIC_TARGETS.with(|t| t.borrow_mut().retain(|t| t.widget != widget));
+        if let Some(store) = self.store.borrow_mut().take() {
+            store.flush();
+        }
+    }
+}
+
+/// Listens on the window for as long as the widget lives.
+fn window_listener(
+    lifetime: &Lifetime,
+    event: &'static str,
+    handler: impl FnMut(&web_sys::Event) + 'static,
+) {
+    if let Some(window) = web_sys::window() {
+        lifetime.hold(EventListener::new(&window, event, handler));
+    }
 }
 
 /// The person chose to update: `boot.js` listens for this event and tells the
@@ -48,38 +115,160 @@ fn apply_update() {
 }
 
 /// Mounts the widget into `#mbc-guide` on the standalone page (also the
-/// iframe target), replacing the prerendered first screen. Settings come
-/// from the URL (`?lang=es&org-name=…`). Called by `static/boot.js`.
+/// iframe target), replacing the prerendered first screen. Called by
+/// `static/boot.js`, with the share link it took out of the address first.
+///
+/// Settings come from the deployment: `mbc-settings.json` next to the page,
+/// then, in a frame, the `src` the host page set. At the top level only
+/// `lang` comes from the address (see `settings_from_address`).
 #[wasm_bindgen]
-pub fn mount_standalone() -> Result<(), JsValue> {
+pub fn mount_standalone_with(link: Option<String>) -> Result<(), JsValue> {
+    let link = link.or_else(take_shared_link);
     let window = web_sys::window().ok_or("mbc-guide: no window")?;
     let document = window.document().ok_or("mbc-guide: no document")?;
     let root = document.get_element_by_id(ROOT_ID).ok_or_else(|| {
         JsValue::from_str("mbc-guide: the page has no element with id=\"mbc-guide\"")
     })?;
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    if let Some(lang) = document
+    let page_lang = document
         .document_element()
-        .and_then(|h| h.get_attribute("lang"))
-    {
-        pairs.push(("lang".into(), lang));
-    }
-    if let Ok(params) =
+        .and_then(|h| h.get_attribute("lang"));
+    let address = settings_from_address(&window);
+    // Our other files (a language's pack, the settings) are next to the page.
+    let base = document.base_uri().ok().flatten().unwrap_or_default();
+    // A link opened on our own page comes back to it, without the settings
+    // in its query (a framed page's are the host's) but in its language.
+    let location = window.location();
+    let page = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut pairs: Vec<(String, String)> = page_lang
+            .map(|lang| ("lang".to_owned(), lang))
+            .into_iter()
+            .collect();
+        pairs.extend(settings_file(&base).await);
+        pairs.extend(address);
+        let config = read_config(&pairs);
+        let share_page = if config.lang == Lang::En {
+            page
+        } else {
+            format!("{page}?lang={}", config.lang.code())
+        };
+        let lifetime = Lifetime::new(0);
+        let edge = Edge {
+            base,
+            share_page,
+            link,
+            lifetime: lifetime.clone(),
+            page: true,
+        };
+        match start(root, config, "mbc".into(), edge) {
+            // The page lives as long as the widget.
+            Ok(slot) => std::mem::forget(slot),
+            Err(e) => {
+                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e)
+            }
+        }
+        if let Some(window) = web_sys::window() {
+            report_height_to_parent(&window, &lifetime);
+        }
+        std::mem::forget(lifetime);
+    });
+    Ok(())
+}
+
+/// The deployment's settings file, next to the page.
+const SETTINGS_FILE: &str = "mbc-settings.json";
+/// Far more than ten short settings need.
+const MAX_SETTINGS_BYTES: usize = 16 << 10;
+
+/// The settings in `mbc-settings.json` next to the page: a JSON object with
+/// the names of the attributes (`{"org-name": "…", "phone": "…"}`). The
+/// build ships an empty one. One that cannot be read is named in the
+/// console, and no setting comes from it.
+async fn settings_file(base: &str) -> Vec<(String, String)> {
+    let Ok(url) = web_sys::Url::new_with_base(SETTINGS_FILE, base) else {
+        return Vec::new();
+    };
+    let bytes = match fetch_bytes(&url.href(), MAX_SETTINGS_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(_) => return Vec::new(),
+    };
+    let tree = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|text| crate::json::parse(text).ok());
+    let Some(pairs) = tree.as_ref().and_then(|t| t.as_map()) else {
+        warn(&format!(
+            "mbc-guide: {SETTINGS_FILE} was not used: it must be a JSON object of settings, such as {{\"org-name\": \"St Mary's\"}}."
+        ));
+        return Vec::new();
+    };
+    pairs
+        .iter()
+        .filter(|(name, _)| config::ATTRIBUTES.contains(&name.as_str()))
+        .filter_map(|(name, value)| Some((name.clone(), value.as_text()?.to_owned())))
+        .collect()
+}
+
+/// As `mount_standalone_with`, taking a share link from the address itself.
+#[wasm_bindgen]
+pub fn mount_standalone() -> Result<(), JsValue> {
+    mount_standalone_with(None)
+}
+
+/// The settings the page's address may give. At the top level anyone can
+/// make a link to our page, so only the language comes from it: a link must
+/// not put another phone number, second-opinion link, content pack or save
+/// mode on the hospital's own page. In a frame, the address is the `src` the
+/// host page set, so every setting comes from it.
+fn settings_from_address(window: &web_sys::Window) -> Vec<(String, String)> {
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| parent != *window);
+    let Ok(params) =
         web_sys::UrlSearchParams::new_with_str(&window.location().search().unwrap_or_default())
-    {
-        for name in config::ATTRIBUTES {
-            if let Some(value) = params.get(name) {
-                pairs.push((name.into(), value));
+    else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for name in config::ATTRIBUTES {
+        if let Some(value) = params.get(name) {
+            if framed || name == "lang" {
+                pairs.push((name.to_owned(), value));
+            } else {
+                warn(&format!(
+                    "mbc-guide: {name} in the page's address was not used: on the page opened on its own, only lang comes from the address. Set the others in the iframe's src (see EMBEDDING.md)."
+                ));
             }
         }
     }
-    let config = read_config(&pairs);
-    // Our other files (a language's pack) are found next to the page.
-    let base = document.base_uri().ok().flatten().unwrap_or_default();
-    let slot = start(root.clone(), config, "mbc".into(), base, true)?;
-    std::mem::forget(slot); // the page lives as long as the widget
-    report_height_to_parent(&window);
-    Ok(())
+    pairs
+}
+
+/// A share link in this page's address (`#mbc=…`), taken out of the address
+/// at once, so no script reads it there and a reload does not ask again. The
+/// page's history state is kept as it was (routers of host pages use it).
+#[wasm_bindgen]
+pub fn take_shared_link() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    if !hash.contains(crate::share::PREFIX) {
+        return None;
+    }
+    let history = window.history().ok()?;
+    let state = history.state().unwrap_or(JsValue::NULL);
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let _ = history.replace_state_with_url(&state, "", Some(&url));
+    Some(hash)
 }
 
 /// A widget mounted in a `<mbc-guide>` element.
@@ -88,17 +277,19 @@ pub struct Widget {
     slot: SlotRef,
     /// Its storage namespace, free again once it is unmounted.
     namespace: String,
+    lifetime: Rc<Lifetime>,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Unmounts the widget (the element left the page, or moved: a moved
     /// element mounts again and must find its own namespace free, or it
-    /// would lose its answers).
+    /// would lose its answers), and removes everything it added to the page.
     pub fn destroy(&mut self) {
         if let Slot::Mounted(handle) = self.slot.replace(Slot::Gone) {
             handle.destroy();
         }
+        self.lifetime.end();
         NAMESPACES.with(|ns| {
             let mut ns = ns.borrow_mut();
             if let Some(at) = ns.iter().position(|n| *n == self.namespace) {
@@ -110,9 +301,15 @@ impl Widget {
 
 /// Mounts the widget inside `host`'s open shadow root, with our stylesheet
 /// from `stylesheet` (a URL next to the loader). Settings come from the
-/// element's attributes. Called by the `mbc-guide.js` loader.
+/// element's attributes. `link` is a share link the loader took out of the
+/// host page's address (links made before they pointed at our own page).
+/// Called by the `mbc-guide.js` loader.
 #[wasm_bindgen]
-pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<Widget, JsValue> {
+pub fn mount_element(
+    host: web_sys::HtmlElement,
+    stylesheet: String,
+    link: Option<String>,
+) -> Result<Widget, JsValue> {
     let document = host
         .owner_document()
         .ok_or("mbc-guide: the element has no document")?;
@@ -125,24 +322,32 @@ pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<W
         Some(shadow) => shadow,
         None => host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?,
     };
-    shadow.set_inner_html("");
-    let link = document.create_element("link")?;
-    link.set_attribute("rel", "stylesheet")?;
-    link.set_attribute("href", &stylesheet)?;
-    shadow.append_child(&link)?;
+    // Node by node, not `innerHTML = ""`: a host that enforces Trusted Types
+    // refuses any write to innerHTML.
+    while let Some(child) = shadow.first_child() {
+        shadow.remove_child(&child)?;
+    }
+    let link_el = document.create_element("link")?;
+    link_el.set_attribute("rel", "stylesheet")?;
+    link_el.set_attribute("href", &stylesheet)?;
+    shadow.append_child(&link_el)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
+    mark_private(&host);
 
     let n = NEXT_WIDGET.with(|c| {
         let n = c.get();
         c.set(n + 1);
         n
     });
-    // Two widgets on one page must not share a list: a namespace already in
-    // use gets a suffix, and the host is told.
+    // Two widgets on one page must not share a list. Of the elements that
+    // name one namespace, the first in the document keeps it; each later one
+    // gets a suffix of its own (its id, or its place), whichever order they
+    // mount in, and the host is told.
+    let first_of_kind = first_with_namespace(&document, &config.namespace);
     let taken = NAMESPACES.with(|ns| ns.borrow().contains(&config.namespace));
-    if taken {
-        let renamed = format!("{}-{n}", config.namespace);
+    if taken || first_of_kind.is_some_and(|first| first != *host) {
+        let renamed = format!("{}-{}", config.namespace, stable_suffix(&host, &document));
         warn(&format!(
             "mbc-guide: storage-namespace \"{}\" is already used by another widget on this page; this one uses \"{renamed}\". Give each widget its own storage-namespace.",
             config.namespace
@@ -150,9 +355,107 @@ pub fn mount_element(host: web_sys::HtmlElement, stylesheet: String) -> Result<W
         config.namespace = renamed;
     }
     let namespace = config.namespace.clone();
+    // Share links lead to our own page, never to the host's: by default the
+    // index.html next to the loader, or the `share-page` the hospital set.
+    let share_page = config
+        .share_page
+        .as_deref()
+        .and_then(|page| web_sys::Url::new_with_base(page, &document.base_uri().ok()??).ok())
+        .or_else(|| web_sys::Url::new_with_base("./index.html", &stylesheet).ok())
+        .map(|url| {
+            url.set_hash("");
+            url.href()
+        })
+        .unwrap_or_default();
+    let lifetime = Lifetime::new(n);
     // Our other files (a language's pack) are next to the stylesheet.
-    let slot = start(root, config, format!("mbc{n}").into(), stylesheet, false)?;
-    Ok(Widget { slot, namespace })
+    let slot = start(
+        root,
+        config,
+        format!("mbc{n}").into(),
+        Edge {
+            base: stylesheet,
+            share_page,
+            link,
+            lifetime: lifetime.clone(),
+            page: false,
+        },
+    )?;
+    Ok(Widget {
+        slot,
+        namespace,
+        lifetime,
+    })
+}
+
+/// The first `<mbc-guide>` of the document whose storage namespace is
+/// `namespace` (attributes read as `config::read` reads them).
+fn first_with_namespace(document: &web_sys::Document, namespace: &str) -> Option<web_sys::Element> {
+    let all = document.query_selector_all("mbc-guide").ok()?;
+    (0..all.length())
+        .filter_map(|i| all.get(i)?.dyn_into::<web_sys::Element>().ok())
+        .find(|el| {
+            let attribute = el.get_attribute("storage-namespace");
+            attribute.as_deref().and_then(config::namespace) == Some(namespace)
+                || (namespace == config::DEFAULT_NAMESPACE
+                    && attribute.as_deref().and_then(config::namespace).is_none())
+        })
+}
+
+/// A suffix for a second widget with a namespace already in use, the same
+/// whatever order the widgets mount in: its id (letters, digits, - and _),
+/// else its place among the page's `<mbc-guide>` elements.
+fn stable_suffix(host: &web_sys::HtmlElement, document: &web_sys::Document) -> String {
+    let id = host.id();
+    if !id.is_empty()
+        && id.len() <= 40
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return id;
+    }
+    let place = document
+        .query_selector_all("mbc-guide")
+        .ok()
+        .and_then(|all| (0..all.length()).find(|&i| all.get(i).is_some_and(|el| el == ***host)))
+        .unwrap_or(0);
+    format!("{}", place + 1)
+}
+
+/// Attributes that session-replay tools read as "do not record this
+/// element's content" (EMBEDDING.md names the documentation of each):
+/// LogRocket, Hotjar, Datadog, Sentry, Microsoft Clarity.
+const PRIVACY_ATTRIBUTES: [(&str, &str); 5] = [
+    ("data-private", ""),
+    ("data-hj-suppress", ""),
+    ("data-dd-privacy", "mask"),
+    ("data-sentry-mask", ""),
+    ("data-clarity-mask", "true"),
+];
+/// Classes with the same meaning: rrweb (and tools built on it), FullStory,
+/// PostHog, Sentry.
+const PRIVACY_CLASSES: [&str; 4] = ["rr-block", "fs-exclude", "ph-no-capture", "sentry-block"];
+
+/// Marks the element for the privacy masking of common session-replay and
+/// analytics tools (EMBEDDING.md lists them, with their documentation):
+/// whatever the person types or picks stays out of their recordings.
+fn mark_private(host: &web_sys::HtmlElement) {
+    for (name, value) in PRIVACY_ATTRIBUTES {
+        if !host.has_attribute(name) {
+            let _ = host.set_attribute(name, value);
+        }
+    }
+    let mut class = host.get_attribute("class").unwrap_or_default();
+    for name in PRIVACY_CLASSES {
+        if !class.split_whitespace().any(|c| c == name) {
+            if !class.is_empty() {
+                class.push(' ');
+            }
+            class.push_str(name);
+        }
+    }
+    let _ = host.set_attribute("class", &class);
 }
 
 fn read_config(pairs: &[(String, String)]) -> Config {
@@ -192,8 +495,7 @@ fn start(
     root: web_sys::Element,
     mut config: Config,
     prefix: yew::AttrValue,
-    base: String,
-    page: bool,
+    edge: Edge,
 ) -> Result<SlotRef, JsValue> {
     // Taken now, not when the app renders: a second widget starting in the
     // same moment must see it is in use.
@@ -225,7 +527,7 @@ fn start(
         }
         let lang = config.lang;
         if library.pack(lang).is_none() {
-            match fetch_lang(&base, lang).await {
+            match fetch_lang(&edge.base, lang).await {
                 Ok(pack) => library = library.with_pack(pack),
                 Err(why) => {
                     web_sys::console::error_1(&JsValue::from_str(&format!(
@@ -236,6 +538,14 @@ fn start(
                     problems.lang = Some(LangFetch::Failed(lang));
                 }
             }
+        }
+        // Past its review date, the content may be out of date: the host
+        // is told, once, here; people using the widget see nothing.
+        if let Some(message) = library
+            .pack_or_english(config.lang)
+            .review_overdue(&today())
+        {
+            warn(&message);
         }
         if matches!(*filled.borrow(), Slot::Gone) {
             return;
@@ -248,7 +558,8 @@ fn start(
                 return;
             }
         };
-        let mut props = match prepare(&target, config, prefix, library, base, problems, page) {
+        let lifetime = edge.lifetime.clone();
+        let mut props = match prepare(&target, config, prefix, library, edge, problems) {
             Ok(props) => props,
             Err(e) => {
                 web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
@@ -268,6 +579,8 @@ fn start(
         });
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
         if matches!(*filled.borrow(), Slot::Gone) {
+            // Removed while it was being set up: what `prepare` added goes too.
+            lifetime.end();
             return;
         }
         let handle = yew::Renderer::<App>::with_root_and_props(target, props).render();
@@ -326,6 +639,19 @@ fn reveal(target: &web_sys::Element) {
     }
 }
 
+/// What a widget gets from the page around it, besides its settings.
+struct Edge {
+    /// Where our other files are (a language's pack).
+    base: String,
+    /// The page share links lead to: always our own page.
+    share_page: String,
+    /// A share link the page was opened with, already out of the address.
+    link: Option<String>,
+    lifetime: Rc<Lifetime>,
+    /// The widget's own page (standalone or iframe), not a host's.
+    page: bool,
+}
+
 /// What went wrong while fetching content at start, for the page's notices.
 #[derive(Default)]
 struct Problems {
@@ -335,9 +661,12 @@ struct Problems {
     lang: Option<LangFetch>,
 }
 
+/// The largest pack file fetched (`read_pack_file` reads at most as much).
+const MAX_PACK_BYTES: usize = 2 << 20;
+
 /// Fetches and checks a compiled pack file.
 async fn fetch_pack(url: &str) -> Result<Pack, String> {
-    let bytes = fetch_bytes(url).await?;
+    let bytes = fetch_bytes(url, MAX_PACK_BYTES).await?;
     crate::content::read_pack_file(&bytes)
 }
 
@@ -361,7 +690,10 @@ fn pack_problem(url: &str, why: &str) {
     )));
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// Fetches a file of at most `max` bytes. A larger one is refused by its
+/// `Content-Length` before its body is read, or once read if the server did
+/// not say.
+async fn fetch_bytes(url: &str, max: usize) -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
@@ -374,36 +706,63 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     if !response.ok() {
         return Err(format!("the server answered {}", response.status()));
     }
+    let too_big = |size: u64| format!("it is {size} bytes; the most we read is {max}");
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(size) = declared.filter(|&n| n > max as u64) {
+        return Err(too_big(size));
+    }
     let body = response
         .array_buffer()
         .map_err(|_| "its bytes could not be read".to_owned())?;
     let body = JsFuture::from(body)
         .await
         .map_err(|_| "its bytes could not be read".to_owned())?;
-    Ok(js_sys::Uint8Array::new(&body).to_vec())
+    let bytes = js_sys::Uint8Array::new(&body);
+    if bytes.length() as usize > max {
+        return Err(too_big(u64::from(bytes.length())));
+    }
+    Ok(bytes.to_vec())
 }
 
 /// Everything the app needs, gathered: what this device holds, the
 /// settings, and the callbacks that reach the browser. Rendering is left to
-/// the caller, in a task of its own.
+/// the caller, in a task of its own. Every listener the callbacks add is held
+/// by the widget's `Lifetime`.
 fn prepare(
     root: &web_sys::Element,
     config: Config,
     prefix: yew::AttrValue,
     library: Library,
-    base: String,
+    edge: Edge,
     problems: Problems,
-    page: bool,
 ) -> Result<AppProps, JsValue> {
+    let Edge {
+        base,
+        share_page,
+        link,
+        lifetime,
+        page,
+    } = edge;
     let lang = config.lang;
     let pack = library.pack_or_english(lang);
-    install_panic_message(root, pack.ui("panic_message"), pack.ui("reload"));
+    install_panic_message(
+        lifetime.widget,
+        root,
+        pack.ui("panic_message"),
+        pack.ui("reload"),
+    );
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
         // The CSSOM, not a style attribute: allowed under style-src 'self'.
         let _ = el.style().set_property("--mbc-host-accent", &config.accent);
     }
 
     let store = Rc::new(Store::open_with(&config.namespace, config.save));
+    *lifetime.store.borrow_mut() = Some(store.clone());
     let restored = store.load();
     let saving = store.status();
     let restore = restored.as_ref().filter(|r| r.is_damaged()).map(|r| {
@@ -421,9 +780,12 @@ fn prepare(
     };
     let on_start = {
         let store = store.clone();
+        let lifetime = lifetime.clone();
         Callback::from(
             move |(dispatch, report): (Callback<Action>, Callback<Saving>)| {
-                store.watch_other_tabs(dispatch, report)
+                if let Some(listener) = store.watch_other_tabs(dispatch, report) {
+                    lifetime.hold(listener);
+                }
             },
         )
     };
@@ -439,43 +801,29 @@ fn prepare(
         let store = store.clone();
         Callback::from(move |off: bool| store.set_dont_save(off))
     };
-    let window = web_sys::window().ok_or("mbc-guide: no window")?;
-    let location = window.location();
-    let href = location.href().unwrap_or_default();
-    let page_url: yew::AttrValue = href.split('#').next().unwrap_or_default().to_owned().into();
-    let hash = location.hash().unwrap_or_default();
-    let opened = hash
-        .contains(crate::share::PREFIX)
-        .then(|| Opened::read(&hash, false));
-    let on_opened_done = Callback::from(|()| forget_share_link());
-    let on_opened_listen = Callback::from(|show: Callback<Opened>| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let on_hash = Closure::<dyn Fn()>::new(move || {
-            let hash = web_sys::window()
-                .and_then(|w| w.location().hash().ok())
-                .unwrap_or_default();
-            if hash.contains(crate::share::PREFIX) {
-                show.emit(Opened::read(&hash, false));
+    let opened = link.map(|hash| Opened::read(&hash, false));
+    let on_opened_listen = {
+        let lifetime = lifetime.clone();
+        Callback::from(move |show: Callback<Opened>| {
+            // A link pasted into the address bar while the page is open: the
+            // first widget to hear of it takes it out of the address, so only
+            // that one asks.
+            window_listener(&lifetime, "hashchange", move |_| {
+                if let Some(hash) = take_shared_link() {
+                    show.emit(Opened::read(&hash, false));
+                }
+            });
+        })
+    };
+    let on_print_listen = {
+        let lifetime = lifetime.clone();
+        Callback::from(move |printing: Callback<bool>| {
+            for (event, value) in [("beforeprint", true), ("afterprint", false)] {
+                let printing = printing.clone();
+                window_listener(&lifetime, event, move |_| printing.emit(value));
             }
-        });
-        let _ =
-            window.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
-        on_hash.forget();
-    });
-    let on_print_listen = Callback::from(|printing: Callback<bool>| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        for (event, value) in [("beforeprint", true), ("afterprint", false)] {
-            let printing = printing.clone();
-            let handler = Closure::<dyn Fn()>::new(move || printing.emit(value));
-            let _ =
-                window.add_event_listener_with_callback(event, handler.as_ref().unchecked_ref());
-            handler.forget();
-        }
-    });
+        })
+    };
     let on_print = Callback::from(|()| {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
@@ -492,6 +840,11 @@ fn prepare(
         }
     });
     let on_read_file = Callback::from(|(file, done): (web_sys::File, Callback<String>)| {
+        // Looked at before it is read: a huge file is never copied into memory.
+        if file.size() > crate::share::MAX_FRAGMENT_BYTES as f64 {
+            done.emit(crate::share::FILE_TOO_LARGE.to_owned());
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
@@ -501,9 +854,12 @@ fn prepare(
             done.emit(text);
         });
     });
-    let on_update_listen = Callback::from(|show: Callback<()>| {
-        UPDATE_LISTENERS.with(|l| l.borrow_mut().push(show));
-    });
+    let on_update_listen = {
+        let widget = lifetime.widget;
+        Callback::from(move |show: Callback<()>| {
+            UPDATE_LISTENERS.with(|l| l.borrow_mut().push((widget, show)));
+        })
+    };
     let on_update_apply = Callback::from(|()| apply_update());
     let on_fetch_pack = Callback::from(
         move |(lang, done): (Lang, Callback<Result<Pack, String>>)| {
@@ -546,10 +902,9 @@ fn prepare(
         on_update_listen,
         on_update_apply,
         today: yew::AttrValue::from(today()),
-        page_url,
+        page_url: yew::AttrValue::from(share_page),
         opened,
         on_opened_listen,
-        on_opened_done,
         on_print_listen,
         on_print,
         on_copy,
@@ -573,23 +928,6 @@ fn today() -> String {
         now.get_month() + 1,
         now.get_date()
     )
-}
-
-/// After a shared list was taken in or set aside, take the link out of the
-/// address bar, so a reload does not ask again and the list does not linger
-/// in the address.
-fn forget_share_link() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
-        return;
-    };
-    if let Ok(history) = window.history() {
-        let _ =
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
-    }
 }
 
 fn copy_text(text: String, report: Callback<bool>) {
@@ -617,20 +955,30 @@ fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    web_sys::Url::revoke_object_url(&url)?;
+    // After a moment, not at once: some browsers start the download only
+    // after the click has returned.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 
 /// Inside an iframe, tell the host page our height whenever it changes, so
 /// the frame can grow with its content (see EMBEDDING.md). Only a number
-/// is sent, never anything the person entered.
-fn report_height_to_parent(window: &web_sys::Window) {
+/// is sent, never anything the person entered, and only to the origin of
+/// the page that framed us, never to `'*'`.
+fn report_height_to_parent(window: &web_sys::Window, lifetime: &Lifetime) {
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
     if parent == *window {
         return;
     }
+    let Some(origin) = parent_origin(window) else {
+        warn("mbc-guide: the page that frames this one is not known (no ancestorOrigins, no referrer), so the frame's height is not sent. Send a Referrer-Policy that keeps the origin (strict-origin-when-cross-origin).");
+        return;
+    };
     let Some(html) = window.document().and_then(|d| d.document_element()) else {
         return;
     };
@@ -643,27 +991,47 @@ fn report_height_to_parent(window: &web_sys::Window) {
         // The content's own height (offsetHeight), not scrollHeight, which is
         // never less than the frame: with it the frame could grow, not shrink.
         let _ = js_sys::Reflect::set(&message, &"height".into(), &measured.offset_height().into());
-        let _ = parent.post_message(&message, "*");
+        let _ = parent.post_message(&message, &origin);
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         observer.observe(&html);
-        std::mem::forget(observer);
+        *lifetime.resize.borrow_mut() = Some((observer, on_resize));
     }
-    on_resize.forget();
+}
+
+/// The origin of the page that frames this one: `location.ancestorOrigins`
+/// where the browser has it (Chromium, Safari), else the referrer's origin
+/// (Firefox).
+fn parent_origin(window: &web_sys::Window) -> Option<String> {
+    let location = window.location();
+    let from_ancestors = js_sys::Reflect::get(&location, &"ancestorOrigins".into())
+        .ok()
+        .filter(|list| !list.is_undefined())
+        .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
+        .and_then(|first| first.as_string());
+    let origin = from_ancestors.or_else(|| {
+        let referrer = window.document()?.referrer();
+        web_sys::Url::new(&referrer).ok().map(|u| u.origin())
+    })?;
+    (origin.starts_with("https://") || origin.starts_with("http://")).then_some(origin)
 }
 
 /// A panic must never leave a blank box: show a short message and a reload
 /// button where each widget was.
-fn install_panic_message(root: &web_sys::Element, message: &str, reload: &str) {
+fn install_panic_message(widget: u32, root: &web_sys::Element, message: &str, reload: &str) {
     PANIC_TARGETS.with(|t| {
-        t.borrow_mut()
-            .push((root.clone(), message.to_owned(), reload.to_owned()));
+        t.borrow_mut().push(PanicTarget {
+            widget,
+            root: root.clone(),
+            message: message.to_owned(),
+            reload: reload.to_owned(),
+        });
     });
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&JsValue::from_str(&format!("mbc-guide: {info}")));
         PANIC_TARGETS.with(|t| {
-            for (root, message, reload) in t.borrow().iter() {
-                show_panic_message(root, message, reload);
+            for target in t.borrow().iter() {
+                show_panic_message(&target.root, &target.message, &target.reload);
             }
         });
     }));

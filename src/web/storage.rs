@@ -7,11 +7,16 @@
 //! - `mbc-guide:<ns>:state`: the saved state (`stored` format);
 //! - `mbc-guide:<ns>:damaged`: a saved state that could not be read in
 //!   full, kept aside until the person decides;
-//! - `mbc-guide:<ns>:dont-save`: present when the person chose not to save.
+//! - `mbc-guide:<ns>:dont-save`: present when the person chose not to save;
+//! - `mbc-guide:<ns>:cleared`: set for a moment by "Clear everything", so
+//!   other tabs clear too. Any other removal (another script's
+//!   `localStorage.clear()`, say) is not the person's choice: the screen
+//!   stays, and is written back.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::Callback;
@@ -23,8 +28,14 @@ use crate::stored::{self, Restored};
 /// How long typing must pause before a save; saving never blocks typing.
 const SAVE_DELAY_MS: u32 = 250;
 
-/// The `storage` event listener, kept alive as long as the store.
-type StorageListener = Closure<dyn Fn(web_sys::StorageEvent)>;
+/// A revision above this was not written by us (ours count saves from 1):
+/// it is read as 0, so saving and the other tabs carry on from there. JSON
+/// numbers stop being whole numbers well above it.
+const MAX_REV: u64 = 1 << 50;
+
+/// The longest save or tab-sync message read: far above any real list, well
+/// below what would take long to read.
+const MAX_SAVE_BYTES: usize = crate::share::MAX_FRAGMENT_BYTES;
 
 pub struct Store {
     storage: Option<web_sys::Storage>,
@@ -40,7 +51,8 @@ pub struct Store {
     /// The newest state the app has shown, saved or not.
     latest: RefCell<Option<Rc<State>>>,
     pending: RefCell<Option<Timeout>>,
-    listener: RefCell<Option<StorageListener>>,
+    /// Persistent storage is asked for once, after the first real save.
+    asked_persist: Cell<bool>,
 }
 
 impl Store {
@@ -80,7 +92,7 @@ impl Store {
             synced: RefCell::new(None),
             latest: RefCell::new(None),
             pending: RefCell::new(None),
-            listener: RefCell::new(None),
+            asked_persist: Cell::new(false),
         };
         if store.get("dont-save").is_some() {
             store.status.set(Saving::Off);
@@ -115,7 +127,14 @@ impl Store {
     /// be made, saving waits.
     pub fn load(&self) -> Option<Restored> {
         let text = self.get("state")?;
-        let restored = stored::decode(&text);
+        let mut restored = if text.len() > MAX_SAVE_BYTES {
+            stored::decode("")
+        } else {
+            stored::decode(&text)
+        };
+        if restored.rev > MAX_REV {
+            restored.rev = 0;
+        }
         if restored.is_damaged() {
             let copied = self
                 .storage
@@ -146,6 +165,16 @@ impl Store {
         *self.pending.borrow_mut() = Some(timeout);
     }
 
+    /// A change not yet saved is saved now (the widget is going away).
+    pub fn flush(&self) {
+        if self.pending.borrow_mut().take().is_some() {
+            let latest = self.latest.borrow().clone();
+            if let Some(state) = latest {
+                self.save_now(&state);
+            }
+        }
+    }
+
     fn save_now(&self, state: &Rc<State>) -> Saving {
         let Some(storage) = &self.storage else {
             return Saving::Blocked;
@@ -166,6 +195,9 @@ impl Store {
         let status = match result {
             Ok(()) => {
                 *self.synced.borrow_mut() = Some(state.clone());
+                if **state != State::default() {
+                    self.ask_to_persist();
+                }
                 Saving::On
             }
             Err(e) if is_quota_error(&e) => Saving::Full,
@@ -177,66 +209,142 @@ impl Store {
 
     /// Another tab's save shows up here; a newer one replaces ours. A clear
     /// in another tab clears this one too. "Don't save" in another tab stops
-    /// saving here too (reported through `report`), without clearing.
-    pub fn watch_other_tabs(self: &Rc<Self>, dispatch: Callback<Action>, report: Callback<Saving>) {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
+    /// saving here too (reported through `report`), without clearing. A
+    /// save removed by anything else (another script, `localStorage.clear()`)
+    /// is written back from what this tab shows. The listener is removed
+    /// when the returned value is dropped.
+    pub fn watch_other_tabs(
+        self: &Rc<Self>,
+        dispatch: Callback<Action>,
+        report: Callback<Saving>,
+    ) -> Option<EventListener> {
+        let window = web_sys::window()?;
         let store = Rc::downgrade(self);
         let key = self.key("state");
         let dont_save = self.key("dont-save");
-        let listener =
-            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                let Some(store) = store.upgrade() else { return };
-                match (event.key(), event.new_value()) {
-                    (Some(k), Some(text)) if k == key => {
-                        let restored = stored::decode(&text);
-                        if !restored.is_damaged() && restored.rev > store.rev.get() {
-                            // A save still pending here is older: it must not
-                            // overwrite the other tab's.
-                            store.pending.borrow_mut().take();
-                            store.rev.set(restored.rev);
-                            *store.synced.borrow_mut() = Some(Rc::new(restored.state.clone()));
-                            dispatch.emit(Action::Replace(Box::new(restored.state)));
-                        }
+        let cleared = self.key("cleared");
+        Some(EventListener::new(&window, "storage", move |event| {
+            let Some(store) = store.upgrade() else { return };
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            // sessionStorage's events are not about our saves.
+            if event
+                .storage_area()
+                .is_some_and(|area| Some(&area) != store.storage.as_ref())
+            {
+                return;
+            }
+            match (event.key(), event.new_value()) {
+                (Some(k), Some(text)) if k == key => {
+                    if text.len() > MAX_SAVE_BYTES {
+                        return;
                     }
-                    // "Don't save on this device" in another tab: this tab
-                    // stops saving too, and keeps what is on its screen.
-                    (Some(k), Some(_)) if k == dont_save => {
+                    let restored = stored::decode(&text);
+                    if !restored.is_damaged()
+                        && restored.rev <= MAX_REV
+                        && restored.rev > store.rev.get()
+                    {
+                        // A save still pending here is older: it must not
+                        // overwrite the other tab's.
                         store.pending.borrow_mut().take();
-                        store.status.set(Saving::Off);
-                        *store.synced.borrow_mut() = None;
-                        report.emit(Saving::Off);
+                        store.rev.set(restored.rev);
+                        let state = Rc::new(restored.state);
+                        *store.synced.borrow_mut() = Some(state.clone());
+                        *store.latest.borrow_mut() = Some(state.clone());
+                        dispatch.emit(Action::Replace(Box::new((*state).clone())));
                     }
-                    (Some(k), None) if k == dont_save => {
-                        store.status.set(Saving::On);
-                        report.emit(Saving::On);
-                    }
-                    // The save removed because saving was turned off (the
-                    // mark is set first) is not a clear.
-                    (Some(k), None) if k == key && store.get("dont-save").is_some() => {}
-                    (Some(k), None) if k == key => {
-                        store.pending.borrow_mut().take();
-                        *store.synced.borrow_mut() = Some(Rc::new(State::default()));
-                        dispatch.emit(Action::Clear);
-                    }
-                    (None, _) => dispatch.emit(Action::Clear),
-                    _ => {}
                 }
-            });
-        let _ =
-            window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-        *self.listener.borrow_mut() = Some(listener);
+                // "Clear everything" in another tab.
+                (Some(k), Some(_)) if k == cleared => {
+                    store.pending.borrow_mut().take();
+                    let empty = Rc::new(State::default());
+                    *store.synced.borrow_mut() = Some(empty.clone());
+                    *store.latest.borrow_mut() = Some(empty);
+                    dispatch.emit(Action::Clear);
+                }
+                // "Don't save on this device" in another tab: this tab
+                // stops saving too, and keeps what is on its screen.
+                (Some(k), Some(_)) if k == dont_save => {
+                    store.pending.borrow_mut().take();
+                    store.status.set(Saving::Off);
+                    *store.synced.borrow_mut() = None;
+                    report.emit(Saving::Off);
+                }
+                (Some(k), None) if k == dont_save => {
+                    store.status.set(Saving::On);
+                    report.emit(Saving::On);
+                }
+                // The save removed because saving was turned off (the
+                // mark is set first) is not a clear.
+                (Some(k), None) if k == key && store.get("dont-save").is_some() => {}
+                // Removed by something other than the person's choice: what
+                // is on the screen is the last copy, so it is saved again.
+                (Some(k), None) if k == key => store.write_back(),
+                (None, _) => store.write_back(),
+                _ => {}
+            }
+        }))
+    }
+
+    /// Saves what this tab shows again, after something else removed it.
+    fn write_back(&self) {
+        self.pending.borrow_mut().take();
+        *self.synced.borrow_mut() = None;
+        let latest = self.latest.borrow().clone();
+        if let Some(state) = latest {
+            self.save_now(&state);
+        }
+    }
+
+    /// Asks the browser to keep this origin's storage when space runs low
+    /// (`navigator.storage.persist()`). Browsers that do not know it, or say
+    /// no, change nothing.
+    fn ask_to_persist(&self) {
+        if self.asked_persist.replace(true) {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(manager) = js_sys::Reflect::get(&window.navigator(), &"storage".into()) else {
+            return;
+        };
+        let persist = js_sys::Reflect::get(&manager, &"persist".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(persist) = persist {
+            if let Ok(promise) = persist.call0(&manager) {
+                if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                    // A refusal is not an error: saving works as before.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                    });
+                }
+            }
+        }
     }
 
     /// "Clear everything on this device": nothing of the person's remains.
+    /// With saving off (the host's `save="false"`, or "Don't save") this
+    /// still removes what an earlier visit saved; other tabs clear too.
     pub fn clear_everything(&self) {
         self.pending.borrow_mut().take();
-        for name in ["state", "damaged"] {
-            self.remove(name);
+        let storage = self.storage.clone().or_else(|| {
+            web_sys::window()
+                .and_then(|w| w.local_storage().ok())
+                .flatten()
+        });
+        if let Some(storage) = storage {
+            let _ = storage.set_item(&self.key("cleared"), "1");
+            for name in ["state", "damaged", "cleared"] {
+                let _ = storage.remove_item(&self.key(name));
+            }
         }
         self.hold.set(false);
-        *self.synced.borrow_mut() = Some(Rc::new(State::default()));
+        let empty = Rc::new(State::default());
+        *self.synced.borrow_mut() = Some(empty.clone());
+        *self.latest.borrow_mut() = Some(empty);
     }
 
     /// The person's choice about a damaged save.
@@ -255,7 +363,10 @@ impl Store {
         if off {
             self.pending.borrow_mut().take();
             let _ = storage.set_item(&self.key("dont-save"), "1");
+            // No copy of the person's list stays, the damaged one included.
             self.remove("state");
+            self.remove("damaged");
+            self.hold.set(false);
             self.status.set(Saving::Off);
             *self.synced.borrow_mut() = None;
         } else {
