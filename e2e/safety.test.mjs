@@ -111,6 +111,12 @@ const openDialogs = (p) => p.evaluate(() => [...document.querySelectorAll('mbc-g
 
 // ------------------------------------------------------------ 1. lifetime
 
+/** Step 5 of the widget in `scope`, with "Other ways to keep your list" open. */
+async function otherWays(scope, words) {
+  await scope.getByRole('navigation', { name: words.steps_label }).getByRole('button', { name: words.step_ready, includeHidden: true }).click();
+  await scope.getByText(words.other_ways, { exact: true }).click();
+}
+
 test('20 widgets mounted and removed leave one live set of listeners, and every event kind is handled without error', async () => {
   const env = await open('empty.html');
   const { page: p } = env;
@@ -169,9 +175,10 @@ test('script embed: share links lead to the widget\'s own page, never the host\'
   const { page: p } = env;
   await widgetsReady(p);
   const widget = p.locator('mbc-guide');
+  await otherWays(widget, ui);
   await widget.getByRole('button', { name: ui.share_button }).click();
   const link = await widget.getByLabel(ui.share_link_label).inputValue();
-  assert.ok(link.startsWith(new URL('/widget/index.html#mbc=1.', server.url).href), link);
+  assert.ok(link.startsWith(new URL('/widget/index.html#mbc=', server.url).href), link);
   assert.ok(!link.includes('patient') && !link.includes('utm_'), 'nothing of the host\'s query');
   const said = await widget.getByRole('dialog', { name: ui.share_button }).innerText();
   assert.ok(said.includes(ui.share_text), 'the dialog says who can read the link');
@@ -339,6 +346,7 @@ test('a file is looked at before it is read: a huge one is refused without readi
   } });
   await standaloneReady(env.page);
   const huge = Buffer.alloc(6 << 20, 'a');
+  await otherWays(env.page, ui);
   await env.page.locator('input[type="file"]').setInputFiles({ name: 'list.txt', mimeType: 'text/plain', buffer: huge });
   const dialog = env.page.getByRole('dialog', { name: ui.incoming_title });
   await dialog.waitFor();
@@ -501,6 +509,11 @@ test('the iframe snippet of EMBEDDING.md, word for word: downloads and printing 
   const env = await open('snippet.html');
   const frame = env.page.frameLocator('#mbc-guide-frame');
   await frame.locator('#mbc-guide[data-ready="true"]').waitFor({ timeout: 30_000 });
+  // A question in the list, so Print prints (an empty list only explains).
+  await frame.getByRole('navigation', { name: es.ui.steps_label }).getByRole('button', { name: es.ui.step_questions, includeHidden: true }).click();
+  await frame.getByLabel(es.ui.own_label, { exact: true }).fill('¿Puedo seguir trabajando?');
+  await frame.getByRole('button', { name: es.ui.own_add }).click();
+  await otherWays(frame, es.ui);
   const [download] = await Promise.all([
     env.page.waitForEvent('download', { timeout: 10_000 }),
     frame.getByRole('button', { name: es.ui.download_txt }).click(),

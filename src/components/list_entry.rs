@@ -136,7 +136,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             save.emit(());
         })
     };
-    let on_edit_key = super::own_question::enter_submits(save);
+    let on_edit_key = super::own_question::enter_submits(save.clone());
     let open_note = {
         let noting = noting.clone();
         move |_: MouseEvent| noting.set(true)
@@ -170,7 +170,10 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
                     <textarea id={edit_id} class="mbc-textarea" rows="3" value={(*draft).clone()} ref={input_ref}
                         oninput={on_draft} onkeydown={on_edit_key} maxlength="500" />
                     <div class="mbc-entry__actions">
-                        <button type="submit" class="mbc-button mbc-button--small">{ pack.ui("save") }</button>
+                        <button type="button" class="mbc-button mbc-button--small" onclick={{
+                            let save = save.clone();
+                            move |_| save.emit(())
+                        }}>{ pack.ui("save") }</button>
                         <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={cancel_edit}>{ pack.ui("cancel") }</button>
                     </div>
                 </form>

@@ -78,9 +78,13 @@ pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
                 <div class="mbc-field">
                     <label for={input_id.clone()}>{ props.pack.ui("own_label") }</label>
                     <textarea id={input_id} class="mbc-textarea" rows="2" value={(*draft).clone()} ref={input_ref}
-                        oninput={on_input} onkeydown={enter_submits(add)} maxlength="500" autocomplete="off" />
+                        oninput={on_input} onkeydown={enter_submits(add.clone())} maxlength="500" autocomplete="off" />
                 </div>
-                <button type="submit" class="mbc-button mbc-button--quiet">{ props.pack.ui("own_add") }</button>
+                // A plain button, not a form submission: a sandboxed iframe
+                // without allow-forms never submits a form.
+                <button type="button" class="mbc-button mbc-button--quiet" onclick={move |_| add.emit(())}>
+                    { props.pack.ui("own_add") }
+                </button>
             </form>
         </section>
     }
