@@ -102,7 +102,10 @@ async fn the_printed_sheet_carries_the_box_and_both_dates_even_with_no_questions
     .await;
     // One short paragraph on the sheet (so a short list still fits a page):
     // the heading in bold, then the signs.
-    assert!(html.contains("<strong>Get help right away. </strong>"), "{html}");
+    assert!(
+        html.contains("<strong>Get help right away. </strong>"),
+        "{html}"
+    );
     assert!(html.contains("A fever while you get chemo."));
     assert!(html.contains("If you cannot reach them, call 911."));
     assert!(html.contains(&mbc_guide::dates::reviewed_line(&pack)));
