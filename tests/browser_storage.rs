@@ -194,11 +194,16 @@ async fn with_storage_blocked_the_whole_widget_says_so_and_works_in_memory() {
     very.click();
     yew::scheduler::flush().await;
     assert!(very.checked());
-    let answered = mbc_guide::content::fill(
+    // One answer starts step 1; it is done only when all of it is answered.
+    let started = mbc_guide::content::fill(
         pack.ui("progress"),
-        &[("current", "1"), ("total", "5"), ("done", "1")],
+        &[("current", "1"), ("total", "5"), ("done", "0")],
     );
-    assert!(text().contains(&answered), "the progress line counts it");
+    assert!(text().contains(&started), "the progress line: {}", text());
+    assert!(
+        text().contains(pack.ui("status_started")),
+        "step 1 is marked started"
+    );
 
     // Open step 2 from the step list.
     let buttons = root.query_selector_all("nav button").unwrap();
