@@ -6,9 +6,26 @@
 //! Pure: decided from the pack and the person's answers.
 
 use crate::answers::Mark;
-use crate::content::Pack;
+use crate::content::{Factor, Pack};
 use crate::progress::treatment_ids;
 use crate::state::State;
+
+/// The labels of the answers chosen for `factor`, in the order chosen;
+/// answers the pack does not know are left out.
+pub fn chosen_labels<'a>(factor: &'a Factor, state: &State) -> Vec<&'a str> {
+    state
+        .answers
+        .factors
+        .get(&factor.id)
+        .map(|chosen| {
+            chosen
+                .iter()
+                .filter_map(|id| factor.options.iter().find(|o| &o.id == id))
+                .map(|o| o.label.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// Each answered factor, in the pack's order, as (label, answers joined with
 /// ", "). The label is the interface word `about_<factor id>`; a factor the
@@ -19,12 +36,7 @@ pub fn facts(pack: &Pack, state: &State) -> Vec<(String, String)> {
         .items
         .iter()
         .filter_map(|factor| {
-            let chosen = state.answers.factors.get(&factor.id)?;
-            let labels: Vec<&str> = chosen
-                .iter()
-                .filter_map(|id| factor.options.iter().find(|o| &o.id == id))
-                .map(|o| o.label.as_str())
-                .collect();
+            let labels = chosen_labels(factor, state);
             if labels.is_empty() {
                 return None;
             }

@@ -253,12 +253,7 @@ fn profile(pack: &Pack, state: &State) -> Vec<(String, String)> {
         .items
         .iter()
         .filter_map(|factor| {
-            let chosen = state.answers.factors.get(&factor.id)?;
-            let labels: Vec<&str> = chosen
-                .iter()
-                .filter_map(|id| factor.options.iter().find(|o| &o.id == id))
-                .map(|o| o.label.as_str())
-                .collect();
+            let labels = crate::about_me::chosen_labels(factor, state);
             (!labels.is_empty()).then(|| (factor.title.clone(), labels.join(", ")))
         })
         .collect()
