@@ -167,7 +167,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             if *editing {
                 <form class="mbc-entry__edit" onsubmit={save_edit}>
                     <label for={edit_id.clone()}>{ pack.ui("edit") }</label>
-                    <textarea id={edit_id} class="mbc-textarea" rows="3" value={(*draft).clone()} ref={input_ref}
+                    <textarea id={edit_id} class="mbc-textarea" rows="3" spellcheck="false" autocomplete="off" value={(*draft).clone()} ref={input_ref}
                         oninput={on_draft} onkeydown={on_edit_key} maxlength="500" />
                     <div class="mbc-entry__actions">
                         <button type="button" class="mbc-button mbc-button--small" onclick={{
@@ -217,7 +217,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
             if show_note {
                 <div class="mbc-field">
                     <label for={note_id.clone()}>{ pack.ui("note_label") }</label>
-                    <textarea id={note_id} class="mbc-textarea" rows="2" value={entry.note.clone()} oninput={on_note}
+                    <textarea id={note_id} class="mbc-textarea" rows="2" spellcheck="false" autocomplete="off" value={entry.note.clone()} oninput={on_note}
                         ref={note_ref} />
                 </div>
             }

@@ -77,7 +77,7 @@ pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
             <form class="mbc-own" onsubmit={on_submit}>
                 <div class="mbc-field">
                     <label for={input_id.clone()}>{ props.pack.ui("own_label") }</label>
-                    <textarea id={input_id} class="mbc-textarea" rows="2" value={(*draft).clone()} ref={input_ref}
+                    <textarea id={input_id} class="mbc-textarea" rows="2" spellcheck="false" autocomplete="off" value={(*draft).clone()} ref={input_ref}
                         oninput={on_input} onkeydown={enter_submits(add.clone())} maxlength="500" autocomplete="off" />
                 </div>
                 // A plain button, not a form submission: a sandboxed iframe

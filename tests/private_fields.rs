@@ -1,0 +1,70 @@
+//! The person's own words stay on the device: the boxes for their own
+//! question and for notes ask the browser not to spellcheck them (some
+//! browsers send such text to an online service) and not to keep them for
+//! autocomplete (a shared computer would offer them to the next person).
+//! Rendered through Yew's server renderer.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use mbc_guide::components::{ListEntry, OwnQuestion};
+use mbc_guide::content::{builtin, Lang};
+use mbc_guide::state::Entry;
+use yew::Callback;
+
+type OwnProps = <OwnQuestion as yew::BaseComponent>::Properties;
+type EntryProps = <ListEntry as yew::BaseComponent>::Properties;
+
+/// Every `<textarea …>` tag in `html`.
+fn textareas(html: &str) -> Vec<&str> {
+    html.match_indices("<textarea")
+        .filter_map(|(at, _)| html.get(at..).and_then(|rest| rest.split('>').next()))
+        .collect()
+}
+
+fn assert_private(html: &str, what: &str) {
+    let boxes = textareas(html);
+    assert!(!boxes.is_empty(), "{what}: no text box rendered");
+    for tag in boxes {
+        assert!(tag.contains(r#"spellcheck="false""#), "{what}: {tag}");
+        assert!(tag.contains(r#"autocomplete="off""#), "{what}: {tag}");
+    }
+}
+
+#[tokio::test]
+async fn the_own_question_box_is_not_spellchecked_or_remembered() {
+    let pack = Rc::new(builtin(Lang::En).expect("English pack"));
+    let html = yew::LocalServerRenderer::<OwnQuestion>::with_props(yew::props!(OwnProps {
+        pack,
+        on_action: Callback::noop(),
+        prefix: "t",
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    assert_private(&html, "own question");
+}
+
+#[tokio::test]
+async fn a_note_box_is_not_spellchecked_or_remembered() {
+    let pack = Rc::new(builtin(Lang::En).expect("English pack"));
+    let entry = Entry {
+        id: 1,
+        question: None,
+        text: Some("Can I travel in June?".into()),
+        top: false,
+        note: "Ask about the dose".into(),
+    };
+    let html = yew::LocalServerRenderer::<ListEntry>::with_props(yew::props!(EntryProps {
+        pack,
+        entry,
+        first: true,
+        last: true,
+        on_action: Callback::noop(),
+        prefix: "t",
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    assert_private(&html, "note");
+}
