@@ -24,6 +24,7 @@ pub mod share;
 pub mod sheet;
 pub mod state;
 pub mod stored;
+pub mod text;
 pub mod zlib;
 
 #[cfg(target_arch = "wasm32")]

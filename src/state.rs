@@ -558,16 +558,20 @@ pub(crate) fn fits(text: &str, max: usize) -> bool {
     text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
 }
 
-/// At most `max` characters of `text`, cut on a character boundary.
+/// At most `max` characters of `text`, cut on a character boundary, with
+/// no control or bidi characters (`text::clean`).
 fn cut(text: &str, max: usize) -> String {
+    let text = crate::text::clean(text);
     match text.char_indices().nth(max) {
         Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
-        None => text.to_owned(),
+        None => text.into_owned(),
     }
 }
 
-/// The person's own question text: trimmed, cut to length, never blank.
+/// The person's own question text: cleaned, trimmed, cut to length, never
+/// blank.
 fn own_text(text: &str) -> Option<String> {
+    let text = crate::text::clean(text);
     let text = text.trim();
     (!text.is_empty()).then(|| cut(text, MAX_QUESTION_CHARS).trim_end().to_owned())
 }
@@ -1073,6 +1077,26 @@ mod tests {
             note: "x".repeat(MAX_NOTE_CHARS + 1),
         });
         assert_eq!(state.list[0].note.len(), MAX_NOTE_CHARS);
+    }
+
+    #[test]
+    fn typed_or_pasted_text_loses_control_and_bidi_characters() {
+        let state = add(&["q_a"])
+            .apply(Action::SetNote {
+                id: 0,
+                note: "scan\u{202e} in 3\r\nmonths\u{0}".into(),
+            })
+            .apply(Action::AddOwn("\u{200f}\u{1b}".into()))
+            .apply(Action::AddOwn(" \u{2066}Can I travel?\u{2069}".into()))
+            .apply(Action::SetGoalsOther("work\u{7f}".into()));
+        assert_eq!(state.list[0].note, "scan in 3\nmonths");
+        assert_eq!(
+            state.list.len(),
+            2,
+            "a question of hidden characters is blank"
+        );
+        assert_eq!(state.list[1].text.as_deref(), Some("Can I travel?"));
+        assert_eq!(state.answers.goals_other, "work");
     }
 
     #[test]
