@@ -107,7 +107,7 @@ impl Lang {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn compiled_pack_file(self) -> Option<Vec<u8>> {
         let body = self.builtin_bytes();
-        (!body.is_empty()).then(|| [PACK_MAGIC, body].concat())
+        (!body.is_empty()).then(|| pack_file(body))
     }
 }
 
@@ -292,17 +292,52 @@ impl PartialEq for Library {
     }
 }
 
-/// The first bytes of a compiled pack file (`mbc-validate-pack --compile`).
-pub const PACK_MAGIC: &[u8] = b"mbc-pack\x01";
+/// The first bytes of a compiled pack file (`mbc-validate-pack --compile`);
+/// the byte after them is the file's pack format (`PACK_FORMAT`).
+pub const PACK_MAGIC: &[u8] = b"mbc-pack";
 
-/// A pack as the compiled file a hospital serves: `PACK_MAGIC`, then the
-/// pack in postcard, the same compact form as the built-in packs.
-pub fn compile_pack(pack: &Pack) -> Vec<u8> {
-    let mut bytes = PACK_MAGIC.to_vec();
-    if let Ok(body) = postcard::to_allocvec(pack) {
-        bytes.extend(body);
-    }
-    bytes
+/// The pack format of compiled files: the layout of `model::Pack` in
+/// postcard, which is positional, so any change to the model's fields (and
+/// any interface word added to `ui_keys::REQUIRED`) makes older files
+/// unreadable. Bump it with such a change: a widget then names both formats
+/// and the command to run, instead of calling the hospital's file damaged.
+/// Every file compiled so far carries 1. `tests/hospital_pack.rs` reads a
+/// format-1 file kept in `tests/fixtures/packs/`, so a change to the model
+/// without a bump fails there.
+pub const PACK_FORMAT: u8 = 1;
+
+/// The command that compiles a pack, named wherever one is refused.
+pub const COMPILE_COMMAND: &str = "mbc-validate-pack <pack.json> --compile <out.pack>";
+
+/// A pack as the compiled file a hospital serves: `PACK_MAGIC`,
+/// `PACK_FORMAT`, then the pack in postcard, the same compact form as the
+/// built-in packs.
+pub fn compile_pack(pack: &Pack) -> Result<Vec<u8>, String> {
+    let body =
+        postcard::to_allocvec(pack).map_err(|e| format!("the pack cannot be written: {e}"))?;
+    Ok(pack_file(&body))
+}
+
+/// `body` (a pack in postcard) as a compiled pack file.
+fn pack_file(body: &[u8]) -> Vec<u8> {
+    [PACK_MAGIC, &[PACK_FORMAT], body].concat()
+}
+
+/// Why a compiled file of pack format `found` is not read, naming both
+/// formats and what to do.
+fn format_problem(found: u8) -> String {
+    let what = if found < PACK_FORMAT {
+        format!(
+            "it was compiled in pack format {found}, and this widget reads pack format {PACK_FORMAT}: \
+             compile it again from its JSON with this widget's version of the validator"
+        )
+    } else {
+        format!(
+            "it was compiled in pack format {found}, newer than this widget, which reads pack format {PACK_FORMAT}: \
+             update the widget, or compile the pack with the validator of this widget's version"
+        )
+    };
+    format!("{what} (`{COMPILE_COMMAND}`)")
 }
 
 /// Reads a compiled content pack file (a hospital's, or one of our own
@@ -324,11 +359,16 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
             bytes.len()
         ));
     }
-    let body = bytes
+    let (format, body) = bytes
         .strip_prefix(PACK_MAGIC)
-        .ok_or("it is not a compiled pack; make one with `mbc-validate-pack <pack.json> --compile <out.pack>`")?;
-    let pack: Pack =
-        postcard::from_bytes(body).map_err(|e| format!("the compiled pack is damaged ({e})"))?;
+        .and_then(<[u8]>::split_first)
+        .ok_or_else(|| format!("it is not a compiled pack; make one with `{COMPILE_COMMAND}`"))?;
+    if *format != PACK_FORMAT {
+        return Err(format_problem(*format));
+    }
+    let pack: Pack = postcard::from_bytes(body).map_err(|e| {
+        format!("the compiled pack is damaged ({e}); compile it again with `{COMPILE_COMMAND}`")
+    })?;
     if pack.schema != PACK_SCHEMA {
         return Err(LoadError::Schema(pack.schema).to_string());
     }
