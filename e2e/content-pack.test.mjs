@@ -68,7 +68,7 @@ for (const [name, why] of [
   ['truncated.pack', 'damaged'],
   ['missing.pack', 'server answered 404'],
   // Both formats and the command, for the host; the notice for people.
-  ['newer.pack', 'compiled in pack format 2, newer than this widget, which reads pack format 1: update the widget, or compile the pack with the validator of this widget\'s version (`mbc-validate-pack <pack.json> --compile <out.pack>`)'],
+  ['newer.pack', 'compiled in pack format 2, and this widget reads pack format 1: compile it from its JSON with this widget\'s version of `mbc-validate-pack <pack.json> --compile <out.pack>`'],
 ]) {
   test(`a ${name} pack falls back to the built-in content with a notice`, async () => {
     const { context, page, errors } = await open(`/packs/${name}`);

@@ -38,18 +38,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c == '\r' || is_hidden(c)) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() != Some(&'\n') {
-                out.push('\n');
-            }
-        } else if !is_hidden(c) {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(
+        text.replace("\r\n", "\n")
+            .chars()
+            .map(|c| if c == '\r' { '\n' } else { c })
+            .filter(|&c| !is_hidden(c))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -153,20 +153,26 @@ fn a_pack_of_another_format_names_both_formats_and_the_command() {
             assert!(error.contains(&part), "{part:?} not in {error:?}");
         }
         assert!(!error.contains("damaged"), "{error}");
-        error
     };
     if PACK_FORMAT == 1 {
-        let pack = read_pack_file(&format_1).unwrap_or_else(|e| panic!("format 1: {e}"));
-        assert_eq!(pack.meta.title, "A hospital pack compiled in pack format 1");
+        // Read, or refused only for interface words added since (named,
+        // with the command): never "damaged".
+        match read_pack_file(&format_1) {
+            Ok(pack) => assert_eq!(pack.meta.title, "A hospital pack compiled in pack format 1"),
+            Err(e) => assert!(
+                e.contains("no interface words for") && e.contains("--compile <out.pack>"),
+                "format 1: {e}"
+            ),
+        }
     } else {
-        assert!(refused(&format_1, 1).contains("compile it again"));
+        refused(&format_1, 1);
     }
     // The same file as a newer and an older format would mark it.
     let at = PACK_MAGIC.len();
     let mut newer = format_1.clone();
     newer[at] = PACK_FORMAT + 1;
-    assert!(refused(&newer, PACK_FORMAT + 1).contains("update the widget"));
+    refused(&newer, PACK_FORMAT + 1);
     let mut older = format_1;
     older[at] = PACK_FORMAT - 1;
-    assert!(refused(&older, PACK_FORMAT - 1).contains("compile it again"));
+    refused(&older, PACK_FORMAT - 1);
 }

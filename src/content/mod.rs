@@ -297,13 +297,14 @@ impl PartialEq for Library {
 pub const PACK_MAGIC: &[u8] = b"mbc-pack";
 
 /// The pack format of compiled files: the layout of `model::Pack` in
-/// postcard, which is positional, so any change to the model's fields (and
-/// any interface word added to `ui_keys::REQUIRED`) makes older files
-/// unreadable. Bump it with such a change: a widget then names both formats
+/// postcard, which is positional, so any change to the model's fields makes
+/// older files unreadable. Bump it with such a change: a widget then names both formats
 /// and the command to run, instead of calling the hospital's file damaged.
-/// Every file compiled so far carries 1. `tests/hospital_pack.rs` reads a
-/// format-1 file kept in `tests/fixtures/packs/`, so a change to the model
-/// without a bump fails there.
+/// (A pack without an interface word added since is refused naming the
+/// word and the command; that needs no bump.) Every file compiled so far
+/// carries 1. `tests/hospital_pack.rs` reads a format-1 file kept in
+/// `tests/fixtures/packs/`, so a change to the model without a bump fails
+/// there.
 pub const PACK_FORMAT: u8 = 1;
 
 /// The command that compiles a pack, named wherever one is refused.
@@ -321,23 +322,6 @@ pub fn compile_pack(pack: &Pack) -> Result<Vec<u8>, String> {
 /// `body` (a pack in postcard) as a compiled pack file.
 fn pack_file(body: &[u8]) -> Vec<u8> {
     [PACK_MAGIC, &[PACK_FORMAT], body].concat()
-}
-
-/// Why a compiled file of pack format `found` is not read, naming both
-/// formats and what to do.
-fn format_problem(found: u8) -> String {
-    let what = if found < PACK_FORMAT {
-        format!(
-            "it was compiled in pack format {found}, and this widget reads pack format {PACK_FORMAT}: \
-             compile it again from its JSON with this widget's version of the validator"
-        )
-    } else {
-        format!(
-            "it was compiled in pack format {found}, newer than this widget, which reads pack format {PACK_FORMAT}: \
-             update the widget, or compile the pack with the validator of this widget's version"
-        )
-    };
-    format!("{what} (`{COMPILE_COMMAND}`)")
 }
 
 /// Reads a compiled content pack file (a hospital's, or one of our own
@@ -364,7 +348,10 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
         .and_then(<[u8]>::split_first)
         .ok_or_else(|| format!("it is not a compiled pack; make one with `{COMPILE_COMMAND}`"))?;
     if *format != PACK_FORMAT {
-        return Err(format_problem(*format));
+        return Err(format!(
+            "it was compiled in pack format {format}, and this widget reads pack format {PACK_FORMAT}: \
+             compile it from its JSON with this widget's version of `{COMPILE_COMMAND}`"
+        ));
     }
     let pack: Pack = postcard::from_bytes(body).map_err(|e| {
         format!("the compiled pack is damaged ({e}); compile it again with `{COMPILE_COMMAND}`")
@@ -379,7 +366,9 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
         ));
     }
     if let Some(key) = ui_keys::REQUIRED.iter().find(|k| !pack.ui.contains_key(k)) {
-        return Err(format!("the pack has no interface words for \"{key}\""));
+        return Err(format!(
+            "the pack has no interface words for \"{key}\": add them, then `{COMPILE_COMMAND}`"
+        ));
     }
     let has = |items: &[Item], ids: &[&str]| ids.iter().all(|id| items.iter().any(|i| i.id == *id));
     let factors_ok = validate::FIXED_FACTORS
