@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod export;
+pub mod incoming;
 pub mod json;
 pub mod plural;
 pub mod progress;

@@ -95,6 +95,9 @@ pub struct State {
     pub large_print: bool,
     /// The last removed entry and where it was, for undo. Not saved.
     pub undo: Option<(usize, Entry)>,
+    /// Everything as it was before the person chose "Replace my list", for
+    /// `UndoReplace` right after. Not saved; the next change drops it.
+    pub replaced: Option<Rc<State>>,
 }
 
 /// Every change the person can make.
@@ -157,8 +160,14 @@ pub enum Action {
     SetLargePrint(bool),
     /// Start again with nothing (after "clear everything").
     Clear,
-    /// Take a whole state (another tab's newer save, an accepted import).
+    /// Take a whole state (another tab's newer save).
     Replace(Box<State>),
+    /// The person chose "Replace my list" for a shared list: as `Replace`,
+    /// but what was here can be put back (`UndoReplace`) until the next
+    /// change.
+    ReplaceMine(Box<State>),
+    /// Put back everything as it was before `ReplaceMine`.
+    UndoReplace,
     /// Add a shared list to this one: its questions that are not already
     /// here go at the end (with their notes), and its answers fill in only
     /// what this list has not answered. This list's choices always win.
@@ -200,6 +209,8 @@ impl State {
     /// and over-long text are ignored or trimmed, never a panic.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
+        let replaced = next.replaced.take();
+        let keeps_replaced = !matches!(action, Action::ReplaceMine(_) | Action::UndoReplace);
         match action {
             Action::RateGoal { goal, rating } => match rating {
                 Some(rating) if is_id(&goal) => {
@@ -314,6 +325,18 @@ impl State {
                 next = state.normalise();
                 next.undo = None;
             }
+            Action::ReplaceMine(state) => {
+                let mut before = next;
+                before.undo = None;
+                next = state.normalise();
+                next.undo = None;
+                next.replaced = Some(Rc::new(before));
+            }
+            Action::UndoReplace => {
+                if let Some(before) = &replaced {
+                    next = State::clone(before);
+                }
+            }
             Action::Merge(incoming) => {
                 let incoming = incoming.normalise();
                 let answers = &mut next.answers;
@@ -357,6 +380,13 @@ impl State {
                 next = next.normalise();
             }
         }
+        if keeps_replaced && replaced.is_some() {
+            // A change that changes nothing (a repeated tick) keeps it.
+            next.replaced = replaced;
+            if next != *self {
+                next.replaced = None;
+            }
+        }
         next
     }
 
@@ -374,6 +404,7 @@ impl State {
     ///
     /// A pending undo survives only if its entry could still be put back.
     pub fn normalise(mut self) -> State {
+        self.replaced = None;
         let mut seen_questions = std::collections::BTreeSet::new();
         let list = std::mem::take(&mut self.list);
         for mut entry in list {
@@ -1155,6 +1186,47 @@ mod tests {
             ],
         );
         assert_eq!(state, State::default());
+    }
+
+    /// Issue 17 item 5 (review M4): "Replace my list" can be undone right
+    /// after, and the undo brings back answers and settings too.
+    #[test]
+    fn replacing_my_list_can_be_undone_until_the_next_change() {
+        let mine = add(&["q_a", "q_b"])
+            .apply(Action::RateGoal {
+                goal: "longer".into(),
+                rating: Some(Rating::Very),
+            })
+            .apply(Action::SetLargePrint(true))
+            .apply(Action::Remove(0));
+        let theirs = add(&["q_c"]).apply(Action::ShowSensitive(true));
+        let replaced = mine.apply(Action::ReplaceMine(Box::new(theirs.clone())));
+        assert_eq!(replaced.list, theirs.list);
+        assert!(replaced.show_sensitive && !replaced.large_print);
+        assert_eq!(replaced.undo, None);
+        let back = replaced.apply(Action::UndoReplace);
+        assert_eq!(
+            back,
+            State {
+                undo: None,
+                ..mine.clone()
+            }
+        );
+        assert_eq!(back.apply(Action::UndoReplace), back, "once only");
+
+        // A change that changes nothing keeps the undo; a real one drops it.
+        let same = replaced.apply(Action::ShowSensitive(true));
+        assert!(same.replaced.is_some());
+        let changed = same.apply(Action::GoTo(Step::Ready));
+        assert_eq!(changed.replaced, None);
+        assert_eq!(changed.apply(Action::UndoReplace), changed);
+    }
+
+    #[test]
+    fn another_tabs_replace_offers_no_undo() {
+        let state = add(&["q_a"]).apply(Action::Replace(Box::new(add(&["q_b"]))));
+        assert_eq!(state.replaced, None);
+        assert_eq!(state.apply(Action::UndoReplace), state);
     }
 
     #[test]

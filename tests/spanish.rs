@@ -423,7 +423,7 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "IncomingDialog",
-            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} error={None::<AttrValue>}
+            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} mine={Some(Rc::new(State::default()))} error={None::<AttrValue>}
             on_choose={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (

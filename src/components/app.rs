@@ -463,7 +463,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_action.emit(Action::Merge(Box::new((*list).clone())))
                     }
                     IncomingChoice::Replace => {
-                        on_action.emit(Action::Replace(Box::new((*list).clone())))
+                        on_action.emit(Action::ReplaceMine(Box::new((*list).clone())))
                     }
                     IncomingChoice::Cancel => {}
                 }
@@ -497,6 +497,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices pack={pack.clone()} saving={*saving} restore={(*restore).clone()} pack_error={props.pack_error}
                 lang_fetch={*lang_fetch} on_restore_choice={on_restore_choice} />
+            <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} moved={*moved} on_action={on_action.clone()}
@@ -530,7 +531,7 @@ pub fn App(props: &AppProps) -> Html {
                 link={link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
                 qr={link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
                 on_copy={on_share_copy} on_close={on_share_close} prefix={prefix.clone()} />
-            <IncomingDialog pack={pack.clone()} incoming={incoming} error={incoming_error}
+            <IncomingDialog pack={pack.clone()} mine={incoming.is_some().then(|| current.clone())} incoming={incoming} error={incoming_error}
                 on_choose={on_incoming} prefix={prefix.clone()} />
             if let Some((sheet, (facts, to_ask))) = sheet.as_ref() {
             <PrintSheet sheet={sheet.clone()} facts={facts.clone()} to_ask={to_ask.clone()} large={current.large_print}
