@@ -398,6 +398,55 @@ test('a huge rev in storage is read as 0, and the tabs keep following each other
   await env.context.close();
 });
 
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+
+test('"Replace my list" names what it changes, and can be undone right after, with focus and an announcement', async () => {
+  const mine = {
+    ...LIST,
+    answers: { ...LIST.answers, goals: { longer: 'very' } },
+    list: [{ id: 0, text: 'Mine one?', top: false, note: '' }, { id: 1, text: 'Mine two?', top: false, note: 'kept' }],
+    next_id: 2, large_print: true,
+  };
+  const env = await openSaved(mine);
+  const { page: p } = env;
+  // A link with one question that turns the sensitive questions on and
+  // large print off, and clears the goal ratings.
+  const theirs = { ...LIST, show_sensitive: true, list: [{ id: 0, text: 'Theirs?', top: false, note: '' }] };
+  await p.evaluate((h) => { location.hash = h; }, fragment(theirs));
+  const dialog = p.getByRole('dialog', { name: ui.incoming_title });
+  await dialog.waitFor();
+  const changes = [
+    fill(ui.incoming_replace_list, { mine: '2 questions', theirs: '1 question' }),
+    fill(ui.incoming_replace_answers, { parts: ui.step_goals }),
+    fill(ui.incoming_replace_on, { settings: ui.sensitive_toggle }),
+    fill(ui.incoming_replace_off, { settings: ui.large_print }),
+    ui.incoming_replace_undo,
+  ];
+  const replace = dialog.getByRole('button', { name: ui.incoming_replace });
+  const described = await p.locator(`[id="${await replace.getAttribute('aria-describedby')}"]`).innerText();
+  for (const line of changes) assert.ok(described.includes(line), `"${line}" describes Replace: ${described}`);
+  await replace.click();
+  await dialog.waitFor({ state: 'hidden' });
+  const live = p.locator('div[aria-live="polite"]');
+  const undo = p.getByRole('button', { name: ui.undo, exact: true });
+  await undo.waitFor();
+  await p.waitForFunction(() => document.activeElement?.textContent === 'Undo');
+  assert.ok((await live.innerText()).startsWith(ui.replaced_announce), await live.innerText());
+  await p.getByText('Theirs?', { exact: true }).waitFor();
+  await undo.click();
+  const back = p.getByText(ui.replace_undone, { exact: true });
+  await back.waitFor();
+  assert.ok(await back.evaluate((el) => el === document.activeElement), 'focus moves to "back as it was"');
+  assert.ok((await live.innerText()).startsWith(ui.replace_undone), await live.innerText());
+  await p.getByText('Mine two?', { exact: true }).waitFor();
+  await p.waitForTimeout(SAVED);
+  const saved = JSON.parse(await p.evaluate(() => localStorage.getItem('mbc-guide:default:state'))).state;
+  assert.deepEqual(saved.list.map((e) => e.text), ['Mine one?', 'Mine two?']);
+  assert.deepEqual([saved.answers.goals, saved.large_print, saved.show_sensitive], [{ longer: 'very' }, true, false]);
+  assert.deepEqual(env.errors, []);
+  await env.context.close();
+});
+
 test('"Don\'t save" leaves no copy of the list, the damaged copy included', async () => {
   const env = await openSaved({ ...LIST, list: 'broken' });
   assert.ok(await env.page.evaluate(() => localStorage.getItem('mbc-guide:default:damaged')), 'the damaged copy was set aside');
