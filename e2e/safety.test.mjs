@@ -621,3 +621,50 @@ test('a precached file whose bytes differ from the sha256 in sw.js stops the wor
   await context.close();
   await own.close();
 });
+
+test('a waiting update is started only by the widget\'s own pages, not by another page of its origin', async () => {
+  // The widget in /mbc/, another app in /portal/, on one origin.
+  const dir = mkdtempSync(join(tmpdir(), 'mbc-sw-scope-'));
+  cpSync(DIST, join(dir, 'mbc'), { recursive: true });
+  mkdirSync(join(dir, 'portal'));
+  writeFileSync(join(dir, 'portal', 'login.html'), page('<h1>Another app</h1>'));
+  const own = await startServer({ root: dir });
+  const context = await browser.newContext();
+  const widget = await context.newPage();
+  await widget.goto(new URL('mbc/', own.url).href);
+  await standaloneReady(widget);
+  await widget.evaluate(() => navigator.serviceWorker.ready);
+  // A new build: the new worker installs and waits while the page is open.
+  appendFileSync(join(dir, 'mbc', 'sw.js'), '\n// a new build\n');
+  const waiting = () => widget.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: Boolean(registration.waiting), active: registration.active?.scriptURL };
+  });
+  const installed = await widget.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    for (let i = 0; i < 100 && !registration.waiting; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return Boolean(registration.waiting);
+  });
+  assert.ok(installed, 'the new worker installed and waits');
+  // Another app's page asks it to take over: nothing happens.
+  const other = await context.newPage();
+  await other.goto(new URL('portal/login.html', own.url).href);
+  const asked = await other.evaluate(async (scope) => {
+    const registration = await navigator.serviceWorker.getRegistration(scope);
+    registration?.waiting?.postMessage({ type: 'skip-waiting' });
+    return Boolean(registration?.waiting);
+  }, new URL('mbc/', own.url).href);
+  assert.ok(asked, 'the other page could reach the waiting worker');
+  await other.waitForTimeout(1500);
+  assert.equal((await waiting()).waiting, true, 'still waiting after a message from outside its scope');
+  // The widget's own page asks ("Update now" does this): it takes over.
+  await widget.evaluate(async () => {
+    const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    (await navigator.serviceWorker.getRegistration()).waiting.postMessage({ type: 'skip-waiting' });
+    await changed;
+  });
+  assert.equal((await waiting()).waiting, false, 'from its own page, the update takes over');
+  await context.close();
+  await own.close();
+});
