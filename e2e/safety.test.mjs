@@ -375,9 +375,9 @@ test('another script clearing storage does not wipe the screen: what shows is sa
 });
 
 /** The standalone page on a device whose storage holds `state` saved with `rev`. */
-async function openSaved(state, { rev = 1, settings } = {}) {
+async function openSaved(state, { rev = 1, settings, savedAt = 0 } = {}) {
   const env = await open('/widget/', { settings });
-  const saved = JSON.stringify({ format: 'mbc-guide/state', version: 1, rev, saved_at: 0, state });
+  const saved = JSON.stringify({ format: 'mbc-guide/state', version: 1, rev, saved_at: savedAt, state });
   await env.page.evaluate((text) => localStorage.setItem('mbc-guide:default:state', text), saved);
   await env.page.reload();
   await standaloneReady(env.page);
@@ -445,6 +445,38 @@ test('"Replace my list" names what it changes, and can be undone right after, wi
   assert.deepEqual([saved.answers.goals, saved.large_print, saved.show_sensitive], [{ longer: 'very' }, true, false]);
   assert.deepEqual(env.errors, []);
   await env.context.close();
+});
+
+test('the device section says when the list was last saved and that the browser may delete it; a list not seen for a week is offered a copy, once', async () => {
+  const DAY = 24 * 3600 * 1000;
+  const longDate = (ms) => new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+  const eightDaysAgo = Date.now() - 8 * DAY;
+  const env = await openSaved({ ...LIST, step: 'goals' }, { savedAt: eightDaysAgo });
+  const { page: p } = env;
+  const device = p.getByRole('region', { name: ui.device_heading });
+  const status = async () => device.innerText();
+  assert.ok((await status()).includes(fill(ui.saved_when, { date: longDate(eightDaysAgo) })), await status());
+  assert.ok((await status()).includes(ui.saved_may_clear));
+  const offer = p.getByText(ui.keep_copy_offer);
+  await offer.waitFor();
+  // The offer's own buttons: print, download, a link; and "Not now".
+  for (const name of [ui.print_button, ui.download_txt, ui.share_button, ui.not_now]) {
+    assert.ok(await p.getByRole('button', { name, exact: true }).count() >= 1, name);
+  }
+  await p.getByRole('button', { name: ui.not_now, exact: true }).click();
+  await offer.waitFor({ state: 'hidden' });
+  // A change is saved: today is the day it was last saved, and the offer stays away.
+  await p.getByRole('group', { name: goal('longer'), exact: true }).getByRole('radio', { name: ui.rating_very, exact: true }).check();
+  await p.waitForTimeout(SAVED);
+  assert.ok((await status()).includes(fill(ui.saved_when, { date: longDate(Date.now()) })), await status());
+  assert.equal(await offer.count(), 0);
+  await env.context.close();
+  // Saved yesterday: no offer.
+  const recent = await openSaved({ ...LIST, step: 'goals' }, { savedAt: Date.now() - DAY });
+  await recent.page.waitForTimeout(500);
+  assert.equal(await recent.page.getByText(ui.keep_copy_offer).count(), 0, 'no offer for a list seen yesterday');
+  assert.deepEqual([...env.errors, ...recent.errors], []);
+  await recent.context.close();
 });
 
 test('"Don\'t save" leaves no copy of the list, the damaged copy included', async () => {
