@@ -37,18 +37,16 @@ pub fn KeepCopy(props: &KeepCopyProps) -> Html {
         <div class="mbc-notice no-print">
             <p>{ pack.ui("keep_copy_offer") }</p>
             <div class="mbc-entry__actions">
-                <button type="button" class="mbc-button mbc-button--small" onclick={choose(Some(TakeAwayRequest::Print))}>
-                    { pack.ui("print_button") }
-                </button>
-                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={choose(Some(TakeAwayRequest::DownloadText))}>
-                    { pack.ui("download_txt") }
-                </button>
-                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={choose(Some(TakeAwayRequest::Share))}>
-                    { pack.ui("share_button") }
-                </button>
-                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={choose(None)}>
-                    { pack.ui("not_now") }
-                </button>
+                { for [
+                    ("print_button", Some(TakeAwayRequest::Print)),
+                    ("download_txt", Some(TakeAwayRequest::DownloadText)),
+                    ("share_button", Some(TakeAwayRequest::Share)),
+                    ("not_now", None),
+                ].into_iter().map(|(key, request)| html! {
+                    <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={choose(request)}>
+                        { pack.ui(key) }
+                    </button>
+                }) }
             </div>
         </div>
     }

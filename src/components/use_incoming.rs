@@ -36,9 +36,11 @@ pub fn use_incoming(
             edge.watch_links(Callback::from(move |o: Opened| opened.set(Some(o))))
         });
     }
+    // One callback for the app's whole life, so the steps are not rendered
+    // again when a dialog opens.
     let on_import = {
         let (edge, opened) = (edge.clone(), opened.setter());
-        Callback::from(move |file: web_sys::File| {
+        use_callback((), move |file: web_sys::File, ()| {
             let opened = opened.clone();
             edge.read_file(
                 file,

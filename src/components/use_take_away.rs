@@ -46,22 +46,27 @@ pub fn use_take_away(
             })
         },
     );
+    // The same callback until the list or the language changes: a new one
+    // on every render of the app (a dialog opening, an announcement) would
+    // render the steps again (issue 17 item 4).
     let on_take = {
         let (edge, print, sharing, say) =
             (edge.clone(), print.clone(), sharing.setter(), say.clone());
-        let (pack, current) = (pack.clone(), current.clone());
         let (today, page_url) = (app.today.clone(), app.page_url.clone());
-        Callback::from(move |request: TakeAwayRequest| match request {
-            TakeAwayRequest::Print => print.emit(()),
-            TakeAwayRequest::Share => sharing.set(true),
-            TakeAwayRequest::CopyText => {
-                let text = export::plain_text(&sheet::build(&pack, &current, &today));
-                copy_and_say(&edge, &pack, text, &say);
-            }
-            TakeAwayRequest::DownloadText => {
-                edge.download(export::text_download(&pack, &current, &today, &page_url))
-            }
-        })
+        use_callback(
+            (pack.clone(), current.clone()),
+            move |request: TakeAwayRequest, (pack, current)| match request {
+                TakeAwayRequest::Print => print.emit(()),
+                TakeAwayRequest::Share => sharing.set(true),
+                TakeAwayRequest::CopyText => {
+                    let text = export::plain_text(&sheet::build(pack, current, &today));
+                    copy_and_say(&edge, pack, text, &say);
+                }
+                TakeAwayRequest::DownloadText => {
+                    edge.download(export::text_download(pack, current, &today, &page_url))
+                }
+            },
+        )
     };
     let on_share_copy = {
         let (link, pack) = (link.clone(), pack.clone());
