@@ -404,12 +404,14 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
             lang_fetch={Some(LangFetch::Failed(lang))} on_restore_choice={Callback::noop()} /> },
         ),
         (
-            "SavedStatus",
-            html! { <SavedStatus pack={p.clone()} saving={Saving::On} saved_on={Some(AttrValue::from("2026-11-23"))} /> },
+            "DeviceSettings (last saved)",
+            html! { <DeviceSettings pack={p.clone()} saving={Saving::On} saved_on={Some(AttrValue::from("2026-11-23"))}
+            on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (
-            "KeepCopy",
-            html! { <KeepCopy pack={p.clone()} offer={true} on_request={Callback::noop()} /> },
+            "Notices (keep a copy)",
+            html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
+            on_restore_choice={Callback::noop()} offer_copy={true} /> },
         ),
         (
             "ReplaceUndo",
@@ -495,7 +497,8 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
     ] {
         let p = library.pack(lang).expect("pack").clone();
         let status = |saving: Saving| {
-            html! { <SavedStatus pack={p.clone()} saving={saving} saved_on={Some(AttrValue::from("2026-11-23"))} /> }
+            html! { <DeviceSettings pack={p.clone()} saving={saving} saved_on={Some(AttrValue::from("2026-11-23"))}
+            on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={AttrValue::from("mbc")} /> }
         };
         let on = piece(status(Saving::On)).await;
         let saved = mbc_guide::content::fill(p.ui("saved_when"), &[("date", date)]);
@@ -505,7 +508,8 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
             assert!(!piece(status(off)).await.contains(p.ui("saved_may_clear")));
         }
         let offer = |offer: bool| {
-            html! { <KeepCopy pack={p.clone()} offer={offer} on_request={Callback::noop()} /> }
+            html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
+            on_restore_choice={Callback::noop()} offer_copy={offer} /> }
         };
         let shown = piece(offer(true)).await;
         for key in [

@@ -125,6 +125,15 @@ pub fn App(props: &AppProps) -> Html {
     let take = use_take_away(edge, &pack, &current, props, &printing.print, say);
     let (update_ready, on_update) = use_update_ready(edge);
     let prefix = props.id_prefix.clone();
+    let on_keep_copy = {
+        let (offered, take) = (device.on_copy_offered.clone(), take.on_take.clone());
+        Callback::from(move |request: Option<super::TakeAwayRequest>| {
+            offered.emit(());
+            if let Some(request) = request {
+                take.emit(request);
+            }
+        })
+    };
 
     html! {
         <div class={classes!("mbc", current.large_print.then_some("mbc--large"))} lang={language.shown.code()}>
@@ -142,9 +151,9 @@ pub fn App(props: &AppProps) -> Html {
                 <UpdateNotice pack={pack.clone()} on_apply={on_update} />
             }
             <Notices pack={pack.clone()} saving={device.saving} restore={device.restore} pack_error={props.pack_error}
-                lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice} />
+                lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice}
+                offer_copy={device.offer_copy} on_keep_copy={on_keep_copy} />
             <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
-            <super::KeepCopy pack={pack.clone()} offer={device.offer_copy} on_request={take.on_take.clone()} />
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} {moved} on_action={on_action.clone()}

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::Pack;
+use crate::content::{fill, Pack};
 use crate::session::Saving;
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,14 @@ pub fn DeviceSettings(props: &DeviceSettingsProps) -> Html {
     html! {
         <section class="mbc-device no-print" aria-labelledby={heading.clone()}>
             <h2 id={heading.clone()}>{ pack.ui("device_heading") }</h2>
-            <super::SavedStatus pack={pack.clone()} saving={props.saving} saved_on={props.saved_on.clone()} />
+            if props.saving == Saving::On {
+                <p class="mbc-hint">
+                    if let Some(date) = &props.saved_on {
+                        { fill(pack.ui("saved_when"), &[("date", &crate::dates::long(pack.language(), date))]) }{ " " }
+                    }
+                    { pack.ui("saved_may_clear") }
+                </p>
+            }
             <p>
                 <label class="mbc-check">
                     // An id, so a tick on the prerendered page is kept (`web::reveal`).

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::TakeAwayRequest;
 use crate::content::Pack;
 use crate::session::{LangFetch, RestoreNotice, Saving};
 
@@ -18,11 +19,20 @@ pub struct NoticesProps {
     pub lang_fetch: Option<LangFetch>,
     /// Keep the damaged copy (true) or delete it (false).
     pub on_restore_choice: Callback<bool>,
+    /// A returning person's list was last saved a while ago
+    /// (`dates::stale`): offer, once, to keep a copy.
+    #[prop_or_default]
+    pub offer_copy: bool,
+    /// The way to keep a copy the person chose, or `None` for "Not now".
+    #[prop_or_default]
+    pub on_keep_copy: Callback<Option<TakeAwayRequest>>,
 }
 
 /// Calm, plain messages about saving (storage blocked or full, or a saved
 /// list that could be read only in part) and about content (the host's pack
-/// not used, another language loading or not to be had).
+/// not used, another language loading or not to be had), and the offer to
+/// keep a copy of a list not seen for a while (print, download, a link, or
+/// "Not now"; gone after any choice).
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let pack = &props.pack;
@@ -50,6 +60,26 @@ pub fn Notices(props: &NoticesProps) -> Html {
             }
             if let Some(text) = storage {
                 <p class="mbc-notice">{ text }</p>
+            }
+            if props.offer_copy {
+                <div class="mbc-notice no-print">
+                    <p>{ pack.ui("keep_copy_offer") }</p>
+                    <div class="mbc-entry__actions">
+                        { for [
+                            ("print_button", Some(TakeAwayRequest::Print)),
+                            ("download_txt", Some(TakeAwayRequest::DownloadText)),
+                            ("share_button", Some(TakeAwayRequest::Share)),
+                            ("not_now", None),
+                        ].into_iter().map(|(key, request)| {
+                            let cb = props.on_keep_copy.clone();
+                            html! {
+                                <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={move |_| cb.emit(request)}>
+                                    { pack.ui(key) }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                </div>
             }
             if props.restore.is_some() {
                 <div class="mbc-notice">

@@ -15,6 +15,8 @@ pub struct Device {
     /// A returning person's list was last saved a while ago
     /// (`dates::stale`): offer once to keep a copy.
     pub offer_copy: bool,
+    /// The person answered the offer.
+    pub on_copy_offered: Callback<()>,
     /// A saved list that could be read only in part, until the person chooses.
     pub restore: Option<Rc<RestoreNotice>>,
     /// Keep the damaged copy (true) or delete it (false).
@@ -52,7 +54,7 @@ pub fn use_device(
     on_action: &Callback<Action>,
 ) -> Device {
     let edge = edge.clone();
-    let offer_copy = *use_state(|| {
+    let offer_copy = use_state_eq(|| {
         let stale = |on: &AttrValue| crate::dates::stale(on, &found.today);
         found.saved_on.as_ref().is_some_and(stale) && **current != State::default()
     });
@@ -110,7 +112,11 @@ pub fn use_device(
     Device {
         saving: *saving,
         saved_on: (*saved_on).clone(),
-        offer_copy,
+        offer_copy: *offer_copy,
+        on_copy_offered: {
+            let offer_copy = offer_copy.setter();
+            Callback::from(move |()| offer_copy.set(false))
+        },
         restore: (*restore).clone(),
         on_restore_choice,
         on_dont_save,
