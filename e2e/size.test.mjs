@@ -10,8 +10,12 @@ import { DIST } from './harness.mjs';
 // where the bytes are and what is left), so this holds the line just above
 // what main measured after this round (296,117 gzip, 239,057 Brotli: the
 // issue-12 content, the journey, the safety work and the Spanish page, less
-// the lean branch's 11 kB), rounded up to the next 500.
-const BUDGET_GZIP = 296_500;
+// the lean branch's 11 kB), rounded up to the next 500; then raised by what
+// the safety branch measured it adds on main 9d76b1e (295,984 -> 306,156
+// gzip, 238,887 -> 246,706 Brotli: Replace undo and its dialog, the lossless
+// takeover, the last save and the keep-a-copy offer, pack format, text
+// cleaning): +10,172.
+const BUDGET_GZIP = 306_672;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
