@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{
     CheckAnswers, GoalsStep, ProfileStep, QuestionsStep, ReadyStep, StepNav, StepPager, TakeAway,
-    TakeAwayRequest, TreatmentsStep,
+    TakeAwayRequest, TreatmentsStep, VisitChoice,
 };
 use crate::content::Pack;
 use crate::progress::has_started;
@@ -88,9 +88,10 @@ pub fn Journey(props: &JourneyProps) -> Html {
             }
             Step::Ready => html! {
                 <>
+                    <VisitChoice pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <CheckAnswers pack={pack.clone()} state={state.clone()} on_action={on_action.clone()}
-                        on_take={props.on_take.clone()} prefix={prefix.clone()} />
+                        on_take={props.on_take.clone()} on_chosen={on_chosen.clone()} prefix={prefix.clone()} />
                     <TakeAway {pack} on_request={props.on_take.clone()} on_import={props.on_import.clone()} {prefix} />
                 </>
             },
@@ -107,7 +108,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 </button>
             </div>
             <section class="mbc-journey" aria-labelledby={heading_id.clone()}>
-                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} {on_chosen}
+                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} on_chosen={on_chosen.clone()}
                     prefix={prefix.clone()} />
                 <h2 id={heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
                     { pack.ui(step.ui_key()) }

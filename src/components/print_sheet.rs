@@ -31,9 +31,11 @@ pub struct PrintSheetProps {
 }
 
 /// The sheet made to be handed to the care team, one page for a short list:
-/// first what the doctor needs (about me), then the top 3 questions with room
-/// to write, then the rest with one answer line each, and the sources in one
-/// line at the foot. Hidden on screen; the only thing that prints (see the
+/// first what the doctor needs (about me: the reason for the visit, what
+/// matters, what I know, the treatment now), then the top 3 questions with
+/// room to write, then the rest with one answer line each, what to bring
+/// (for a second opinion), and the sources in one line at the foot, with
+/// the code to reopen the list beside them if the person asked for it. Hidden on screen; the only thing that prints (see the
 /// print rules in mbc-guide.css).
 #[component]
 pub fn PrintSheet(props: &PrintSheetProps) -> Html {
@@ -68,7 +70,9 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             </p>
         }
     };
-    let has_about = !sheet.goals.is_empty()
+    let has_about = sheet.visit.is_some()
+        || sheet.treatment_now.is_some()
+        || !sheet.goals.is_empty()
         || sheet.goals_other.is_some()
         || !props.facts.is_empty()
         || !props.to_ask.is_empty();
@@ -94,11 +98,21 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             if has_about {
                 <section class="mbc-print__section mbc-print__about">
                     <h2>{ props.about_label.clone() }</h2>
+                    if let Some((label, reason)) = &sheet.visit {
+                        <p class="mbc-print__fact">
+                            { crate::export::pair_label(label) }<strong>{ reason }</strong>
+                        </p>
+                    }
                     { rows(&l.goals, &sheet.goals) }
                     if let Some(other) = &sheet.goals_other {
                         <p class="mbc-print__fact">{ other }</p>
                     }
                     { rows(&l.profile, &props.facts) }
+                    if let Some((label, text)) = &sheet.treatment_now {
+                        <p class="mbc-print__fact mbc-print__own">
+                            <strong>{ crate::export::pair_label(label) }</strong>{ text }
+                        </p>
+                    }
                     if !props.to_ask.is_empty() {
                         <p class="mbc-print__fact">
                             <strong>{ &l.treatments }{ ": " }</strong>{ props.to_ask.join(", ") }
@@ -122,6 +136,17 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     </ol>
                 </section>
             }
+            // For a second opinion: what to bring, as a tick list.
+            if !sheet.bring.is_empty() {
+                <section class="mbc-print__section mbc-print__bring">
+                    <h2>{ &l.bring }</h2>
+                    <ul class="mbc-print__list">
+                        { for sheet.bring.iter().map(|b| html! {
+                            <li><span class="mbc-print__box" aria-hidden="true"></span>{ b }</li>
+                        }) }
+                    </ul>
+                </section>
+            }
             // "Get help right away" on every sheet, in one short paragraph.
             if let Some(urgent) = &sheet.urgent {
                 <section class="mbc-print__urgent">
@@ -131,23 +156,27 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     </p>
                 </section>
             }
-            if let Some(qr) = &props.qr {
-                <figure class="mbc-print__qr">
-                    <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"
-                        aria-label={props.qr_label.clone()}>
-                        <rect width={qr.size.to_string()} height={qr.size.to_string()} fill="#fff" />
-                        <path d={qr.path.clone()} fill="#000" />
-                    </svg>
-                    <figcaption>{ props.qr_label.clone() }</figcaption>
-                </figure>
-            }
-            <p class="mbc-print__sources">
-                { &sheet.date_line }{ ". " }
-                if !orgs.is_empty() {
-                    { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+            // The foot: one line of sources, and the code beside it when the
+            // person asked for one.
+            <div class="mbc-print__foot">
+                <p class="mbc-print__sources">
+                    { &sheet.date_line }{ ". " }
+                    if !orgs.is_empty() {
+                        { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+                    }
+                    { &sheet.reviewed }
+                </p>
+                if let Some(qr) = &props.qr {
+                    <figure class="mbc-print__qr">
+                        <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"
+                            aria-label={props.qr_label.clone()}>
+                            <rect width={qr.size.to_string()} height={qr.size.to_string()} fill="#fff" />
+                            <path d={qr.path.clone()} fill="#000" />
+                        </svg>
+                        <figcaption>{ props.qr_label.clone() }</figcaption>
+                    </figure>
                 }
-                { &sheet.reviewed }
-            </p>
+            </div>
         </div>
     }
 }
