@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::{
     CheckAnswers, GoalsStep, ProfileStep, QuestionsStep, ReadyStep, StepNav, StepPager, TakeAway,
-    TakeAwayRequest, TreatmentsStep, VisitChoice,
+    TakeAwayRequest, TreatmentsStep,
 };
 use crate::content::Pack;
 use crate::progress::has_started;
@@ -88,7 +88,6 @@ pub fn Journey(props: &JourneyProps) -> Html {
             }
             Step::Ready => html! {
                 <>
-                    <VisitChoice pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <CheckAnswers pack={pack.clone()} state={state.clone()} on_action={on_action.clone()}
                         on_take={props.on_take.clone()} on_chosen={on_chosen.clone()} prefix={prefix.clone()} />

@@ -39,7 +39,6 @@ mod update_notice;
 mod urgent_help;
 mod use_modal;
 mod use_staged;
-mod visit_choice;
 mod why_this;
 
 pub use add_button::AddButton;
@@ -77,5 +76,4 @@ pub use update_notice::UpdateNotice;
 pub use urgent_help::UrgentHelp;
 pub use use_modal::use_modal;
 pub use use_staged::use_staged;
-pub use visit_choice::VisitChoice;
 pub use why_this::WhyThis;
