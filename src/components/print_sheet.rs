@@ -54,12 +54,14 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             </li>
         }
     };
-    let rows = |heading: &str, rows: &[(String, String)]| {
-        if rows.is_empty() {
+    // One paragraph per kind of answer; `extra` (the person's own words)
+    // ends it.
+    let rows = |heading: &str, rows: &[(String, String)], extra: Option<&String>| {
+        if rows.is_empty() && extra.is_none() {
             return html! {};
         }
         html! {
-            <p class="mbc-print__fact">
+            <p class="mbc-print__fact mbc-print__own">
                 <strong>{ crate::export::pair_label(heading) }</strong>
                 { for rows.iter().enumerate().map(|(i, (k, v))| html! {
                     <>
@@ -67,6 +69,10 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         { crate::export::pair_label(k) }<strong>{ v }</strong>
                     </>
                 }) }
+                if let Some(extra) = extra {
+                    if !rows.is_empty() { { "; " } }
+                    { extra }
+                }
             </p>
         }
     };
@@ -97,21 +103,19 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             </div>
             if has_about {
                 <section class="mbc-print__section mbc-print__about">
-                    <h2>{ props.about_label.clone() }</h2>
-                    if let Some((label, reason)) = &sheet.visit {
-                        <p class="mbc-print__fact">
-                            { crate::export::pair_label(label) }<strong>{ reason }</strong>
-                        </p>
-                    }
-                    { rows(&l.goals, &sheet.goals) }
-                    if let Some(other) = &sheet.goals_other {
-                        <p class="mbc-print__fact">{ other }</p>
-                    }
-                    { rows(&l.profile, &props.facts) }
+                    // The reason for the visit on the heading's line.
+                    <div class="mbc-print__about-head">
+                        <h2>{ props.about_label.clone() }</h2>
+                        if let Some((label, reason)) = &sheet.visit {
+                            <p class="mbc-print__fact">
+                                { crate::export::pair_label(label) }<strong>{ reason }</strong>
+                            </p>
+                        }
+                    </div>
+                    { rows(&l.goals, &sheet.goals, sheet.goals_other.as_ref()) }
+                    { rows(&l.profile, &props.facts, None) }
                     if let Some((label, text)) = &sheet.treatment_now {
-                        <p class="mbc-print__fact mbc-print__own">
-                            <strong>{ crate::export::pair_label(label) }</strong>{ text }
-                        </p>
+                        { rows(label, &[], Some(text)) }
                     }
                     if !props.to_ask.is_empty() {
                         <p class="mbc-print__fact">
@@ -136,36 +140,40 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     </ol>
                 </section>
             }
-            // For a second opinion: what to bring, as a tick list.
+            // For a second opinion: what to bring, as one short tick list.
             if !sheet.bring.is_empty() {
                 <section class="mbc-print__section mbc-print__bring">
-                    <h2>{ &l.bring }</h2>
-                    <ul class="mbc-print__list">
+                    <p class="mbc-print__fact">
+                        <strong>{ crate::export::pair_label(&l.bring) }</strong>
+                    </p>
+                    <ul>
                         { for sheet.bring.iter().map(|b| html! {
                             <li><span class="mbc-print__box" aria-hidden="true"></span>{ b }</li>
                         }) }
                     </ul>
                 </section>
             }
-            // "Get help right away" on every sheet, in one short paragraph.
-            if let Some(urgent) = &sheet.urgent {
-                <section class="mbc-print__urgent">
-                    <p>
-                        <strong>{ &urgent.heading }{ ". " }</strong>{ &urgent.intro }{ " " }
-                        { urgent.signs.join(" · ") }{ " " }<strong>{ &urgent.action }</strong>
-                    </p>
-                </section>
-            }
-            // The foot: one line of sources, and the code beside it when the
-            // person asked for one.
+            // The foot: "Get help right away" (on every sheet, in one short
+            // paragraph) and one line of sources, with the code beside them
+            // when the person asked for one.
             <div class="mbc-print__foot">
-                <p class="mbc-print__sources">
-                    { &sheet.date_line }{ ". " }
-                    if !orgs.is_empty() {
-                        { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+                <div class="mbc-print__foot-text">
+                    if let Some(urgent) = &sheet.urgent {
+                        <section class="mbc-print__urgent">
+                            <p>
+                                <strong>{ &urgent.heading }{ ". " }</strong>{ &urgent.intro }{ " " }
+                                { urgent.signs.join(" · ") }{ " " }<strong>{ &urgent.action }</strong>
+                            </p>
+                        </section>
                     }
-                    { &sheet.reviewed }
-                </p>
+                    <p class="mbc-print__sources">
+                        { &sheet.date_line }{ ". " }
+                        if !orgs.is_empty() {
+                            { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+                        }
+                        { &sheet.reviewed }
+                    </p>
+                </div>
                 if let Some(qr) = &props.qr {
                     <figure class="mbc-print__qr">
                         <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"
