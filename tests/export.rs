@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::content::{builtin, Lang, Pack};
-use mbc_guide::export::{file_name, markdown, plain_text};
+use mbc_guide::export::{file_name, markdown, plain_text, text_download};
 use mbc_guide::sheet::{build, Sheet};
 use mbc_guide::state::{Action, State, Visit};
 
@@ -350,5 +350,28 @@ fn the_reason_and_treatment_now_are_exported_where_the_sheet_prints_them() {
         let own_text = plain_text(&own);
         assert!(own_text.contains(pack.ui("visit_own_team")));
         assert!(!own_text.contains(pack.ui("bring_slides")));
+    }
+}
+
+/// "Download as text": the sheet, then how to reopen the list, then its
+/// link, in a file named by the pack's stem and the date; and "Open a list
+/// from a file" reads the same list back from it.
+#[test]
+fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
+    for lang in [Lang::En, Lang::Es] {
+        let (pack, state) = (pack(lang), fixed_state());
+        let page = "https://example.org/guide/";
+        let file = text_download(&pack, &state, DATE, page);
+        assert_eq!(file.name, file_name(pack.ui("file_stem"), DATE, "txt"));
+        assert_eq!(file.mime, "text/plain;charset=utf-8");
+        let expected = format!(
+            "{}\n{}\n{}\n",
+            plain_text(&build(&pack, &state, DATE)),
+            pack.ui("export_reopen"),
+            mbc_guide::share::link(page, &state)
+        );
+        assert_eq!(file.text, expected);
+        let back = mbc_guide::share::import_file(&file.text).expect("the file reopens");
+        assert_eq!(back.state.list, state.list, "{lang:?}");
     }
 }
