@@ -180,8 +180,15 @@ impl Pack {
     }
 
     /// An interface word. A missing key shows the key itself rather than
-    /// failing; the validator and tests make sure that never ships.
+    /// failing; the validator and tests make sure that never ships. In debug
+    /// builds (every test) a key outside `ui_keys::REQUIRED` panics, so a key
+    /// the packs need not have is caught wherever a test reaches it
+    /// (tests/ui_keys.rs).
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
+        debug_assert!(
+            ui_keys::REQUIRED.contains(&key),
+            "interface key {key:?} is not in ui_keys::REQUIRED"
+        );
         self.ui.get(key).map(String::as_str).unwrap_or(key)
     }
 
