@@ -301,7 +301,9 @@ impl Widget {
 }
 
 /// Mounts the widget inside `host`'s open shadow root, with our stylesheet
-/// from `stylesheet` (a URL next to the loader). Settings come from the
+/// from `stylesheet` (a URL next to the loader), which must have the bytes
+/// `integrity` names (Subresource Integrity; fetched with CORS, so it may
+/// come from another origin that allows it). Settings come from the
 /// element's attributes. `link` is a share link the loader took out of the
 /// host page's address (links made before they pointed at our own page).
 /// Called by the `mbc-guide.js` loader.
@@ -309,6 +311,7 @@ impl Widget {
 pub fn mount_element(
     host: web_sys::HtmlElement,
     stylesheet: String,
+    integrity: String,
     link: Option<String>,
 ) -> Result<Widget, JsValue> {
     let document = host
@@ -330,6 +333,8 @@ pub fn mount_element(
     }
     let link_el = document.create_element("link")?;
     link_el.set_attribute("rel", "stylesheet")?;
+    link_el.set_attribute("integrity", &integrity)?;
+    link_el.set_attribute("crossorigin", "anonymous")?;
     link_el.set_attribute("href", &stylesheet)?;
     shadow.append_child(&link_el)?;
     let root = document.create_element("div")?;
