@@ -55,7 +55,7 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
             <h2 id={heading}>{ pack.ui("incoming_title") }</h2>
             if let Some(error) = &props.error {
                 <p id={text_id}>{ error.clone() }</p>
-                <div class="mbc-entry__actions">
+                <div class="mbc-actions">
                     <button type="button" class="mbc-button" onclick={choose(IncomingChoice::Cancel)}>{ pack.ui("close") }</button>
                 </div>
             } else if let (Some(state), Some(summary)) = (&props.incoming, summary) {
@@ -65,7 +65,7 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
                         <li>{ e.text.clone().or_else(|| e.question.as_deref().and_then(|q| pack.question(q)).map(|q| q.text.clone())).unwrap_or_default() }</li>
                     }) }
                 </ol>
-                <div class="mbc-entry__actions">
+                <div class="mbc-actions">
                     <button type="button" class="mbc-button" onclick={choose(IncomingChoice::Merge)}>{ pack.ui("incoming_merge") }</button>
                     <button type="button" class="mbc-button mbc-button--quiet" onclick={choose(IncomingChoice::Replace)}>{ pack.ui("incoming_replace") }</button>
                     <button type="button" class="mbc-button mbc-button--quiet" onclick={choose(IncomingChoice::Cancel)}>{ pack.ui("incoming_cancel") }</button>

@@ -64,7 +64,7 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                     <p>{ pack.ui("share_too_long") }</p>
                 }
             }
-            <div class="mbc-entry__actions">
+            <div class="mbc-actions">
                 <button type="button" class="mbc-button" onclick={copy}>{ pack.ui("share_copy") }</button>
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={close}>{ pack.ui("close") }</button>
             </div>
