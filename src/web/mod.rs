@@ -1,6 +1,10 @@
 //! The browser edge: reading the host's settings, mounting (standalone page,
 //! iframe, or `<mbc-guide>` element with its own shadow root), storage, the
-//! panic message. Only compiled for wasm; nothing here decides anything.
+//! panic message, and `Browser`, the `Edge` through which the app reaches
+//! the browser. Only compiled for wasm. Nothing here decides about the
+//! person's list; the edge makes two start-up choices of its own: a second
+//! widget's storage namespace (renamed, and the host told), and English
+//! when the host's language cannot be fetched.
 
 pub mod storage;
 
