@@ -401,20 +401,9 @@ fn service_worker(files: &[Precached]) -> String {
         .replace("__PRECACHE__", &list)
 }
 
+/// `text` as a JSON string (serde_json's escaping, the one the crate uses).
 fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    serde_json::Value::from(text).to_string()
 }
 
 /// A Subresource Integrity value: `sha384-` and the base64 of the digest.

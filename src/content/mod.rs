@@ -234,10 +234,9 @@ impl Pack {
             .chain(self.guide.treatments.items.iter())
             .find(|i| i.id == id)
             .map(|i| i.title.as_str())
-            .unwrap_or_else(|| match id {
-                "supportive" => self.ui("treatment_supportive"),
-                "complementary" => self.ui("treatment_complementary"),
-                other => other,
+            .unwrap_or_else(|| match crate::answers::extra_treatment_keys(id) {
+                Some((title, _)) => self.ui(title),
+                None => id,
             })
     }
 }
