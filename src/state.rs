@@ -62,6 +62,18 @@ impl Step {
             Step::Ready => "step_ready",
         }
     }
+
+    /// The interface key of the sentence under the step's heading. The last
+    /// step has its parts' own headings instead.
+    pub fn intro_key(self) -> Option<&'static str> {
+        match self {
+            Step::Goals => Some("step_goals_intro"),
+            Step::Profile => Some("step_profile_intro"),
+            Step::Treatments => Some("step_treatments_intro"),
+            Step::Questions => Some("step_questions_intro"),
+            Step::Ready => None,
+        }
+    }
 }
 
 /// Why the person is going to the visit the sheet is for. A second opinion

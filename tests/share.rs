@@ -17,7 +17,7 @@ use proptest::prelude::*;
 
 use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::by_id::ById;
-use mbc_guide::json::Loose;
+use mbc_guide::json::Value;
 use mbc_guide::share::{
     decode, encode, fits, import_file, link, ShareError, MAX_JSON_BYTES, PREFIX,
 };
@@ -843,21 +843,21 @@ fn any_state() -> impl Strategy<Value = State> {
 }
 
 /// Any JSON value, a few levels deep.
-fn any_loose() -> impl Strategy<Value = Loose> {
+fn any_loose() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
-        Just(Loose::Null),
-        any::<bool>().prop_map(Loose::Bool),
-        (-1e6f64..1e12).prop_map(|n| Loose::Number(n.trunc())),
-        any_text(20).prop_map(Loose::Text),
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-1e6f64..1e12).prop_map(|n| Value::Number(n.trunc())),
+        any_text(20).prop_map(Value::Text),
     ];
     leaf.prop_recursive(4, 64, 6, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(Loose::List),
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::List),
             proptest::collection::vec(
                 (any_id(&["id", "text", "note", "top", "question"]), inner),
                 0..6
             )
-            .prop_map(Loose::Map),
+            .prop_map(Value::Map),
         ]
     })
 }
@@ -935,9 +935,9 @@ proptest! {
         list in proptest::collection::vec(any_loose(), 0..8),
         extra in any_loose(),
     ) {
-        let tree = Loose::Map(vec![
+        let tree = Value::Map(vec![
             ("answers".into(), answers),
-            ("list".into(), Loose::List(list)),
+            ("list".into(), Value::List(list)),
             ("step".into(), extra),
         ]);
         // A well-formed link always opens, whatever its parts hold: what is

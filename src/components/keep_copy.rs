@@ -36,7 +36,7 @@ pub fn KeepCopy(props: &KeepCopyProps) -> Html {
     html! {
         <div class="mbc-notice no-print">
             <p>{ pack.ui("keep_copy_offer") }</p>
-            <div class="mbc-entry__actions">
+            <div class="mbc-actions">
                 <button type="button" class="mbc-button mbc-button--small" onclick={choose(Some(TakeAwayRequest::Print))}>
                     { pack.ui("print_button") }
                 </button>

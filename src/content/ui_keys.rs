@@ -1,8 +1,10 @@
 //! The interface words every pack must carry, by key. The code looks words up
 //! only through these keys, so a test can prove each pack has them all.
 
-/// Every key the interface uses. Keep sorted; a test checks that each pack
-/// has exactly these keys.
+/// Every key the interface uses. Keep sorted. tests/ui_keys.rs checks that
+/// each pack has exactly these keys, that the code uses every one, and that
+/// every key the code looks up is here (`Pack::ui` also asserts it in debug
+/// builds).
 pub const REQUIRED: &[&str] = &[
     "about_grew_on",
     "about_her2",
@@ -54,16 +56,13 @@ pub const REQUIRED: &[&str] = &[
     "count_announce_one",
     "device_heading",
     "dont_save",
-    "download_md",
     "download_txt",
     "edit",
     "export_reopen",
     "file_stem",
     "glossary_heading",
-    "glossary_hide",
     "glossary_show",
     "goals_other_label",
-    "guide_heading",
     "hide",
     "import_label",
     "incoming_cancel",
@@ -186,12 +185,9 @@ pub const REQUIRED: &[&str] = &[
     "storage_full",
     "suggestions_empty",
     "suggestions_heading",
-    "take_heading",
     "text_size",
     "top3_full",
-    "top3_mark",
     "top3_toggle",
-    "top3_unmark",
     "treatment_ask",
     "treatment_complementary",
     "treatment_complementary_hint",
