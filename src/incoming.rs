@@ -25,9 +25,13 @@ pub fn replace_changes(pack: &Pack, mine: &State, theirs: &State) -> Vec<String>
             "step_goals",
             a.goals != b.goals || a.goals_other.trim() != b.goals_other.trim(),
         ),
-        ("step_profile", a.factors != b.factors),
+        (
+            "step_profile",
+            a.factors != b.factors || mine.treatment_now.trim() != theirs.treatment_now.trim(),
+        ),
         ("step_treatments", a.treatments != b.treatments),
         ("ready_heading", mine.readiness != theirs.readiness),
+        ("visit_legend", mine.visit != theirs.visit),
     ]
     .into_iter()
     .filter(|(_, differs)| *differs)
@@ -46,6 +50,7 @@ pub fn replace_changes(pack: &Pack, mine: &State, theirs: &State) -> Vec<String>
             theirs.show_sensitive,
         ),
         ("large_print", mine.large_print, theirs.large_print),
+        ("print_qr_choice", mine.print_qr, theirs.print_qr),
     ];
     for (key, turned_on) in [
         ("incoming_replace_on", true),
@@ -113,6 +118,36 @@ mod tests {
                 "You can undo this right after.",
             ]
         );
+    }
+
+    #[test]
+    fn the_visit_the_treatment_now_and_the_code_on_paper_are_named_too() {
+        let pack = builtin(Lang::En).expect("built-in English");
+        let mine = State::default();
+        let theirs = run(vec![
+            Action::SetVisit(Some(crate::state::Visit::SecondOpinion)),
+            Action::SetTreatmentNow("Letrozole".into()),
+            Action::SetPrintQr(!mine.print_qr),
+        ]);
+        let lines = replace_changes(&pack, &mine, &theirs);
+        let answers = fill(
+            pack.ui("incoming_replace_answers"),
+            &[(
+                "parts",
+                &[pack.ui("step_profile"), pack.ui("visit_legend")].join(", "),
+            )],
+        );
+        assert!(lines.contains(&answers), "{lines:?}");
+        let setting = if theirs.print_qr {
+            "incoming_replace_on"
+        } else {
+            "incoming_replace_off"
+        };
+        let named = fill(
+            pack.ui(setting),
+            &[("settings", pack.ui("print_qr_choice"))],
+        );
+        assert!(lines.contains(&named), "{lines:?}");
     }
 
     #[test]

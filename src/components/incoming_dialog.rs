@@ -66,7 +66,7 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
             <h2 id={heading}>{ pack.ui("incoming_title") }</h2>
             if let Some(error) = &props.error {
                 <p id={text_id}>{ error.clone() }</p>
-                <div class="mbc-entry__actions">
+                <div class="mbc-actions">
                     <button type="button" class="mbc-button" onclick={choose(IncomingChoice::Cancel)}>{ pack.ui("close") }</button>
                 </div>
             } else if let (Some(state), Some(summary)) = (&props.incoming, summary) {
@@ -80,7 +80,7 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
                 <ul id={changes_id.clone()}>
                     { for changes.into_iter().map(|line| html! { <li>{ line }</li> }) }
                 </ul>
-                <div class="mbc-entry__actions">
+                <div class="mbc-actions">
                     <button type="button" class="mbc-button" onclick={choose(IncomingChoice::Merge)}>{ pack.ui("incoming_merge") }</button>
                     <button type="button" class="mbc-button mbc-button--quiet" onclick={choose(IncomingChoice::Replace)}
                         aria-describedby={changes_id}>{ pack.ui("incoming_replace") }</button>

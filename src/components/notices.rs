@@ -64,7 +64,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             if props.offer_copy {
                 <div class="mbc-notice no-print">
                     <p>{ pack.ui("keep_copy_offer") }</p>
-                    <div class="mbc-entry__actions">
+                    <div class="mbc-actions">
                         { for [
                             ("print_button", Some(TakeAwayRequest::Print)),
                             ("download_txt", Some(TakeAwayRequest::DownloadText)),
@@ -84,7 +84,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             if props.restore.is_some() {
                 <div class="mbc-notice">
                     <p>{ pack.ui("restore_notice") }</p>
-                    <div class="mbc-entry__actions">
+                    <div class="mbc-actions">
                         <button type="button" class="mbc-button mbc-button--small" onclick={choose(true)}>
                             { pack.ui("restore_keep") }
                         </button>

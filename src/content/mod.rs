@@ -74,8 +74,9 @@ impl Lang {
     }
 
     /// Whether this language's pack is compiled in. The wasm holds English
-    /// only: each other language costs every visitor about 16 KB gzip, and
-    /// only those who pick it need it.
+    /// only: each other language costs every visitor about 12.7 KB gzip
+    /// (measured when Spanish left the wasm, commit 339f69b), and only those
+    /// who pick it need it.
     pub fn embedded(self) -> bool {
         self == Lang::En || cfg!(not(target_arch = "wasm32"))
     }
@@ -180,8 +181,15 @@ impl Pack {
     }
 
     /// An interface word. A missing key shows the key itself rather than
-    /// failing; the validator and tests make sure that never ships.
+    /// failing; the validator and tests make sure that never ships. In debug
+    /// builds (every test) a key outside `ui_keys::REQUIRED` panics, so a key
+    /// the packs need not have is caught wherever a test reaches it
+    /// (tests/ui_keys.rs).
     pub fn ui<'a>(&'a self, key: &'a str) -> &'a str {
+        debug_assert!(
+            ui_keys::REQUIRED.contains(&key),
+            "interface key {key:?} is not in ui_keys::REQUIRED"
+        );
         self.ui.get(key).map(String::as_str).unwrap_or(key)
     }
 
@@ -226,10 +234,9 @@ impl Pack {
             .chain(self.guide.treatments.items.iter())
             .find(|i| i.id == id)
             .map(|i| i.title.as_str())
-            .unwrap_or_else(|| match id {
-                "supportive" => self.ui("treatment_supportive"),
-                "complementary" => self.ui("treatment_complementary"),
-                other => other,
+            .unwrap_or_else(|| match crate::answers::extra_treatment_keys(id) {
+                Some((title, _)) => self.ui(title),
+                None => id,
             })
     }
 }

@@ -1,8 +1,10 @@
 //! The interface words every pack must carry, by key. The code looks words up
 //! only through these keys, so a test can prove each pack has them all.
 
-/// Every key the interface uses. Keep sorted; a test checks that each pack
-/// has exactly these keys.
+/// Every key the interface uses. Keep sorted. tests/ui_keys.rs checks that
+/// each pack has exactly these keys, that the code uses every one, and that
+/// every key the code looks up is here (`Pack::ui` also asserts it in debug
+/// builds).
 pub const REQUIRED: &[&str] = &[
     "about_grew_on",
     "about_her2",
@@ -14,6 +16,8 @@ pub const REQUIRED: &[&str] = &[
     "about_preferences",
     "about_spread",
     "about_symptoms",
+    "about_treatment_now",
+    "about_visit",
     "add_all",
     "add_question",
     "added",
@@ -21,6 +25,12 @@ pub const REQUIRED: &[&str] = &[
     "app_short_name",
     "because",
     "because_everyone",
+    "bring_heading",
+    "bring_records",
+    "bring_scans",
+    "bring_slides",
+    "bring_tests",
+    "bring_treatments",
     "browse_heading",
     "cancel",
     "change",
@@ -46,16 +56,13 @@ pub const REQUIRED: &[&str] = &[
     "count_announce_one",
     "device_heading",
     "dont_save",
-    "download_md",
     "download_txt",
     "edit",
     "export_reopen",
     "file_stem",
     "glossary_heading",
-    "glossary_hide",
     "glossary_show",
     "goals_other_label",
-    "guide_heading",
     "hide",
     "import_label",
     "incoming_cancel",
@@ -105,6 +112,7 @@ pub const REQUIRED: &[&str] = &[
     "print_own",
     "print_patient",
     "print_profile",
+    "print_qr_choice",
     "print_rest",
     "print_title",
     "print_to_team",
@@ -177,21 +185,24 @@ pub const REQUIRED: &[&str] = &[
     "storage_full",
     "suggestions_empty",
     "suggestions_heading",
-    "take_heading",
     "text_size",
     "top3_full",
-    "top3_mark",
     "top3_toggle",
-    "top3_unmark",
     "treatment_ask",
     "treatment_complementary",
     "treatment_complementary_hint",
     "treatment_discussed",
     "treatment_not_now",
+    "treatment_now_hint",
+    "treatment_now_label",
     "treatment_supportive",
     "treatment_supportive_hint",
     "undo",
     "update_ready",
     "update_reload",
+    "visit_hint",
+    "visit_legend",
+    "visit_own_team",
+    "visit_second_opinion",
     "why_this",
 ];

@@ -1,6 +1,10 @@
 //! The browser edge: reading the host's settings, mounting (standalone page,
 //! iframe, or `<mbc-guide>` element with its own shadow root), storage, the
-//! panic message. Only compiled for wasm; nothing here decides anything.
+//! panic message, and `Browser`, the `Edge` through which the app reaches
+//! the browser. Only compiled for wasm. Nothing here decides about the
+//! person's list; the edge makes two start-up choices of its own: a second
+//! widget's storage namespace (renamed, and the host told), and English
+//! when the host's language cannot be fetched.
 
 pub mod storage;
 
@@ -301,7 +305,9 @@ impl Widget {
 }
 
 /// Mounts the widget inside `host`'s open shadow root, with our stylesheet
-/// from `stylesheet` (a URL next to the loader). Settings come from the
+/// from `stylesheet` (a URL next to the loader), which must have the bytes
+/// `integrity` names (Subresource Integrity; fetched with CORS, so it may
+/// come from another origin that allows it). Settings come from the
 /// element's attributes. `link` is a share link the loader took out of the
 /// host page's address (links made before they pointed at our own page).
 /// Called by the `mbc-guide.js` loader.
@@ -309,6 +315,7 @@ impl Widget {
 pub fn mount_element(
     host: web_sys::HtmlElement,
     stylesheet: String,
+    integrity: String,
     link: Option<String>,
 ) -> Result<Widget, JsValue> {
     let document = host
@@ -330,6 +337,8 @@ pub fn mount_element(
     }
     let link_el = document.create_element("link")?;
     link_el.set_attribute("rel", "stylesheet")?;
+    link_el.set_attribute("integrity", &integrity)?;
+    link_el.set_attribute("crossorigin", "anonymous")?;
     link_el.set_attribute("href", &stylesheet)?;
     shadow.append_child(&link_el)?;
     let root = document.create_element("div")?;
@@ -632,7 +641,7 @@ fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> 
 /// A control of the prerendered page or of the app that is the same
 /// control in the other: a radio button or box by its name and value, a
 /// text field by its id.
-fn control_key(el: &web_sys::Element) -> String {
+fn control_identity(el: &web_sys::Element) -> String {
     match el.get_attribute("name") {
         Some(name) => format!("{name}={}", el.get_attribute("value").unwrap_or_default()),
         None => {
@@ -663,7 +672,7 @@ fn entered(old: &web_sys::Element) -> Vec<(String, &'static str, JsValue)> {
             let (now, prerendered) = entry_properties(&el);
             let value = js_sys::Reflect::get(&el, &now.into()).ok()?;
             let was = js_sys::Reflect::get(&el, &prerendered.into()).ok()?;
-            (value != was).then(|| (control_key(&el), now, value))
+            (value != was).then(|| (control_identity(&el), now, value))
         })
         .collect()
 }
@@ -678,7 +687,7 @@ fn enter_again(twin: &web_sys::Element, entered: &[(String, &'static str, JsValu
         return;
     };
     for el in elements(&controls) {
-        let key = control_key(&el);
+        let key = control_identity(&el);
         let Some((_, property, value)) = entered.iter().find(|(k, ..)| *k == key) else {
             continue;
         };
