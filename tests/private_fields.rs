@@ -57,7 +57,7 @@ async fn a_note_box_is_not_spellchecked_or_remembered() {
     };
     let html = yew::LocalServerRenderer::<ListEntry>::with_props(yew::props!(EntryProps {
         pack,
-        entry,
+        entry: Rc::new(entry),
         first: true,
         last: true,
         on_action: Callback::noop(),

@@ -714,7 +714,7 @@ fn any_mark() -> impl Strategy<Value = Mark> {
     proptest::sample::select(Mark::ALL.to_vec())
 }
 
-fn any_entry() -> impl Strategy<Value = Entry> {
+fn any_entry() -> impl Strategy<Value = std::rc::Rc<Entry>> {
     (
         any::<u32>(),
         proptest::option::of(any_id(QUESTIONS)),
@@ -725,12 +725,14 @@ fn any_entry() -> impl Strategy<Value = Entry> {
             1 => any_text(600),
         ],
     )
-        .prop_map(|(id, question, text, top, note)| Entry {
-            id,
-            question,
-            text,
-            top,
-            note,
+        .prop_map(|(id, question, text, top, note)| {
+            std::rc::Rc::new(Entry {
+                id,
+                question,
+                text,
+                top,
+                note,
+            })
         })
 }
 

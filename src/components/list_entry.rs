@@ -9,7 +9,8 @@ use crate::state::{Action, Entry};
 #[derive(Properties, PartialEq)]
 pub struct ListEntryProps {
     pub pack: Rc<Pack>,
-    pub entry: Entry,
+    /// Shared with the state: unchanged entries compare by pointer.
+    pub entry: Rc<Entry>,
     /// First in its group (most important, or the rest): cannot move up.
     pub first: bool,
     /// Last in its group: cannot move down.

@@ -41,7 +41,7 @@ mod use_modal;
 mod use_staged;
 mod why_this;
 
-pub use add_button::AddButton;
+pub use add_button::{in_list, AddButton};
 pub use app::{App, AppProps};
 pub use check_answers::CheckAnswers;
 pub use clear_dialog::ClearDialog;
