@@ -289,12 +289,15 @@ const TRACE_PARTS = {
   'garbage collection': ['MinorGC', 'MajorGC'],
 };
 
-/** Mean main-thread ms per sample for each part, from a trace buffer.
+/** Mean main-thread ms per sample for each part, from a trace buffer:
+ *  wall time, and CPU time (the thread's own clock, `tdur`/`tts`), which a
+ *  busy machine inflates far less, since time spent descheduled is left out.
  *  Nested events of one part (an input event inside a keypress) count once. */
 function traceBreakdown(buffer, samples) {
   const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
+  // [wall start, wall end, cpu ms] per event.
   const spans = Object.fromEntries(Object.keys(TRACE_PARTS).map((k) => [k, []]));
   const open = new Map();
   for (const e of events) {
@@ -302,19 +305,24 @@ function traceBreakdown(buffer, samples) {
     const part = Object.keys(TRACE_PARTS).find((k) => TRACE_PARTS[k].includes(e.name));
     if (!part) continue;
     const key = `${e.pid}:${e.tid}:${e.name}`;
-    if (e.ph === 'X') spans[part].push([e.ts, e.ts + (e.dur ?? 0)]);
-    else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e.ts);
-    else if (e.ph === 'E' && open.get(key)?.length) spans[part].push([open.get(key).pop(), e.ts]);
-  }
-  const union = (list) => {
-    let total = 0;
-    let end = -Infinity;
-    for (const [a, b] of list.sort((x, y) => x[0] - y[0])) {
-      if (b > end) { total += b - Math.max(a, end); end = b; }
+    if (e.ph === 'X') spans[part].push([e.ts, e.ts + (e.dur ?? 0), (e.tdur ?? 0) / 1000]);
+    else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push([e.ts, e.tts]);
+    else if (e.ph === 'E' && open.get(key)?.length) {
+      const [ts, tts] = open.get(key).pop();
+      spans[part].push([ts, e.ts, tts !== undefined && e.tts !== undefined ? (e.tts - tts) / 1000 : 0]);
     }
-    return total / 1000;
+  }
+  const totals = (list) => {
+    let wall = 0;
+    let cpu = 0;
+    let end = -Infinity;
+    for (const [a, b, c] of list.sort((x, y) => x[0] - y[0])) {
+      if (a >= end) cpu += c; // not nested in the one before
+      if (b > end) { wall += b - Math.max(a, end); end = b; }
+    }
+    return { wall: wall / 1000 / samples, cpu: cpu / samples };
   };
-  return Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, union(list) / samples]));
+  return Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, totals(list)]));
 }
 
 /** The functions with the most self time, in ms per sample. */
@@ -388,11 +396,12 @@ try {
     });
     if (options.trace) {
       mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-      console.log('main thread per sample, from the traces (mean ms; tracing adds overhead):');
+      console.log('main thread per sample, from the traces (mean ms of wall time, and in brackets of the thread\'s CPU time; tracing adds overhead):');
       for (const [action, { trace, samples }] of Object.entries(r.results)) {
         writeFileSync(join(ROOT, 'bench', 'out', `trace-${action}-run${run}.json`), trace);
         const parts = traceBreakdown(trace, samples.length);
-        console.log(`  ${LABELS[action].padEnd(34)} ${Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        const cpu = Object.values(parts).reduce((sum, v) => sum + v.cpu, 0);
+        console.log(`  ${LABELS[action].padEnd(34)} CPU ${cpu.toFixed(1)} in all: ${Object.entries(parts).map(([k, v]) => `${k} ${v.wall.toFixed(1)} (CPU ${v.cpu.toFixed(1)})`).join(', ')}`);
       }
     }
     if (options.profile) {

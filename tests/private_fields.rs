@@ -58,6 +58,7 @@ async fn a_note_box_is_not_spellchecked_or_remembered() {
     let html = yew::LocalServerRenderer::<ListEntry>::with_props(yew::props!(EntryProps {
         pack,
         entry: Rc::new(entry),
+        number: 1,
         first: true,
         last: true,
         on_action: Callback::noop(),
