@@ -7,6 +7,11 @@ use crate::state::{Action, State};
 
 /// The sentence to announce for `action` applied to `before`, if any.
 pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> {
+    // Removing everything is said even when the list was empty: it also
+    // removes what this device kept.
+    if matches!(action, Action::Clear) {
+        return Some(pack.ui("clear_done").to_owned());
+    }
     // Most changes (a tick, a typed character) say nothing: decide that
     // before copying the whole state to apply the action.
     let speaks = matches!(
@@ -90,6 +95,14 @@ mod tests {
             marked.as_deref(),
             Some("1 question, 1 marked most important.")
         );
+    }
+
+    #[test]
+    fn removing_everything_says_so_even_from_an_empty_list() {
+        let p = pack();
+        let said = Some(p.ui("clear_done").to_owned());
+        assert_eq!(announce(&p, &with(&["a"]), &Action::Clear), said);
+        assert_eq!(announce(&p, &State::default(), &Action::Clear), said);
     }
 
     #[test]

@@ -8,7 +8,10 @@
 
 use std::fmt::Write;
 
-use crate::sheet::{Sheet, SheetQuestion};
+use crate::content::Pack;
+use crate::share;
+use crate::sheet::{self, Sheet, SheetQuestion};
+use crate::state::State;
 
 /// The blank a person writes their name (or the doctor's, or the date) on.
 const BLANK: &str = "______________________________";
@@ -136,6 +139,31 @@ pub fn markdown(sheet: &Sheet) -> String {
         out.pop();
     }
     out
+}
+
+/// A file to save on the device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    pub name: String,
+    pub text: String,
+    /// Its media type.
+    pub mime: &'static str,
+}
+
+/// "Download as text": the sheet as plain text, then a sentence saying how
+/// to reopen the list, then its share link, so "Open a list from a file"
+/// can read the file back. Named `my-questions-<today>.txt`.
+pub fn text_download(pack: &Pack, state: &State, today: &str, page_url: &str) -> Download {
+    Download {
+        name: file_name(pack.ui("file_stem"), today, "txt"),
+        text: format!(
+            "{}\n{}\n{}\n",
+            plain_text(&sheet::build(pack, state, today)),
+            pack.ui("export_reopen"),
+            share::link(page_url, state)
+        ),
+        mime: "text/plain;charset=utf-8",
+    }
 }
 
 /// The name a downloaded file gets: `my-questions-2026-11-29.txt`, its

@@ -48,14 +48,21 @@ pub enum Opened {
 }
 
 impl Opened {
-    /// Reads a link fragment or a file's text. Never fails: a bad one is an
+    /// Reads a share link's fragment. Never fails: a bad one is an
     /// `Unreadable` with the reason.
-    pub fn read(text: &str, from_file: bool) -> Opened {
-        let result = if from_file {
-            crate::share::import_file(text)
-        } else {
-            crate::share::decode(text)
-        };
+    pub fn from_link(fragment: &str) -> Opened {
+        Opened::from(crate::share::decode(fragment))
+    }
+
+    /// Reads a file the person picked (a downloaded list, or a saved one).
+    /// Never fails, as `from_link`.
+    pub fn from_file(text: &str) -> Opened {
+        Opened::from(crate::share::import_file(text))
+    }
+}
+
+impl From<Result<crate::stored::Restored, crate::share::ShareError>> for Opened {
+    fn from(result: Result<crate::stored::Restored, crate::share::ShareError>) -> Opened {
         match result {
             Ok(restored) => Opened::List(std::rc::Rc::new(restored.state)),
             Err(e) => Opened::Unreadable(e.ui_key()),

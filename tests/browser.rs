@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use mbc_guide::components::{App, AppProps};
+use mbc_guide::components::{App, AppProps, Edge, EdgeHandle};
 use mbc_guide::content::{builtin, Lang, Library, Pack};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -73,23 +73,42 @@ async fn settled(root: &web_sys::Element) {
     panic!("the widget never finished its first render");
 }
 
-/// Mounts the app with a fetch that waits until the test answers it.
-fn mount_with_fetch(root: &web_sys::Element) -> (yew::AppHandle<App>, Pending) {
-    let pending: Pending = Rc::default();
-    let on_fetch_pack = {
-        let pending = pending.clone();
-        Callback::from(move |request| pending.borrow_mut().push(request))
-    };
-    let handle = yew::Renderer::<App>::with_root_and_props(
+/// The browser edge as these tests need it: a fetch that waits until the
+/// test answers it, and "shown" handed to the test.
+#[derive(Default)]
+struct Double {
+    fetches: Pending,
+    shown: Callback<()>,
+}
+
+impl Edge for Double {
+    fn fetch_pack(&self, lang: Lang, done: Callback<Result<Pack, String>>) {
+        self.fetches.borrow_mut().push((lang, done));
+    }
+
+    fn shown(&self) {
+        self.shown.emit(())
+    }
+}
+
+/// Mounts the English app under `edge`.
+fn mount(root: &web_sys::Element, edge: Double) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         yew::props!(AppProps {
             library: Rc::new(Library::builtin().unwrap()),
             lang: Lang::En,
-            on_fetch_pack,
+            edge: EdgeHandle::new(edge),
         }),
     )
-    .render();
-    (handle, pending)
+    .render()
+}
+
+/// Mounts the app with a fetch that waits until the test answers it.
+fn mount_with_fetch(root: &web_sys::Element) -> (yew::AppHandle<App>, Pending) {
+    let edge = Double::default();
+    let pending = edge.fetches.clone();
+    (mount(root, edge), pending)
 }
 
 fn language_button(root: &web_sys::Element, code: &str) -> web_sys::HtmlElement {
@@ -223,14 +242,13 @@ async fn the_takeover_comes_in_parts_and_says_when_all_in_view_is_there() {
                 .push(in_view.iter().map(|s| has(s)).collect())
         })
     };
-    let handle = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        yew::props!(AppProps {
-            library: Rc::new(Library::builtin().unwrap()),
-            on_shown,
-        }),
-    )
-    .render();
+    let handle = mount(
+        &root,
+        Double {
+            shown: on_shown,
+            ..Double::default()
+        },
+    );
     yew::scheduler::flush().await;
     assert!(
         has("[role=status]"),

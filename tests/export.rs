@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::content::{builtin, Lang, Pack};
-use mbc_guide::export::{file_name, markdown, plain_text};
+use mbc_guide::export::{file_name, markdown, plain_text, text_download};
 use mbc_guide::sheet::{build, Sheet};
 use mbc_guide::state::{Action, State};
 
@@ -292,4 +292,27 @@ fn sources_are_listed_once_with_the_review_date() {
     assert_eq!(sorted.len(), sheet.sources.len());
     assert!(!sheet.sources.is_empty());
     assert!(sheet.reviewed.starts_with("Last reviewed: "));
+}
+
+/// "Download as text": the sheet, then how to reopen the list, then its
+/// link, in a file named by the pack's stem and the date; and "Open a list
+/// from a file" reads the same list back from it.
+#[test]
+fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
+    for lang in [Lang::En, Lang::Es] {
+        let (pack, state) = (pack(lang), fixed_state());
+        let page = "https://example.org/guide/";
+        let file = text_download(&pack, &state, DATE, page);
+        assert_eq!(file.name, file_name(pack.ui("file_stem"), DATE, "txt"));
+        assert_eq!(file.mime, "text/plain;charset=utf-8");
+        let expected = format!(
+            "{}\n{}\n{}\n",
+            plain_text(&build(&pack, &state, DATE)),
+            pack.ui("export_reopen"),
+            mbc_guide::share::link(page, &state)
+        );
+        assert_eq!(file.text, expected);
+        let back = mbc_guide::share::import_file(&file.text).expect("the file reopens");
+        assert_eq!(back.state.list, state.list, "{lang:?}");
+    }
 }

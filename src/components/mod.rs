@@ -1,13 +1,15 @@
-//! The widget's components, one per file, and two hooks (`use_modal`,
-//! `use_staged`). Each takes props and emits callbacks; none reaches for
-//! global state. The only browser calls here
-//! are focus moves and opening a dialog, inside effects, which never run
-//! during prerendering.
+//! The widget's components and hooks, one per file. Each component takes
+//! props and emits callbacks; none reaches for global state. `App`'s hooks
+//! reach the browser only through the edge (`edge.rs`), one handle.
+//! The only browser calls here are focus moves and opening a dialog, inside
+//! effects, which never run during prerendering.
 
 mod add_button;
 mod app;
 mod check_answers;
 mod clear_dialog;
+mod device_settings;
+mod edge;
 mod expander_cue;
 mod glossary_list;
 mod glossary_term;
@@ -37,14 +39,23 @@ mod text_size;
 mod treatments_step;
 mod update_notice;
 mod urgent_help;
+mod use_actions;
+mod use_device;
+mod use_incoming;
+mod use_language;
 mod use_modal;
+mod use_printing;
 mod use_staged;
+mod use_take_away;
+mod use_update_ready;
 mod why_this;
 
 pub use add_button::{in_list, AddButton};
 pub use app::{App, AppProps};
 pub use check_answers::CheckAnswers;
 pub use clear_dialog::ClearDialog;
+pub use device_settings::DeviceSettings;
+pub use edge::{Edge, EdgeHandle, NoEdge};
 pub use expander_cue::ExpanderCue;
 pub use glossary_list::GlossaryList;
 pub use glossary_term::GlossaryTerm;
@@ -74,6 +85,13 @@ pub use text_size::TextSize;
 pub use treatments_step::TreatmentsStep;
 pub use update_notice::UpdateNotice;
 pub use urgent_help::UrgentHelp;
+pub use use_actions::{use_actions, Moved};
+pub use use_device::{use_device, Device};
+pub use use_incoming::{use_incoming, Incoming};
+pub use use_language::{use_language, Language};
 pub use use_modal::use_modal;
+pub use use_printing::{use_printing, Printing, SheetParts};
 pub use use_staged::use_staged;
+pub use use_take_away::{use_take_away, Taking};
+pub use use_update_ready::use_update_ready;
 pub use why_this::WhyThis;

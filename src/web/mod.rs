@@ -11,9 +11,10 @@ use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
-use crate::components::{App, AppProps};
+use crate::components::{App, AppProps, EdgeHandle};
 use crate::config::{self, Config};
 use crate::content::{Lang, Library, Pack};
+use crate::export::Download;
 use crate::session::{LangFetch, Opened, RestoreNotice, Saving};
 use crate::state::{Action, State};
 use storage::Store;
@@ -157,14 +158,14 @@ pub fn mount_standalone_with(link: Option<String>) -> Result<(), JsValue> {
             format!("{page}?lang={}", config.lang.code())
         };
         let lifetime = Lifetime::new(0);
-        let edge = Edge {
+        let mount = Mount {
             base,
             share_page,
             link,
             lifetime: lifetime.clone(),
             page: true,
         };
-        match start(root, config, "mbc".into(), edge) {
+        match start(root, config, "mbc".into(), mount) {
             // The page lives as long as the widget.
             Ok(slot) => std::mem::forget(slot),
             Err(e) => {
@@ -373,7 +374,7 @@ pub fn mount_element(
         root,
         config,
         format!("mbc{n}").into(),
-        Edge {
+        Mount {
             base: stylesheet,
             share_page,
             link,
@@ -495,7 +496,7 @@ fn start(
     root: web_sys::Element,
     mut config: Config,
     prefix: yew::AttrValue,
-    edge: Edge,
+    mount: Mount,
 ) -> Result<SlotRef, JsValue> {
     // Taken now, not when the app renders: a second widget starting in the
     // same moment must see it is in use.
@@ -527,7 +528,7 @@ fn start(
         }
         let lang = config.lang;
         if library.pack(lang).is_none() {
-            match fetch_lang(&edge.base, lang).await {
+            match fetch_lang(&mount.base, lang).await {
                 Ok(pack) => library = library.with_pack(pack),
                 Err(why) => {
                     web_sys::console::error_1(&JsValue::from_str(&format!(
@@ -558,25 +559,14 @@ fn start(
                 return;
             }
         };
-        let lifetime = edge.lifetime.clone();
-        let mut props = match prepare(&target, config, prefix, library, edge, problems) {
+        let lifetime = mount.lifetime.clone();
+        let props = match prepare(&target, config, prefix, library, mount, problems) {
             Ok(props) => props,
             Err(e) => {
                 web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
                 return;
             }
         };
-        let shown = target.clone();
-        props.on_shown = Callback::from(move |()| {
-            let shown = shown.clone();
-            // In a task of its own: the swap lays the whole widget out.
-            wasm_bindgen_futures::spawn_local(async move {
-                yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                reveal(&shown);
-                // Tests and hosts wait for this: the interactive widget is in place.
-                let _ = shown.set_attribute("data-ready", "true");
-            });
-        });
         yew::platform::time::sleep(std::time::Duration::ZERO).await;
         if matches!(*filled.borrow(), Slot::Gone) {
             // Removed while it was being set up: what `prepare` added goes too.
@@ -640,7 +630,7 @@ fn reveal(target: &web_sys::Element) {
 }
 
 /// What a widget gets from the page around it, besides its settings.
-struct Edge {
+struct Mount {
     /// Where our other files are (a language's pack).
     base: String,
     /// The page share links lead to: always our own page.
@@ -730,24 +720,24 @@ async fn fetch_bytes(url: &str, max: usize) -> Result<Vec<u8>, String> {
 }
 
 /// Everything the app needs, gathered: what this device holds, the
-/// settings, and the callbacks that reach the browser. Rendering is left to
-/// the caller, in a task of its own. Every listener the callbacks add is held
+/// settings, and the edge that reaches the browser. Rendering is left to
+/// the caller, in a task of its own. Every listener the edge adds is held
 /// by the widget's `Lifetime`.
 fn prepare(
     root: &web_sys::Element,
     config: Config,
     prefix: yew::AttrValue,
     library: Library,
-    edge: Edge,
+    mount: Mount,
     problems: Problems,
 ) -> Result<AppProps, JsValue> {
-    let Edge {
+    let Mount {
         base,
         share_page,
         link,
         lifetime,
         page,
-    } = edge;
+    } = mount;
     let lang = config.lang;
     let pack = library.pack_or_english(lang);
     install_panic_message(
@@ -771,75 +761,115 @@ fn prepare(
         })
     });
     let initial = Rc::new(restored.map(|r| r.state).unwrap_or_default());
+    let edge = EdgeHandle::new(Browser {
+        store,
+        lifetime,
+        base,
+        page,
+        target: root.clone(),
+    });
+    Ok(yew::props!(AppProps {
+        edge,
+        library: Rc::new(library),
+        lang,
+        initial,
+        saving,
+        restore,
+        today: yew::AttrValue::from(today()),
+        page_url: yew::AttrValue::from(share_page),
+        opened: link.map(|hash| Opened::from_link(&hash)),
+        config: Rc::new(config),
+        pack_error: problems.pack,
+        lang_fetch: problems.lang,
+        id_prefix: prefix,
+    }))
+}
 
-    let on_save = {
-        let store = store.clone();
-        Callback::from(move |(state, report): (Rc<State>, Callback<Saving>)| {
-            store.save_soon(state, report)
-        })
-    };
-    let on_start = {
-        let store = store.clone();
-        let lifetime = lifetime.clone();
-        Callback::from(
-            move |(dispatch, report): (Callback<Action>, Callback<Saving>)| {
-                if let Some(listener) = store.watch_other_tabs(dispatch, report) {
-                    lifetime.hold(listener);
-                }
-            },
-        )
-    };
-    let on_clear_device = {
-        let store = store.clone();
-        Callback::from(move |()| store.clear_everything())
-    };
-    let on_restore_choice = {
-        let store = store.clone();
-        Callback::from(move |keep: bool| store.resolve_damaged(keep))
-    };
-    let on_dont_save = {
-        let store = store.clone();
-        Callback::from(move |off: bool| store.set_dont_save(off))
-    };
-    let opened = link.map(|hash| Opened::read(&hash, false));
-    let on_opened_listen = {
-        let lifetime = lifetime.clone();
-        Callback::from(move |show: Callback<Opened>| {
-            // A link pasted into the address bar while the page is open: the
-            // first widget to hear of it takes it out of the address, so only
-            // that one asks.
-            window_listener(&lifetime, "hashchange", move |_| {
-                if let Some(hash) = take_shared_link() {
-                    show.emit(Opened::read(&hash, false));
-                }
-            });
-        })
-    };
-    let on_print_listen = {
-        let lifetime = lifetime.clone();
-        Callback::from(move |printing: Callback<bool>| {
-            for (event, value) in [("beforeprint", true), ("afterprint", false)] {
-                let printing = printing.clone();
-                window_listener(&lifetime, event, move |_| printing.emit(value));
+/// One widget's edge: its store, its `Lifetime` (which holds every listener
+/// the app asks for, and removes them when the widget is unmounted), where
+/// its other files are, and the element it renders into.
+struct Browser {
+    store: Rc<Store>,
+    lifetime: Rc<Lifetime>,
+    /// Where our other files are (a language's pack).
+    base: String,
+    /// The widget's own page (standalone or iframe), not a host's.
+    page: bool,
+    /// The element the app renders into (a hidden twin over a prerendered
+    /// page).
+    target: web_sys::Element,
+}
+
+impl crate::components::Edge for Browser {
+    fn save(&self, state: Rc<State>, report: Callback<Saving>) {
+        self.store.save_soon(state, report)
+    }
+
+    fn watch_other_tabs(&self, change: Callback<Action>, saving: Callback<Saving>) {
+        if let Some(listener) = self.store.watch_other_tabs(change, saving) {
+            self.lifetime.hold(listener);
+        }
+    }
+
+    fn clear_device(&self) {
+        self.store.clear_everything()
+    }
+
+    fn resolve_damaged(&self, keep: bool) {
+        self.store.resolve_damaged(keep)
+    }
+
+    fn set_dont_save(&self, off: bool) {
+        self.store.set_dont_save(off)
+    }
+
+    fn watch_links(&self, show: Callback<Opened>) {
+        // A link pasted into the address bar while the page is open: the
+        // first widget to hear of it takes it out of the address, so only
+        // that one asks.
+        window_listener(&self.lifetime, "hashchange", move |_| {
+            if let Some(hash) = take_shared_link() {
+                show.emit(Opened::from_link(&hash));
             }
-        })
-    };
-    let on_print = Callback::from(|()| {
+        });
+    }
+
+    fn watch_printing(&self, printing: Callback<bool>) {
+        for (event, value) in [("beforeprint", true), ("afterprint", false)] {
+            let printing = printing.clone();
+            window_listener(&self.lifetime, event, move |_| printing.emit(value));
+        }
+    }
+
+    fn watch_updates(&self, ready: Callback<()>) {
+        let widget = self.lifetime.widget;
+        UPDATE_LISTENERS.with(|l| l.borrow_mut().push((widget, ready)));
+    }
+
+    fn apply_update(&self) {
+        apply_update()
+    }
+
+    fn print(&self) {
         if let Some(window) = web_sys::window() {
             let _ = window.print();
         }
-    });
-    let on_copy =
-        Callback::from(|(text, report): (String, Callback<bool>)| copy_text(text, report));
-    let on_download = Callback::from(|(name, text, mime): (String, String, &'static str)| {
-        if let Err(e) = download(&name, &text, mime) {
+    }
+
+    fn copy(&self, text: String, report: Callback<bool>) {
+        copy_text(text, report)
+    }
+
+    fn download(&self, file: Download) {
+        if let Err(e) = download(&file) {
             web_sys::console::error_2(
                 &JsValue::from_str("mbc-guide: could not save the file:"),
                 &e,
             );
         }
-    });
-    let on_read_file = Callback::from(|(file, done): (web_sys::File, Callback<String>)| {
+    }
+
+    fn read_file(&self, file: web_sys::File, done: Callback<String>) {
         // Looked at before it is read: a huge file is never copied into memory.
         if file.size() > crate::share::MAX_FRAGMENT_BYTES as f64 {
             done.emit(crate::share::FILE_TOO_LARGE.to_owned());
@@ -853,70 +883,43 @@ fn prepare(
                 .unwrap_or_default();
             done.emit(text);
         });
-    });
-    let on_update_listen = {
-        let widget = lifetime.widget;
-        Callback::from(move |show: Callback<()>| {
-            UPDATE_LISTENERS.with(|l| l.borrow_mut().push((widget, show)));
-        })
-    };
-    let on_update_apply = Callback::from(|()| apply_update());
-    let on_fetch_pack = Callback::from(
-        move |(lang, done): (Lang, Callback<Result<Pack, String>>)| {
-            let base = base.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let got = fetch_lang(&base, lang).await;
-                if let Err(why) = &got {
-                    web_sys::console::error_1(&JsValue::from_str(&format!("mbc-guide: {why}")));
-                }
-                done.emit(got);
-            });
-        },
-    );
+    }
 
-    // The standalone page is the widget's own: its title and language
-    // follow the language shown. A host's page is left alone.
-    let on_lang_shown = Callback::from(move |(lang, title): (Lang, yew::AttrValue)| {
-        if !page {
+    fn fetch_pack(&self, lang: Lang, done: Callback<Result<Pack, String>>) {
+        let base = self.base.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let got = fetch_lang(&base, lang).await;
+            if let Err(why) = &got {
+                web_sys::console::error_1(&JsValue::from_str(&format!("mbc-guide: {why}")));
+            }
+            done.emit(got);
+        });
+    }
+
+    /// The standalone page is the widget's own: its title and language
+    /// follow the language shown. A host's page is left alone.
+    fn lang_shown(&self, lang: Lang, title: &str) {
+        if !self.page {
             return;
         }
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
+            document.set_title(title);
             if let Some(html) = document.document_element() {
                 let _ = html.set_attribute("lang", lang.code());
             }
         }
-    });
+    }
 
-    Ok(yew::props!(AppProps {
-        library: Rc::new(library),
-        lang,
-        initial,
-        saving,
-        restore,
-        on_save,
-        on_start,
-        on_clear_device,
-        on_restore_choice,
-        on_dont_save,
-        on_update_listen,
-        on_update_apply,
-        today: yew::AttrValue::from(today()),
-        page_url: yew::AttrValue::from(share_page),
-        opened,
-        on_opened_listen,
-        on_print_listen,
-        on_print,
-        on_copy,
-        on_download,
-        on_read_file,
-        config: Rc::new(config),
-        pack_error: problems.pack,
-        lang_fetch: problems.lang,
-        on_fetch_pack,
-        on_lang_shown,
-        id_prefix: prefix,
-    }))
+    fn shown(&self) {
+        let shown = self.target.clone();
+        // In a task of its own: the swap lays the whole widget out.
+        wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::time::sleep(std::time::Duration::ZERO).await;
+            reveal(&shown);
+            // Tests and hosts wait for this: the interactive widget is in place.
+            let _ = shown.set_attribute("data-ready", "true");
+        });
+    }
 }
 
 /// Today in the person's own time zone, as an ISO date.
@@ -941,8 +944,9 @@ fn copy_text(text: String, report: Callback<bool>) {
     });
 }
 
-/// Saves `text` as a file on the device (a download; nothing is uploaded).
-fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+/// Saves a file on the device (a download; nothing is uploaded).
+fn download(file: &Download) -> Result<(), JsValue> {
+    let Download { name, text, mime } = file;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -1,0 +1,91 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::EdgeHandle;
+use crate::session::{RestoreNotice, Saving};
+use crate::state::{Action, State};
+
+/// What this device keeps, and the person's say over it.
+pub struct Device {
+    /// Whether answers are kept on this device.
+    pub saving: Saving,
+    /// A saved list that could be read only in part, until the person chooses.
+    pub restore: Option<Rc<RestoreNotice>>,
+    /// Keep the damaged copy (true) or delete it (false).
+    pub on_restore_choice: Callback<bool>,
+    /// "Don't save on this device" turned on (true) or off.
+    pub on_dont_save: Callback<bool>,
+    /// The "remove everything" dialog is open.
+    pub clearing: bool,
+    pub on_clear_open: Callback<()>,
+    /// The dialog closed: confirmed (true) or not.
+    pub on_clear: Callback<bool>,
+}
+
+/// Saving on this device: every change of `current` goes to the edge to be
+/// kept, which reports how it went; another tab's change comes back through
+/// `state`'s dispatcher.
+#[hook]
+pub fn use_device(
+    edge: &EdgeHandle,
+    saving: Saving,
+    restore: Option<Rc<RestoreNotice>>,
+    state: &UseReducerHandle<State>,
+    current: &Rc<State>,
+    on_action: &Callback<Action>,
+) -> Device {
+    let edge = edge.clone();
+    let saving = use_state_eq(|| saving);
+    let restore = use_state_eq(|| restore);
+    let clearing = use_state_eq(|| false);
+    {
+        let (edge, dispatcher, saving) = (edge.clone(), state.dispatcher(), saving.setter());
+        use_effect_with((), move |_| {
+            edge.watch_other_tabs(dispatcher.into(), Callback::from(move |s| saving.set(s)))
+        });
+    }
+    {
+        let (edge, saving) = (edge.clone(), saving.setter());
+        use_effect_with(current.clone(), move |state| {
+            edge.save(state.clone(), Callback::from(move |s| saving.set(s)));
+        });
+    }
+    let on_restore_choice = {
+        let (edge, restore) = (edge.clone(), restore.setter());
+        Callback::from(move |keep: bool| {
+            restore.set(None);
+            edge.resolve_damaged(keep);
+        })
+    };
+    let on_dont_save = {
+        let (edge, saving) = (edge.clone(), saving.setter());
+        Callback::from(move |off: bool| {
+            saving.set(if off { Saving::Off } else { Saving::On });
+            edge.set_dont_save(off);
+        })
+    };
+    let on_clear_open = {
+        let clearing = clearing.setter();
+        Callback::from(move |()| clearing.set(true))
+    };
+    let on_clear = {
+        let (clearing, on_action) = (clearing.setter(), on_action.clone());
+        Callback::from(move |confirmed: bool| {
+            clearing.set(false);
+            if confirmed {
+                on_action.emit(Action::Clear);
+                edge.clear_device();
+            }
+        })
+    };
+    Device {
+        saving: *saving,
+        restore: (*restore).clone(),
+        on_restore_choice,
+        on_dont_save,
+        clearing: *clearing,
+        on_clear_open,
+        on_clear,
+    }
+}
