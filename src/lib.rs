@@ -24,7 +24,6 @@ pub mod share;
 pub mod sheet;
 pub mod state;
 pub mod stored;
-pub mod zlib;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

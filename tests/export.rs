@@ -302,7 +302,8 @@ fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
     for lang in [Lang::En, Lang::Es] {
         let (pack, state) = (pack(lang), fixed_state());
         let page = "https://example.org/guide/";
-        let file = text_download(&pack, &state, DATE, page);
+        let link = mbc_guide::share::link(page, &state);
+        let file = text_download(&pack, &state, DATE, Some(&link));
         assert_eq!(file.name, file_name(pack.ui("file_stem"), DATE, "txt"));
         assert_eq!(file.mime, "text/plain;charset=utf-8");
         let expected = format!(
@@ -314,5 +315,11 @@ fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
         assert_eq!(file.text, expected);
         let back = mbc_guide::share::import_file(&file.text).expect("the file reopens");
         assert_eq!(back.state.list, state.list, "{lang:?}");
+        // Where the browser cannot make a link: the sheet alone.
+        let alone = text_download(&pack, &state, DATE, None);
+        assert_eq!(
+            alone.text,
+            format!("{}\n", plain_text(&build(&pack, &state, DATE)))
+        );
     }
 }
