@@ -20,6 +20,9 @@ pub const MAX_ENTRIES: usize = 500;
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// The longest note, and the longest "anything else" text, in characters.
 pub const MAX_NOTE_CHARS: usize = 4000;
+/// The longest "treatment now" text, in characters: a few lines on the
+/// one-page sheet.
+pub const MAX_TREATMENT_NOW_CHARS: usize = 300;
 /// The most options one factor answer keeps (the longest factor has about
 /// a dozen): the rest of a hostile list is dropped, so reading it stays
 /// linear.
@@ -58,6 +61,50 @@ impl Step {
             Step::Questions => "step_questions",
             Step::Ready => "step_ready",
         }
+    }
+
+    /// The interface key of the sentence under the step's heading. The last
+    /// step has its parts' own headings instead.
+    pub fn intro_key(self) -> Option<&'static str> {
+        match self {
+            Step::Goals => Some("step_goals_intro"),
+            Step::Profile => Some("step_profile_intro"),
+            Step::Treatments => Some("step_treatments_intro"),
+            Step::Questions => Some("step_questions_intro"),
+            Step::Ready => None,
+        }
+    }
+}
+
+/// Why the person is going to the visit the sheet is for. A second opinion
+/// adds "What to bring" to the sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visit {
+    SecondOpinion,
+    OwnTeam,
+}
+
+impl Visit {
+    pub const ALL: [Visit; 2] = [Visit::SecondOpinion, Visit::OwnTeam];
+
+    /// The id used in stored data.
+    pub fn id(self) -> &'static str {
+        match self {
+            Visit::SecondOpinion => "second_opinion",
+            Visit::OwnTeam => "own_team",
+        }
+    }
+
+    /// The interface key of its label ("A second opinion").
+    pub fn ui_key(self) -> &'static str {
+        match self {
+            Visit::SecondOpinion => "visit_second_opinion",
+            Visit::OwnTeam => "visit_own_team",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Visit> {
+        Visit::ALL.into_iter().find(|v| v.id() == id)
     }
 }
 
@@ -98,8 +145,17 @@ pub struct State {
     pub readiness: ById<bool>,
     /// Print in 18 pt.
     pub large_print: bool,
+    /// The reason for the visit, if the person gave one.
+    pub visit: Option<Visit>,
+    /// The treatment the person has now, in their own words; may be empty.
+    pub treatment_now: String,
+    /// Print a code that opens the list on a phone. Off unless chosen.
+    pub print_qr: bool,
     /// The last removed entry and where it was, for undo. Not saved.
     pub undo: Option<(usize, Rc<Entry>)>,
+    /// Everything as it was before the person chose "Replace my list", for
+    /// `UndoReplace` right after. Not saved; the next change drops it.
+    pub replaced: Option<Rc<State>>,
 }
 
 /// Every change the person can make.
@@ -160,10 +216,21 @@ pub enum Action {
         yes: Option<bool>,
     },
     SetLargePrint(bool),
+    /// Give (or take back) the reason for the visit.
+    SetVisit(Option<Visit>),
+    /// The treatment the person has now, as typed (cut to its limit).
+    SetTreatmentNow(String),
+    SetPrintQr(bool),
     /// Start again with nothing (after "clear everything").
     Clear,
-    /// Take a whole state (another tab's newer save, an accepted import).
+    /// Take a whole state (another tab's newer save).
     Replace(Box<State>),
+    /// The person chose "Replace my list" for a shared list: as `Replace`,
+    /// but what was here can be put back (`UndoReplace`) until the next
+    /// change.
+    ReplaceMine(Box<State>),
+    /// Put back everything as it was before `ReplaceMine`.
+    UndoReplace,
     /// Add a shared list to this one: its questions that are not already
     /// here go at the end (with their notes), and its answers fill in only
     /// what this list has not answered. This list's choices always win.
@@ -205,6 +272,8 @@ impl State {
     /// and over-long text are ignored or trimmed, never a panic.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
+        let replaced = next.replaced.take();
+        let keeps_replaced = !matches!(action, Action::ReplaceMine(_) | Action::UndoReplace);
         match action {
             Action::RateGoal { goal, rating } => match rating {
                 Some(rating) if is_id(&goal) => {
@@ -314,10 +383,27 @@ impl State {
                 }
             },
             Action::SetLargePrint(large) => next.large_print = large,
+            Action::SetVisit(visit) => next.visit = visit,
+            Action::SetTreatmentNow(text) => {
+                next.treatment_now = cut(&text, MAX_TREATMENT_NOW_CHARS);
+            }
+            Action::SetPrintQr(on) => next.print_qr = on,
             Action::Clear => next = State::default(),
             Action::Replace(state) => {
                 next = state.normalise();
                 next.undo = None;
+            }
+            Action::ReplaceMine(state) => {
+                let mut before = next;
+                before.undo = None;
+                next = state.normalise();
+                next.undo = None;
+                next.replaced = Some(Rc::new(before));
+            }
+            Action::UndoReplace => {
+                if let Some(before) = &replaced {
+                    next = State::clone(before);
+                }
             }
             Action::Merge(incoming) => {
                 let incoming = incoming.normalise();
@@ -329,6 +415,12 @@ impl State {
                 }
                 if answers.goals_other.trim().is_empty() {
                     answers.goals_other = incoming.answers.goals_other.clone();
+                }
+                if next.visit.is_none() {
+                    next.visit = incoming.visit;
+                }
+                if next.treatment_now.trim().is_empty() {
+                    next.treatment_now = incoming.treatment_now.clone();
                 }
                 for (factor, options) in incoming.answers.factors.iter() {
                     if !answers.factors.contains_key(factor) {
@@ -365,6 +457,13 @@ impl State {
                 next = next.normalise();
             }
         }
+        if keeps_replaced && replaced.is_some() {
+            // A change that changes nothing (a repeated tick) keeps it.
+            next.replaced = replaced;
+            if next != *self {
+                next.replaced = None;
+            }
+        }
         next
     }
 
@@ -382,6 +481,7 @@ impl State {
     ///
     /// A pending undo survives only if its entry could still be put back.
     pub fn normalise(mut self) -> State {
+        self.replaced = None;
         let mut seen_questions = std::collections::BTreeSet::new();
         let list = std::mem::take(&mut self.list);
         for mut entry in list {
@@ -426,6 +526,7 @@ impl State {
 
         self.answers.goals.retain(|goal, _| is_id(goal));
         self.answers.goals_other = cut(&self.answers.goals_other, MAX_NOTE_CHARS);
+        self.treatment_now = cut(&self.treatment_now, MAX_TREATMENT_NOW_CHARS);
         self.answers
             .treatments
             .retain(|treatment, _| is_id(treatment));
@@ -459,10 +560,13 @@ impl State {
             Step::Goals => {
                 !self.answers.goals.is_empty() || !self.answers.goals_other.trim().is_empty()
             }
-            Step::Profile => self.answers.factors.values().any(|o| !o.is_empty()),
+            Step::Profile => {
+                self.answers.factors.values().any(|o| !o.is_empty())
+                    || !self.treatment_now.trim().is_empty()
+            }
             Step::Treatments => !self.answers.treatments.is_empty(),
             Step::Questions => !self.list.is_empty(),
-            Step::Ready => !self.readiness.is_empty(),
+            Step::Ready => !self.readiness.is_empty() || self.visit.is_some(),
         }
     }
 
@@ -582,16 +686,20 @@ pub(crate) fn fits(text: &str, max: usize) -> bool {
     text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
 }
 
-/// At most `max` characters of `text`, cut on a character boundary.
+/// At most `max` characters of `text`, cut on a character boundary, with
+/// no control or bidi characters (`text::clean`).
 fn cut(text: &str, max: usize) -> String {
+    let text = crate::text::clean(text);
     match text.char_indices().nth(max) {
         Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
-        None => text.to_owned(),
+        None => text.into_owned(),
     }
 }
 
-/// The person's own question text: trimmed, cut to length, never blank.
+/// The person's own question text: cleaned, trimmed, cut to length, never
+/// blank.
 fn own_text(text: &str) -> Option<String> {
+    let text = crate::text::clean(text);
     let text = text.trim();
     (!text.is_empty()).then(|| cut(text, MAX_QUESTION_CHARS).trim_end().to_owned())
 }
@@ -1134,6 +1242,26 @@ mod tests {
     }
 
     #[test]
+    fn typed_or_pasted_text_loses_control_and_bidi_characters() {
+        let state = add(&["q_a"])
+            .apply(Action::SetNote {
+                id: 0,
+                note: "scan\u{202e} in 3\r\nmonths\u{0}".into(),
+            })
+            .apply(Action::AddOwn("\u{200f}\u{1b}".into()))
+            .apply(Action::AddOwn(" \u{2066}Can I travel?\u{2069}".into()))
+            .apply(Action::SetGoalsOther("work\u{7f}".into()));
+        assert_eq!(state.list[0].note, "scan in 3\nmonths");
+        assert_eq!(
+            state.list.len(),
+            2,
+            "a question of hidden characters is blank"
+        );
+        assert_eq!(state.list[1].text.as_deref(), Some("Can I travel?"));
+        assert_eq!(state.answers.goals_other, "work");
+    }
+
+    #[test]
     fn a_note_for_an_unknown_question_is_ignored() {
         let state = add(&["q_a"]);
         let after = state.apply(Action::SetNote {
@@ -1189,6 +1317,47 @@ mod tests {
             ],
         );
         assert_eq!(state, State::default());
+    }
+
+    /// Issue 17 item 5 (review M4): "Replace my list" can be undone right
+    /// after, and the undo brings back answers and settings too.
+    #[test]
+    fn replacing_my_list_can_be_undone_until_the_next_change() {
+        let mine = add(&["q_a", "q_b"])
+            .apply(Action::RateGoal {
+                goal: "longer".into(),
+                rating: Some(Rating::Very),
+            })
+            .apply(Action::SetLargePrint(true))
+            .apply(Action::Remove(0));
+        let theirs = add(&["q_c"]).apply(Action::ShowSensitive(true));
+        let replaced = mine.apply(Action::ReplaceMine(Box::new(theirs.clone())));
+        assert_eq!(replaced.list, theirs.list);
+        assert!(replaced.show_sensitive && !replaced.large_print);
+        assert_eq!(replaced.undo, None);
+        let back = replaced.apply(Action::UndoReplace);
+        assert_eq!(
+            back,
+            State {
+                undo: None,
+                ..mine.clone()
+            }
+        );
+        assert_eq!(back.apply(Action::UndoReplace), back, "once only");
+
+        // A change that changes nothing keeps the undo; a real one drops it.
+        let same = replaced.apply(Action::ShowSensitive(true));
+        assert!(same.replaced.is_some());
+        let changed = same.apply(Action::GoTo(Step::Ready));
+        assert_eq!(changed.replaced, None);
+        assert_eq!(changed.apply(Action::UndoReplace), changed);
+    }
+
+    #[test]
+    fn another_tabs_replace_offers_no_undo() {
+        let state = add(&["q_a"]).apply(Action::Replace(Box::new(add(&["q_b"]))));
+        assert_eq!(state.replaced, None);
+        assert_eq!(state.apply(Action::UndoReplace), state);
     }
 
     #[test]
@@ -1448,6 +1617,83 @@ mod tests {
         );
         let ids: Vec<u32> = merged.list.iter().map(|e| e.id).collect();
         assert_eq!(ids, vec![0, 1, 2], "new entries get fresh ids");
+    }
+
+    #[test]
+    fn the_visit_reason_treatment_now_and_qr_choice_are_kept_and_taken_back() {
+        let state = run(
+            &State::default(),
+            [
+                Action::SetVisit(Some(Visit::SecondOpinion)),
+                Action::SetTreatmentNow("Letrozole and ribociclib".into()),
+                Action::SetPrintQr(true),
+            ],
+        );
+        assert_eq!(state.visit, Some(Visit::SecondOpinion));
+        assert_eq!(state.treatment_now, "Letrozole and ribociclib");
+        assert!(state.print_qr);
+        let state = run(
+            &state,
+            [
+                Action::SetVisit(Some(Visit::OwnTeam)),
+                Action::SetPrintQr(false),
+            ],
+        );
+        assert_eq!(state.visit, Some(Visit::OwnTeam));
+        assert!(!state.print_qr);
+        assert_eq!(state.apply(Action::SetVisit(None)).visit, None);
+        assert!(!State::default().print_qr, "no code on paper unless chosen");
+    }
+
+    #[test]
+    fn treatment_now_is_cut_to_its_limit_on_a_character_boundary() {
+        let long = "é".repeat(MAX_TREATMENT_NOW_CHARS + 5);
+        let state = State::default().apply(Action::SetTreatmentNow(long));
+        assert_eq!(state.treatment_now.chars().count(), MAX_TREATMENT_NOW_CHARS);
+        let broken = State {
+            treatment_now: "x".repeat(MAX_TREATMENT_NOW_CHARS * 2),
+            ..State::default()
+        };
+        assert_eq!(
+            broken.normalise().treatment_now.len(),
+            MAX_TREATMENT_NOW_CHARS
+        );
+    }
+
+    #[test]
+    fn visit_ids_are_stable() {
+        for visit in Visit::ALL {
+            assert_eq!(Visit::from_id(visit.id()), Some(visit));
+        }
+        assert_eq!(Visit::SecondOpinion.id(), "second_opinion");
+        assert_eq!(Visit::OwnTeam.id(), "own_team");
+        assert_eq!(Visit::from_id("tuesday"), None);
+    }
+
+    #[test]
+    fn merging_fills_in_the_visit_and_treatment_now_only_when_mine_are_empty() {
+        let theirs = run(
+            &State::default(),
+            [
+                Action::SetVisit(Some(Visit::OwnTeam)),
+                Action::SetTreatmentNow("Theirs".into()),
+                Action::SetPrintQr(true),
+            ],
+        );
+        let filled = State::default().apply(Action::Merge(Box::new(theirs.clone())));
+        assert_eq!(filled.visit, Some(Visit::OwnTeam));
+        assert_eq!(filled.treatment_now, "Theirs");
+        assert!(!filled.print_qr, "a device setting is not merged");
+        let mine = run(
+            &State::default(),
+            [
+                Action::SetVisit(Some(Visit::SecondOpinion)),
+                Action::SetTreatmentNow("Mine".into()),
+            ],
+        );
+        let kept = mine.apply(Action::Merge(Box::new(theirs)));
+        assert_eq!(kept.visit, Some(Visit::SecondOpinion));
+        assert_eq!(kept.treatment_now, "Mine");
     }
 
     #[test]

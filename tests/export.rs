@@ -15,7 +15,7 @@ use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::content::{builtin, Lang, Pack};
 use mbc_guide::export::{file_name, markdown, plain_text, text_download};
 use mbc_guide::sheet::{build, Sheet};
-use mbc_guide::state::{Action, State};
+use mbc_guide::state::{Action, State, Visit};
 
 const DATE: &str = "2026-11-29";
 const HOSTILE: &str =
@@ -292,6 +292,121 @@ fn sources_are_listed_once_with_the_review_date() {
     assert_eq!(sorted.len(), sheet.sources.len());
     assert!(!sheet.sources.is_empty());
     assert!(sheet.reviewed.starts_with("Last reviewed: "));
+}
+
+#[test]
+fn the_reason_and_treatment_now_are_exported_where_the_sheet_prints_them() {
+    for lang in [Lang::En, Lang::Es] {
+        let pack = pack(lang);
+        let state = fixed_state()
+            .apply(Action::SetVisit(Some(Visit::SecondOpinion)))
+            .apply(Action::SetTreatmentNow(
+                "Letrozole *daily*\nsince May".into(),
+            ));
+        let sheet = build(&pack, &state, DATE);
+        let text = plain_text(&sheet);
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{lang:?}: {needle:?} not in {text}"))
+        };
+        let reason = format!(
+            "{}: {}",
+            pack.ui("about_visit"),
+            pack.ui("visit_second_opinion")
+        );
+        let first_question = &sheet.top[0].text;
+        // The reason comes first, as in "About me"; what to bring follows
+        // the questions; the treatment now is with what I know.
+        assert!(at(&reason) < at(first_question), "{text}");
+        assert!(at(first_question) < at(pack.ui("bring_heading")));
+        assert!(at(pack.ui("bring_heading")) < at(&format!("- {}", pack.ui("bring_slides"))));
+        let profile = at(pack.ui("print_profile"));
+        let now = at(&format!(
+            "- {}: Letrozole *daily*\n  since May",
+            pack.ui("about_treatment_now")
+        ));
+        assert!(
+            profile < now && now < at(pack.ui("step_treatments")),
+            "{text}"
+        );
+
+        let md = markdown(&sheet);
+        assert!(md.contains(&reason), "{md}");
+        assert!(
+            md.contains("Letrozole \\*daily\\*"),
+            "escaped in Markdown: {md}"
+        );
+        assert!(
+            md.contains(&format!("## {}", pack.ui("bring_heading"))),
+            "{md}"
+        );
+
+        // For a visit with my own team: the reason, but nothing to bring.
+        let own = build(
+            &pack,
+            &state.apply(Action::SetVisit(Some(Visit::OwnTeam))),
+            DATE,
+        );
+        let own_text = plain_text(&own);
+        assert!(own_text.contains(pack.ui("visit_own_team")));
+        assert!(!own_text.contains(pack.ui("bring_slides")));
+    }
+}
+
+/// Issue 17 item 12 (review L5): whatever state the sheet comes from, the
+/// exports hold no control or bidi character, a lone `\r` is a line end,
+/// and a line of the person's own that starts like structure cannot pass
+/// for one of ours in the text.
+#[test]
+fn exports_drop_control_and_bidi_characters_and_the_persons_lines_cannot_start_structure() {
+    let mut state = fixed_state();
+    // Set directly, as a state from an older build or another tab might
+    // hold them, past the reducer's own cleaning.
+    std::rc::Rc::make_mut(&mut state.list[0]).note =
+        "call \u{202e}1-800-555\u{202c} now\r# Urgent\u{1b}[2J\u{85}\n2. [ ] A fake question\n- a fake item\n  > a quote\n`code`".into();
+    state.answers.goals_other = "wedding\u{2066}\u{200f}\r\n| a | table |\n1) first".into();
+    let sheet = build(&pack(Lang::En), &state, DATE);
+    let text = plain_text(&sheet);
+    let md = markdown(&sheet);
+    for out in [&text, &md] {
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| c == '\r' || mbc_guide::text::is_hidden(c))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} in {out}");
+    }
+    assert!(text.contains("call 1-800-555 now"), "{text}");
+    for guarded in [
+        "\\# Urgent[2J",
+        "\\2. [ ] A fake question",
+        "\\- a fake item",
+        "\\> a quote",
+        "\\`code`",
+        "\\| a | table |",
+        "\\1) first",
+    ] {
+        assert!(
+            text.lines().any(|l| l.trim_start() == guarded),
+            "{guarded:?} not on a line of its own in\n{text}"
+        );
+    }
+    // Every line that starts like structure is ours: a numbered question,
+    // a list item of our own sections, or an underline.
+    let ours = |l: &str| {
+        l.starts_with("- ")
+            || l.chars().all(|c| c == '-' || c == '=')
+            || l.split_once(". [ ] ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    for line in text.lines().filter(|l| !ours(l)) {
+        let body = line.trim_start();
+        assert!(
+            !body.starts_with(['#', '-', '*', '>', '|', '`', '[']),
+            "{line:?} in\n{text}"
+        );
+    }
+    assert!(md.contains("\\# Urgent\\[2J"), "{md}");
+    assert!(md.contains("\\- a fake item"), "{md}");
 }
 
 /// "Download as text": the sheet, then how to reopen the list, then its

@@ -18,11 +18,11 @@ use proptest::prelude::*;
 
 use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::by_id::ById;
-use mbc_guide::json::Loose;
+use mbc_guide::json::Value;
 use mbc_guide::share::{
     decode, encode, fits, import_file, link, ShareError, MAX_JSON_BYTES, PREFIX,
 };
-use mbc_guide::state::{Action, Entry, State, Step, MAX_NOTE_CHARS, MAX_QUESTION_CHARS};
+use mbc_guide::state::{Action, Entry, State, Step, Visit, MAX_NOTE_CHARS, MAX_QUESTION_CHARS};
 use mbc_guide::stored::{self, Lost};
 
 use bomb::zlib_of_spaces;
@@ -148,7 +148,7 @@ fn rich() -> State {
             },
             Action::SetNote {
                 id: 2,
-                note: "control \u{1} \u{7f} and \u{2028} stay".into(),
+                note: "control \u{1} \u{7f} and \u{2028} are taken out".into(),
             },
             Action::Remove(3),
             Action::ShowSensitive(true),
@@ -158,6 +158,9 @@ fn rich() -> State {
                 yes: Some(false),
             },
             Action::SetLargePrint(true),
+            Action::SetVisit(Some(Visit::SecondOpinion)),
+            Action::SetTreatmentNow("Letrozole «daily»\nsince May".into()),
+            Action::SetPrintQr(true),
         ],
     );
     // Not saved, so not shared.
@@ -256,6 +259,23 @@ fn html_and_script_in_text_come_back_as_the_same_text() {
         format!("</textarea>{hostile}&amp;")
     );
     assert_eq!(restored.state.answers.goals_other, hostile);
+}
+
+/// Issue 17 item 12 (review L5): a link made by an older build, or by
+/// hand, with control and bidi characters in the person's words opens with
+/// them taken out and its line ends as `\n`.
+#[test]
+fn control_and_bidi_characters_in_a_link_are_taken_out() {
+    let mut state = run(State::default(), [Action::AddOwn("placeholder".into())]);
+    std::rc::Rc::make_mut(&mut state.list[0]).text =
+        Some("Call \u{202e}5550100\u{202c} today\u{1b}[2J".into());
+    std::rc::Rc::make_mut(&mut state.list[0]).note = "one\rtwo\r\nthree\u{9b}\u{200b}".into();
+    state.answers.goals_other = "\u{2067}May\u{2069}\u{7}".into();
+    let restored = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
+    let got = &restored.state;
+    assert_eq!(got.list[0].text.as_deref(), Some("Call 5550100 today[2J"));
+    assert_eq!(got.list[0].note, "one\ntwo\nthree");
+    assert_eq!(got.answers.goals_other, "May");
 }
 
 // Bad links
@@ -457,9 +477,9 @@ fn far_too_long_text_is_refused_before_any_work() {
 
 #[test]
 fn a_list_too_big_for_a_link_is_known_before_sharing() {
-    let long_note = "\u{1}".repeat(MAX_NOTE_CHARS); // 6 bytes each in JSON
+    let long_note = "😀".repeat(MAX_NOTE_CHARS); // 4 bytes each in JSON
     let mut state = State::default();
-    for i in 0..60 {
+    for i in 0..80 {
         state = state.apply(Action::AddOwn(format!("Question {i}")));
         state = state.apply(Action::SetNote {
             id: i,
@@ -567,6 +587,27 @@ fn a_version_1_link_opens_with_its_answers_migrated() {
     let fresh = encode(&again.state);
     assert!(fresh.starts_with(&format!("mbc={}.", stored::VERSION)));
     assert_eq!(decode(&fresh).expect("reads back").state, again.state);
+}
+
+/// A link made before the reason for the visit and the treatment now
+/// (version 2) still opens, with neither; a link made now carries both.
+#[test]
+fn a_version_2_link_opens_and_a_new_link_carries_the_visit_and_treatment_now() {
+    let json = r#"{"answers": {"factors": {"her2": ["low"]}}, "list": [{"id": 0, "question": "goals-main-aim"}], "next_id": 1}"#;
+    let old = fragment_of_bytes(
+        2,
+        &miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6),
+    );
+    let opened = decode(&old).unwrap_or_else(|e| panic!("{e}"));
+    assert!(opened.lost.is_empty(), "{:?}", opened.lost);
+    assert_eq!(opened.state.list.len(), 1);
+    assert_eq!(opened.state.visit, None);
+    assert_eq!(opened.state.treatment_now, "");
+
+    let state = rich();
+    let opened = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened.state.visit, Some(Visit::SecondOpinion));
+    assert_eq!(opened.state.treatment_now, "Letrozole «daily»\nsince May");
 }
 
 #[test]
@@ -714,6 +755,11 @@ fn any_state() -> impl Strategy<Value = State> {
         proptest::sample::select(Step::ALL.to_vec()),
         by_id(ITEMS, any::<bool>()),
         any::<bool>(),
+        (
+            proptest::option::of(proptest::sample::select(Visit::ALL.to_vec())),
+            any_text(300),
+            any::<bool>(),
+        ),
     )
         .prop_map(
             |(
@@ -724,6 +770,7 @@ fn any_state() -> impl Strategy<Value = State> {
                 step,
                 readiness,
                 large_print,
+                (visit, treatment_now, print_qr),
             )| {
                 let mut state = State {
                     list,
@@ -732,6 +779,9 @@ fn any_state() -> impl Strategy<Value = State> {
                     step,
                     readiness,
                     large_print,
+                    visit,
+                    treatment_now,
+                    print_qr,
                     ..State::default()
                 };
                 state.answers.goals = goals;
@@ -744,21 +794,21 @@ fn any_state() -> impl Strategy<Value = State> {
 }
 
 /// Any JSON value, a few levels deep.
-fn any_loose() -> impl Strategy<Value = Loose> {
+fn any_loose() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
-        Just(Loose::Null),
-        any::<bool>().prop_map(Loose::Bool),
-        (-1e6f64..1e12).prop_map(|n| Loose::Number(n.trunc())),
-        any_text(20).prop_map(Loose::Text),
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-1e6f64..1e12).prop_map(|n| Value::Number(n.trunc())),
+        any_text(20).prop_map(Value::Text),
     ];
     leaf.prop_recursive(4, 64, 6, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(Loose::List),
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::List),
             proptest::collection::vec(
                 (any_id(&["id", "text", "note", "top", "question"]), inner),
                 0..6
             )
-            .prop_map(Loose::Map),
+            .prop_map(Value::Map),
         ]
     })
 }
@@ -807,9 +857,9 @@ proptest! {
         list in proptest::collection::vec(any_loose(), 0..8),
         extra in any_loose(),
     ) {
-        let tree = Loose::Map(vec![
+        let tree = Value::Map(vec![
             ("answers".into(), answers),
-            ("list".into(), Loose::List(list)),
+            ("list".into(), Value::List(list)),
             ("step".into(), extra),
         ]);
         // A well-formed link always opens, whatever its parts hold: what is

@@ -90,7 +90,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 <>
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <CheckAnswers pack={pack.clone()} state={state.clone()} on_action={on_action.clone()}
-                        on_take={props.on_take.clone()} prefix={prefix.clone()} />
+                        on_take={props.on_take.clone()} on_chosen={on_chosen.clone()} prefix={prefix.clone()} />
                     <TakeAway {pack} on_request={props.on_take.clone()} on_import={props.on_import.clone()} {prefix} />
                 </>
             },
@@ -107,12 +107,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 </button>
             </div>
             <section class="mbc-journey" aria-labelledby={heading_id.clone()}>
-                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} {on_chosen}
+                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} on_chosen={on_chosen.clone()}
                     prefix={prefix.clone()} />
                 <h2 id={heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
                     { pack.ui(step.ui_key()) }
                 </h2>
-                if let Some(key) = intro_key(step) {
+                if let Some(key) = step.intro_key() {
                     <p class="mbc-step-intro">{ pack.ui(key) }</p>
                 }
                 if props.show_step {
@@ -121,17 +121,5 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 }
             </section>
         </>
-    }
-}
-
-/// The interface key of the sentence under each step's heading. The last
-/// step has its parts' own headings instead.
-fn intro_key(step: Step) -> Option<&'static str> {
-    match step {
-        Step::Goals => Some("step_goals_intro"),
-        Step::Profile => Some("step_profile_intro"),
-        Step::Treatments => Some("step_treatments_intro"),
-        Step::Questions => Some("step_questions_intro"),
-        Step::Ready => None,
     }
 }
