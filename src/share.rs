@@ -235,7 +235,7 @@ mod native {
     /// `import`, inflating a link's data.
     pub fn import_file(text: &str) -> Result<Restored, ShareError> {
         match import(text) {
-            Import::Read(result) => result,
+            Import::Read(result) => *result,
             Import::Link(packed) => read_json(packed.version, &inflate(&packed.data)?),
         }
     }
@@ -260,7 +260,7 @@ fn read_version(text: &str) -> Result<u32, ShareError> {
 /// be), or a share link whose data must be inflated first.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Import {
-    Read(Result<Restored, ShareError>),
+    Read(Box<Result<Restored, ShareError>>),
     Link(Packed),
 }
 
@@ -272,32 +272,32 @@ pub enum Import {
 /// all could be read.
 pub fn import(text: &str) -> Import {
     if text.len() > MAX_FRAGMENT_BYTES || text == FILE_TOO_LARGE {
-        return Import::Read(Err(ShareError::TooLarge));
+        return Import::Read(Box::new(Err(ShareError::TooLarge)));
     }
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.starts_with('{') {
         if text.len() > MAX_JSON_BYTES {
-            return Import::Read(Err(ShareError::TooLarge));
+            return Import::Read(Box::new(Err(ShareError::TooLarge)));
         }
         let restored = stored::decode(text);
-        return Import::Read(match restored.lost.first() {
+        return Import::Read(Box::new(match restored.lost.first() {
             Some(stored::Lost::FutureVersion(v)) if restored.state == State::default() => {
                 Err(ShareError::FutureVersion(*v))
             }
             Some(stored::Lost::Unreadable) => Err(ShareError::Unreadable),
             Some(stored::Lost::NotOurs) => Err(ShareError::NotAShareLink),
             _ => Ok(restored),
-        });
+        }));
     }
     // A link or fragment, perhaps with words around it ("Here is my list:
     // https://…#mbc=1.…"): take the word that holds it.
     let Some(word) = text.split_whitespace().find(|w| w.contains(PREFIX)) else {
-        return Import::Read(Err(ShareError::NotAShareLink));
+        return Import::Read(Box::new(Err(ShareError::NotAShareLink)));
     };
     let at = word.find(PREFIX).unwrap_or(0);
     match unpack(word.get(at..).unwrap_or_default()) {
         Ok(packed) => Import::Link(packed),
-        Err(e) => Import::Read(Err(e)),
+        Err(e) => Import::Read(Box::new(Err(e))),
     }
 }
 
@@ -322,7 +322,7 @@ mod tests {
     fn a_file_too_large_to_read_is_said_to_be_too_large() {
         assert_eq!(
             import(FILE_TOO_LARGE),
-            Import::Read(Err(ShareError::TooLarge))
+            Import::Read(Box::new(Err(ShareError::TooLarge)))
         );
     }
 

@@ -146,7 +146,7 @@ async fn read_packed(packed: Packed) -> Result<Restored, ShareError> {
 pub async fn open(text: &str, from_file: bool) -> Opened {
     let result = if from_file {
         match share::import(text) {
-            Import::Read(result) => result,
+            Import::Read(result) => *result,
             Import::Link(packed) => read_packed(packed).await,
         }
     } else {
