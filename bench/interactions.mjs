@@ -10,6 +10,9 @@
 //          (into bench/out/) and print where the main thread spent its time;
 //          tracing slows the page, so those runs' figures are not the ones
 //          to quote.
+//          --profile 1: also record a V8 CPU profile of each action's
+//          samples and print the functions with the most self time (build
+//          the wasm with its names kept to read them: bench/profile-build.sh).
 //
 // How a sample is timed, in the page: a capturing listener on the document
 // notes the input event's timeStamp (click for pointer actions, keydown for
@@ -24,7 +27,7 @@ import { join } from 'node:path';
 import { setUp, waitForWidget, ROOT, DIST } from '../e2e/harness.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
-  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1, trace: 0,
+  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1, trace: 0, profile: 0,
 });
 // Issue 16: at 4x CPU (a mid-range phone) every edit within a frame at the
 // median and two at p95; unthrottled, issue 7's p95 of 50 ms.
@@ -156,6 +159,11 @@ async function journey(env) {
       if (options.trace && i === options.warmup) {
         await env.browser.startTracing(page, { categories: TRACE_CATEGORIES });
       }
+      if (options.profile && i === options.warmup) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+      }
       await page.evaluate((t) => window.__bench.arm(t), type);
       await act(i);
       const s = await page.evaluate((ms) => window.__bench.sample(ms), 5000);
@@ -165,7 +173,8 @@ async function journey(env) {
     }
     const seen = await page.evaluate((f) => window.__bench.since(f), from);
     const trace = options.trace ? await env.browser.stopTracing() : null;
-    return { samples, ...seen, trace };
+    const profile = options.profile ? (await cdp.send('Profiler.stop')).profile : null;
+    return { samples, ...seen, trace, profile };
   }
 
   const results = {};
@@ -191,8 +200,10 @@ async function journey(env) {
   results.baseline = await measure('click', options.samples, () => intro.click());
 
   // 2. Adding a question from the bank, on step 4 (every topic opened first).
-  const bank = page.getByRole('region', { name: ui.browse_heading, exact: true });
-  await bank.locator('details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+  // The bank is folded behind one expander (its summary holds the heading),
+  // and each topic behind its own: open them all.
+  const bank = page.locator('details', { has: page.getByRole('heading', { name: ui.browse_heading, exact: true }) });
+  await bank.evaluate((d) => { d.open = true; d.querySelectorAll('details').forEach((t) => { t.open = true; }); });
   const before = await myList.getByRole('listitem').count();
   results.add = await measure('click', options.samples, () =>
     bank.getByRole('button', { name: ui.add_question, exact: true }).first().click());
@@ -209,7 +220,9 @@ async function journey(env) {
   const movedTo = await indexOf(middle);
 
   // 4. Typing a character in the note of another entry in the middle.
-  const noted = middle + 10;
+  // One whose note box is open: every third seeded entry has a note (an
+  // entry without one shows "Add a note" instead of the box).
+  const noted = middle + 10 - ((middle + 10) % 3);
   const note = entry(noted).getByRole('textbox', { name: ui.note_label, exact: true });
   await note.click();
   const letters = 'the doctor said yes ';
@@ -276,12 +289,15 @@ const TRACE_PARTS = {
   'garbage collection': ['MinorGC', 'MajorGC'],
 };
 
-/** Mean main-thread ms per sample for each part, from a trace buffer.
+/** Mean main-thread ms per sample for each part, from a trace buffer:
+ *  wall time, and CPU time (the thread's own clock, `tdur`/`tts`), which a
+ *  busy machine inflates far less, since time spent descheduled is left out.
  *  Nested events of one part (an input event inside a keypress) count once. */
 function traceBreakdown(buffer, samples) {
   const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
+  // [wall start, wall end, cpu ms] per event.
   const spans = Object.fromEntries(Object.keys(TRACE_PARTS).map((k) => [k, []]));
   const open = new Map();
   for (const e of events) {
@@ -289,19 +305,39 @@ function traceBreakdown(buffer, samples) {
     const part = Object.keys(TRACE_PARTS).find((k) => TRACE_PARTS[k].includes(e.name));
     if (!part) continue;
     const key = `${e.pid}:${e.tid}:${e.name}`;
-    if (e.ph === 'X') spans[part].push([e.ts, e.ts + (e.dur ?? 0)]);
-    else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e.ts);
-    else if (e.ph === 'E' && open.get(key)?.length) spans[part].push([open.get(key).pop(), e.ts]);
-  }
-  const union = (list) => {
-    let total = 0;
-    let end = -Infinity;
-    for (const [a, b] of list.sort((x, y) => x[0] - y[0])) {
-      if (b > end) { total += b - Math.max(a, end); end = b; }
+    if (e.ph === 'X') spans[part].push([e.ts, e.ts + (e.dur ?? 0), (e.tdur ?? 0) / 1000]);
+    else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push([e.ts, e.tts]);
+    else if (e.ph === 'E' && open.get(key)?.length) {
+      const [ts, tts] = open.get(key).pop();
+      spans[part].push([ts, e.ts, tts !== undefined && e.tts !== undefined ? (e.tts - tts) / 1000 : 0]);
     }
-    return total / 1000;
+  }
+  const totals = (list) => {
+    let wall = 0;
+    let cpu = 0;
+    let end = -Infinity;
+    for (const [a, b, c] of list.sort((x, y) => x[0] - y[0])) {
+      if (a >= end) cpu += c; // not nested in the one before
+      if (b > end) { wall += b - Math.max(a, end); end = b; }
+    }
+    return { wall: wall / 1000 / samples, cpu: cpu / samples };
   };
-  return Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, union(list) / samples]));
+  return Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, totals(list)]));
+}
+
+/** The functions with the most self time, in ms per sample. */
+function profileTop(profile, samples, n) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  const deltas = profile.timeDeltas ?? [];
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)?.callFrame;
+    if (!f) return;
+    const name = f.functionName || `(${f.url.split('/').pop()}:${f.lineNumber})`;
+    if (name === '(idle)' || name === '(program)') return;
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => [k, v / samples]);
 }
 
 const LABELS = {
@@ -360,11 +396,19 @@ try {
     });
     if (options.trace) {
       mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-      console.log('main thread per sample, from the traces (mean ms; tracing adds overhead):');
+      console.log('main thread per sample, from the traces (mean ms of wall time, and in brackets of the thread\'s CPU time; tracing adds overhead):');
       for (const [action, { trace, samples }] of Object.entries(r.results)) {
         writeFileSync(join(ROOT, 'bench', 'out', `trace-${action}-run${run}.json`), trace);
         const parts = traceBreakdown(trace, samples.length);
-        console.log(`  ${LABELS[action].padEnd(34)} ${Object.entries(parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+        const cpu = Object.values(parts).reduce((sum, v) => sum + v.cpu, 0);
+        console.log(`  ${LABELS[action].padEnd(34)} CPU ${cpu.toFixed(1)} in all: ${Object.entries(parts).map(([k, v]) => `${k} ${v.wall.toFixed(1)} (CPU ${v.cpu.toFixed(1)})`).join(', ')}`);
+      }
+    }
+    if (options.profile) {
+      console.log('self time per sample, from the CPU profiles (ms; the top functions of each action):');
+      for (const [action, { profile, samples }] of Object.entries(r.results)) {
+        console.log(`  ${LABELS[action]}`);
+        for (const [name, ms] of profileTop(profile, samples.length, 12)) console.log(`    ${ms.toFixed(2).padStart(7)}  ${name}`);
       }
     }
     const c = r.checks;

@@ -20,11 +20,7 @@ command -v twiggy >/dev/null || { echo "twiggy is missing: scripts/setup.sh inst
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --lib
-wasm-bindgen --target web --keep-debug --out-dir "$work" target/wasm32-unknown-unknown/release/mbc_guide.wasm
-wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$work/mbc_guide_bg.wasm" -o "$work/named.wasm"
+bench/named-wasm.sh "$work"
 # Names cost bytes; the shipped wasm has none. Report its size for scale,
 # with the build's wasm-opt flags (index.html's data-wasm-opt-params).
 wasm-opt -Oz --converge --strip-producers --strip-target-features --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -14,7 +14,6 @@
 use std::fmt::Write;
 
 use crate::content::Pack;
-use crate::share;
 use crate::sheet::{self, Sheet, SheetQuestion};
 use crate::state::State;
 
@@ -173,17 +172,17 @@ pub struct Download {
 }
 
 /// "Download as text": the sheet as plain text, then a sentence saying how
-/// to reopen the list, then its share link, so "Open a list from a file"
-/// can read the file back. Named `my-questions-<today>.txt`.
-pub fn text_download(pack: &Pack, state: &State, today: &str, page_url: &str) -> Download {
+/// to reopen the list, then its share `link`, so "Open a list from a file"
+/// can read the file back. Named `my-questions-<today>.txt`. Without a link
+/// (a browser that cannot compress one), the sheet alone.
+pub fn text_download(pack: &Pack, state: &State, today: &str, link: Option<&str>) -> Download {
+    let sheet = plain_text(&sheet::build(pack, state, today));
     Download {
         name: file_name(pack.ui("file_stem"), today, "txt"),
-        text: format!(
-            "{}\n{}\n{}\n",
-            plain_text(&sheet::build(pack, state, today)),
-            pack.ui("export_reopen"),
-            share::link(page_url, state)
-        ),
+        text: match link {
+            Some(link) => format!("{sheet}\n{}\n{link}\n", pack.ui("export_reopen")),
+            None => format!("{sheet}\n"),
+        },
         mime: "text/plain;charset=utf-8",
     }
 }

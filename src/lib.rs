@@ -26,7 +26,6 @@ pub mod sheet;
 pub mod state;
 pub mod stored;
 pub mod text;
-pub mod zlib;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -3,7 +3,8 @@
 //! fetching another language's pack went.
 //! Plain data, so components render it and tests build it natively.
 
-use crate::stored::Lost;
+use crate::share::ShareError;
+use crate::stored::{Lost, Restored};
 
 /// Whether the person's answers are kept on this device.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -47,6 +48,9 @@ pub enum Opened {
     Unreadable(&'static str),
 }
 
+/// Natively (tests, the server renderer): the browser reads links and
+/// files with its own decompression instead (`web::deflate::open`).
+#[cfg(not(target_arch = "wasm32"))]
 impl Opened {
     /// Reads a share link's fragment. Never fails: a bad one is an
     /// `Unreadable` with the reason.
@@ -61,8 +65,8 @@ impl Opened {
     }
 }
 
-impl From<Result<crate::stored::Restored, crate::share::ShareError>> for Opened {
-    fn from(result: Result<crate::stored::Restored, crate::share::ShareError>) -> Opened {
+impl From<Result<Restored, ShareError>> for Opened {
+    fn from(result: Result<Restored, ShareError>) -> Opened {
         match result {
             Ok(restored) => Opened::List(std::rc::Rc::new(restored.state)),
             Err(e) => Opened::Unreadable(e.ui_key()),

@@ -11,6 +11,10 @@
 //!   same `state` tree a save holds (`stored::state_tree`). zlib ends with an
 //!   Adler-32 checksum, so a cut-off or changed link is caught.
 //!
+//! This module is the pure part (prefix, version, base64, JSON and back,
+//! salvage). The zlib streams are the platform's: `web::deflate` in the
+//! browser (`CompressionStream`), `miniz_oxide` natively.
+//!
 //! Reading is for hostile input: it never panics, it refuses before doing
 //! much work on anything too big (`MAX_LINK_BYTES` or `MAX_FRAGMENT_BYTES`
 //! in, `MAX_JSON_BYTES` out, so a small link that would inflate to
@@ -66,6 +70,9 @@ pub enum ShareError {
     TooLarge,
     /// Unpacks, but not to a list the guide saved.
     Unreadable,
+    /// This browser has no `DecompressionStream` (older than Chromium 80,
+    /// Firefox 113 or Safari 16.4), so it cannot unpack a link.
+    Unsupported,
 }
 
 impl ShareError {
@@ -79,6 +86,7 @@ impl ShareError {
             }
             ShareError::TooLarge => "share_error_too_large",
             ShareError::Unreadable => "share_error_unreadable",
+            ShareError::Unsupported => "share_error_unsupported",
         }
     }
 }
@@ -101,39 +109,50 @@ impl std::fmt::Display for ShareError {
                 "the link would unpack to more than {MAX_JSON_BYTES} bytes"
             ),
             ShareError::Unreadable => write!(f, "the link does not hold a saved list"),
+            ShareError::Unsupported => write!(f, "this browser cannot unpack links"),
         }
     }
 }
 
 impl std::error::Error for ShareError {}
 
-/// The fragment for `state`, without the `#`: `mbc=2.eJy…`.
-///
-/// A state whose JSON is over `MAX_JSON_BYTES` (far beyond any real list)
-/// still encodes, but `decode` refuses it with `TooLarge`; check with
-/// `fits` before offering such a link.
-pub fn encode(state: &State) -> String {
-    let json = stored::state_tree(state).to_json();
-    let packed = crate::zlib::compress(json.as_bytes());
+/// The JSON a link carries for `state`: the `state` tree a save holds.
+pub fn state_json(state: &State) -> String {
+    stored::state_tree(state).to_json()
+}
+
+/// The fragment, without the `#`, for JSON already zlib-compressed:
+/// `mbc=2.eJy…`.
+pub fn fragment(packed: &[u8]) -> String {
     format!("{PREFIX}{VERSION}.{}", BASE64.encode(packed))
+}
+
+/// The whole link: `base_url` without any fragment it had, then `#` and
+/// `fragment`.
+pub fn with_fragment(base_url: &str, fragment: &str) -> String {
+    let base = base_url.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
 }
 
 /// Can `state` travel in a link that `decode` will accept?
 pub fn fits(state: &State) -> bool {
-    stored::state_tree(state).to_json().len() <= MAX_JSON_BYTES
+    state_json(state).len() <= MAX_JSON_BYTES
 }
 
-/// The whole link: `base_url` without any fragment it had, then `#` and the
-/// fragment.
-pub fn link(base_url: &str, state: &State) -> String {
-    let base = base_url.split('#').next().unwrap_or_default();
-    format!("{base}#{}", encode(state))
+/// A link's data as it travels: still compressed, with the version of the
+/// guide that made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Packed {
+    pub version: u32,
+    pub data: Vec<u8>,
 }
 
 /// Reads a share fragment (`mbc=2.…`, with or without the `#`), or a whole
-/// link holding one. Whitespace and line breaks anywhere (from copying or
-/// from an e-mail) are ignored. Never panics.
-pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
+/// link holding one, up to its compressed data. Whitespace and line breaks
+/// anywhere (from copying or from an e-mail) are ignored. Never panics.
+/// The data is then inflated (to at most `MAX_JSON_BYTES`) and read with
+/// `read_json`.
+pub fn unpack(fragment: &str) -> Result<Packed, ShareError> {
     if fragment.len() > MAX_LINK_BYTES {
         return Err(ShareError::TooLarge);
     }
@@ -151,12 +170,16 @@ pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
     if version > VERSION {
         return Err(ShareError::FutureVersion(version));
     }
-    let packed = BASE64.decode(data).map_err(|_| ShareError::BadEncoding)?;
-    let json = crate::zlib::decompress(&packed, MAX_JSON_BYTES).map_err(|e| match e {
-        crate::zlib::Error::TooLarge => ShareError::TooLarge,
-        crate::zlib::Error::Damaged => ShareError::Damaged,
-    })?;
-    let json = std::str::from_utf8(&json).map_err(|_| ShareError::Unreadable)?;
+    let data = BASE64.decode(data).map_err(|_| ShareError::BadEncoding)?;
+    Ok(Packed { version, data })
+}
+
+/// The list in a link's inflated JSON, salvaged as a save is.
+pub fn read_json(version: u32, json: &[u8]) -> Result<Restored, ShareError> {
+    if json.len() > MAX_JSON_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    let json = std::str::from_utf8(json).map_err(|_| ShareError::Unreadable)?;
     let tree = crate::json::parse(json).map_err(|_| ShareError::Unreadable)?;
     // Ours always has both; anything else is some other JSON.
     if tree.get("answers").is_none() || tree.get("list").is_none() {
@@ -168,6 +191,57 @@ pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
     }
     Ok(restored)
 }
+
+/// The zlib streams themselves: natively (tests, tools, the server
+/// renderer) `miniz_oxide`; in the browser its own `CompressionStream`
+/// (`web::deflate`), so the wasm carries no codec.
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::*;
+
+    /// The fragment for `state`, without the `#`.
+    ///
+    /// A state whose JSON is over `MAX_JSON_BYTES` (far beyond any real
+    /// list) still encodes, but `decode` refuses it with `TooLarge`; check
+    /// with `fits` before offering such a link.
+    pub fn encode(state: &State) -> String {
+        let json = state_json(state);
+        fragment(&miniz_oxide::deflate::compress_to_vec_zlib(
+            json.as_bytes(),
+            9,
+        ))
+    }
+
+    /// The whole link for `state` (see `with_fragment`).
+    pub fn link(base_url: &str, state: &State) -> String {
+        with_fragment(base_url, &encode(state))
+    }
+
+    /// Inflates at most `MAX_JSON_BYTES`.
+    pub fn inflate(data: &[u8]) -> Result<Vec<u8>, ShareError> {
+        use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
+        decompress_to_vec_zlib_with_limit(data, MAX_JSON_BYTES).map_err(|e| match e.status {
+            TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        })
+    }
+
+    /// `unpack`, `inflate`, `read_json`.
+    pub fn decode(fragment: &str) -> Result<Restored, ShareError> {
+        let packed = unpack(fragment)?;
+        read_json(packed.version, &inflate(&packed.data)?)
+    }
+
+    /// `import`, inflating a link's data.
+    pub fn import_file(text: &str) -> Result<Restored, ShareError> {
+        match import(text) {
+            Import::Read(result) => *result,
+            Import::Link(packed) => read_json(packed.version, &inflate(&packed.data)?),
+        }
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{decode, encode, import_file, inflate, link};
 
 /// A version number: digits only, from 1 up.
 fn read_version(text: &str) -> Result<u32, ShareError> {
@@ -182,39 +256,49 @@ fn read_version(text: &str) -> Result<u32, ShareError> {
     }
 }
 
+/// What an imported file holds: a saved list, read (or why it could not
+/// be), or a share link whose data must be inflated first.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Import {
+    Read(Box<Result<Restored, ShareError>>),
+    Link(Packed),
+}
+
 /// Reads an imported file: a saved list (the JSON a save or download
 /// holds), or text holding a share link or fragment. Never panics.
 ///
 /// A saved list is salvaged as a save is: what can be read comes back, and
 /// `Restored::lost` says what could not. It is refused only when nothing at
 /// all could be read.
-pub fn import_file(text: &str) -> Result<Restored, ShareError> {
+pub fn import(text: &str) -> Import {
     if text.len() > MAX_FRAGMENT_BYTES || text == FILE_TOO_LARGE {
-        return Err(ShareError::TooLarge);
+        return Import::Read(Box::new(Err(ShareError::TooLarge)));
     }
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.starts_with('{') {
         if text.len() > MAX_JSON_BYTES {
-            return Err(ShareError::TooLarge);
+            return Import::Read(Box::new(Err(ShareError::TooLarge)));
         }
         let restored = stored::decode(text);
-        return match restored.lost.first() {
+        return Import::Read(Box::new(match restored.lost.first() {
             Some(stored::Lost::FutureVersion(v)) if restored.state == State::default() => {
                 Err(ShareError::FutureVersion(*v))
             }
             Some(stored::Lost::Unreadable) => Err(ShareError::Unreadable),
             Some(stored::Lost::NotOurs) => Err(ShareError::NotAShareLink),
             _ => Ok(restored),
-        };
+        }));
     }
     // A link or fragment, perhaps with words around it ("Here is my list:
     // https://…#mbc=1.…"): take the word that holds it.
-    let word = text
-        .split_whitespace()
-        .find(|w| w.contains(PREFIX))
-        .ok_or(ShareError::NotAShareLink)?;
+    let Some(word) = text.split_whitespace().find(|w| w.contains(PREFIX)) else {
+        return Import::Read(Box::new(Err(ShareError::NotAShareLink)));
+    };
     let at = word.find(PREFIX).unwrap_or(0);
-    decode(word.get(at..).unwrap_or_default())
+    match unpack(word.get(at..).unwrap_or_default()) {
+        Ok(packed) => Import::Link(packed),
+        Err(e) => Import::Read(Box::new(Err(e))),
+    }
 }
 
 #[cfg(test)]
@@ -237,8 +321,8 @@ mod tests {
     #[test]
     fn a_file_too_large_to_read_is_said_to_be_too_large() {
         assert_eq!(
-            import_file(FILE_TOO_LARGE).map(|_| ()),
-            Err(ShareError::TooLarge)
+            import(FILE_TOO_LARGE),
+            Import::Read(Box::new(Err(ShareError::TooLarge)))
         );
     }
 

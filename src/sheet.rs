@@ -163,7 +163,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
                 },
                 None => Place::Own,
             };
-            Some((entry, text, place))
+            Some((&**entry, text, place))
         })
         .collect();
 

@@ -109,7 +109,7 @@ impl Visit {
 }
 
 /// One question in the person's list.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// Unique within the list; never reused while the list exists.
     pub id: u32,
@@ -125,11 +125,16 @@ pub struct Entry {
 }
 
 /// Everything the person enters. Plain data: cloned, compared, saved.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// Entries are shared (`Rc`): a change copies the list's pointers, not its
+/// text, and an entry that did not change stays the same allocation, so
+/// comparing two states (and a list row's props) is a pointer check per
+/// entry. `Eq` matters: `Rc<T: Eq>` compares by pointer first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct State {
     pub answers: Answers,
     /// The person's questions, top entries first.
-    pub list: Vec<Entry>,
+    pub list: Vec<Rc<Entry>>,
     /// The next `Entry::id` to hand out.
     pub next_id: u32,
     /// Has the person chosen to see sensitive questions?
@@ -147,7 +152,7 @@ pub struct State {
     /// Print a code that opens the list on a phone. Off unless chosen.
     pub print_qr: bool,
     /// The last removed entry and where it was, for undo. Not saved.
-    pub undo: Option<(usize, Entry)>,
+    pub undo: Option<(usize, Rc<Entry>)>,
     /// Everything as it was before the person chose "Replace my list", for
     /// `UndoReplace` right after. Not saved; the next change drops it.
     pub replaced: Option<Rc<State>>,
@@ -331,7 +336,7 @@ impl State {
                 if let Some((index, mut entry)) = next.undo.take() {
                     if next.can_restore(&entry) {
                         if entry.top && next.top_count() >= MAX_TOP {
-                            entry.top = false;
+                            Rc::make_mut(&mut entry).top = false;
                         }
                         let index = index.min(next.list.len());
                         next.list.insert(index, entry);
@@ -354,7 +359,7 @@ impl State {
                 if let Some(from) = next.position(id).filter(|_| !full) {
                     if next.list.get(from).is_some_and(|e| e.top != top) {
                         let mut entry = next.list.remove(from);
-                        entry.top = top;
+                        Rc::make_mut(&mut entry).top = top;
                         // The end of the top group, or the start of the rest.
                         let to = next.top_count();
                         next.list.insert(to, entry);
@@ -443,7 +448,10 @@ impl State {
                     if !duplicate && next.list.len() < MAX_ENTRIES {
                         let id = next.next_id;
                         next.next_id = next.next_id.saturating_add(1);
-                        next.list.push(Entry { id, ..entry });
+                        next.list.push(Rc::new(Entry {
+                            id,
+                            ..Rc::unwrap_or_clone(entry)
+                        }));
                     }
                 }
                 next = next.normalise();
@@ -480,9 +488,19 @@ impl State {
             if self.list.len() >= MAX_ENTRIES {
                 break;
             }
-            entry.question = entry.question.filter(|q| is_id(q));
-            entry.text = entry.text.as_deref().and_then(own_text);
-            entry.note = cut(&entry.note, MAX_NOTE_CHARS);
+            // Copied only if something in it must change.
+            let untidy = entry.question.as_deref().is_some_and(|q| !is_id(q))
+                || entry
+                    .text
+                    .as_deref()
+                    .is_some_and(|t| own_text(t).as_deref() != Some(t))
+                || !fits(&entry.note, MAX_NOTE_CHARS);
+            if untidy {
+                let entry = Rc::make_mut(&mut entry);
+                entry.question = entry.question.take().filter(|q| is_id(q));
+                entry.text = entry.text.as_deref().and_then(own_text);
+                entry.note = cut(&entry.note, MAX_NOTE_CHARS);
+            }
             let fresh = match &entry.question {
                 Some(question) => seen_questions.insert(question.clone()),
                 None => entry.text.is_some(),
@@ -494,7 +512,9 @@ impl State {
         let mut tops = 0;
         for entry in self.list.iter_mut().filter(|e| e.top) {
             tops += 1;
-            entry.top = tops <= MAX_TOP;
+            if tops > MAX_TOP {
+                Rc::make_mut(entry).top = false;
+            }
         }
         self.tops_first();
         self.unique_ids();
@@ -563,11 +583,13 @@ impl State {
 
     /// The entry with this id, if it is in the list.
     pub fn entry(&self, id: u32) -> Option<&Entry> {
-        self.list.iter().find(|e| e.id == id)
+        self.list.iter().find(|e| e.id == id).map(|e| &**e)
     }
 
+    /// The entry with this id, to change: a copy of it alone if it is
+    /// shared with an earlier state.
     fn entry_mut(&mut self, id: u32) -> Option<&mut Entry> {
-        self.list.iter_mut().find(|e| e.id == id)
+        self.list.iter_mut().find(|e| e.id == id).map(Rc::make_mut)
     }
 
     fn position(&self, id: u32) -> Option<usize> {
@@ -598,13 +620,13 @@ impl State {
         let Some(after) = self.next_id.checked_add(1) else {
             return;
         };
-        self.list.push(Entry {
+        self.list.push(Rc::new(Entry {
             id: self.next_id,
             question,
             text,
             top: false,
             note: String::new(),
-        });
+        }));
         self.next_id = after;
     }
 
@@ -635,14 +657,16 @@ impl State {
         };
         for entry in &mut self.list {
             if !seen.insert(entry.id) {
-                entry.id = fresh;
+                Rc::make_mut(entry).id = fresh;
                 fresh = fresh.saturating_add(1);
             }
         }
         self.next_id = fresh;
         if self.next_id > MAX_SANE_ID {
             for (id, entry) in (0..).zip(self.list.iter_mut()) {
-                entry.id = id;
+                if entry.id != id {
+                    Rc::make_mut(entry).id = id;
+                }
             }
             self.next_id = u32::try_from(self.list.len()).unwrap_or(MAX_SANE_ID);
             self.undo = None;
@@ -955,6 +979,40 @@ mod tests {
             text: "x".into(),
         });
         assert_eq!(unknown, state);
+    }
+
+    // Sharing (issue 16: no deep copy of the list per keystroke)
+
+    #[test]
+    fn a_change_to_one_entry_leaves_the_others_shared_and_the_old_state_as_it_was() {
+        let before = run(&add(&["q_a", "q_b", "q_c"]), [Action::AddOwn(own(1))]);
+        let noted = before.apply(Action::SetNote {
+            id: 1,
+            note: "ask again".into(),
+        });
+        for (old, new) in before.list.iter().zip(&noted.list) {
+            assert_eq!(Rc::ptr_eq(old, new), old.id != 1, "entry {}", old.id);
+        }
+        assert_eq!(before.list[1].note, "");
+        assert_eq!(noted.list[1].note, "ask again");
+        // A move copies pointers, not entries.
+        let moved = moved(&noted, 3, -2);
+        assert_eq!(order(&moved), [0, 3, 1, 2]);
+        for entry in &moved.list {
+            let same = noted.list.iter().any(|e| Rc::ptr_eq(e, entry));
+            assert!(same, "entry {} was copied", entry.id);
+        }
+    }
+
+    #[test]
+    fn marking_most_important_copies_only_that_entry() {
+        let before = add(&["q_a", "q_b", "q_c"]);
+        let after = set_top(&before, 2, true);
+        assert_eq!(order(&after), [2, 0, 1]);
+        assert!(!Rc::ptr_eq(&after.list[0], &before.list[2]));
+        assert!(Rc::ptr_eq(&after.list[1], &before.list[0]));
+        assert!(Rc::ptr_eq(&after.list[2], &before.list[1]));
+        assert!(!before.list[2].top);
     }
 
     // Removing and undo
@@ -1313,12 +1371,14 @@ mod tests {
 
     #[test]
     fn replacing_with_a_broken_state_makes_it_valid() {
-        let entry = |id: u32, question: Option<&str>, top: bool| Entry {
-            id,
-            question: question.map(str::to_owned),
-            text: None,
-            top,
-            note: String::new(),
+        let entry = |id: u32, question: Option<&str>, top: bool| {
+            Rc::new(Entry {
+                id,
+                question: question.map(str::to_owned),
+                text: None,
+                top,
+                note: String::new(),
+            })
         };
         let broken = State {
             list: vec![
@@ -1353,12 +1413,14 @@ mod tests {
     #[test]
     fn normalising_keeps_only_the_first_max_entries() {
         let list = (0..MAX_ENTRIES as u32 + 20)
-            .map(|id| Entry {
-                id,
-                question: None,
-                text: Some(own(id as usize)),
-                top: false,
-                note: String::new(),
+            .map(|id| {
+                Rc::new(Entry {
+                    id,
+                    question: None,
+                    text: Some(own(id as usize)),
+                    top: false,
+                    note: String::new(),
+                })
             })
             .collect();
         let state = State {
@@ -1375,20 +1437,20 @@ mod tests {
     fn normalising_cuts_long_text_and_drops_empty_entries() {
         let state = State {
             list: vec![
-                Entry {
+                Rc::new(Entry {
                     id: 0,
                     question: None,
                     text: Some("   ".into()),
                     top: false,
                     note: "lost with its entry".into(),
-                },
-                Entry {
+                }),
+                Rc::new(Entry {
                     id: 1,
                     question: None,
                     text: Some("b".repeat(MAX_QUESTION_CHARS + 3)),
                     top: false,
                     note: "n".repeat(MAX_NOTE_CHARS + 3),
-                },
+                }),
             ],
             ..State::default()
         }
@@ -1405,13 +1467,13 @@ mod tests {
     #[test]
     fn normalising_renumbers_ids_that_would_run_out() {
         let state = State {
-            list: vec![Entry {
+            list: vec![Rc::new(Entry {
                 id: u32::MAX,
                 question: Some("q_a".into()),
                 text: None,
                 top: false,
                 note: String::new(),
-            }],
+            })],
             next_id: u32::MAX,
             ..State::default()
         }

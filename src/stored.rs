@@ -28,6 +28,8 @@
 
 pub use crate::json::Value;
 
+use std::rc::Rc;
+
 use crate::answers::{Mark, Rating};
 use crate::by_id::ById;
 use crate::state::{
@@ -96,7 +98,10 @@ pub fn state_tree(state: &State) -> Value {
                 ("treatments", by_id(&answers.treatments, |m| text(m.id()))),
             ]),
         ),
-        ("list", Value::List(state.list.iter().map(entry).collect())),
+        (
+            "list",
+            Value::List(state.list.iter().map(|e| entry(e)).collect()),
+        ),
         ("next_id", Value::Number(f64::from(state.next_id))),
         ("show_sensitive", Value::Bool(state.show_sensitive)),
         ("step", text(state.step.id())),
@@ -557,7 +562,7 @@ fn salvage_list(tree: &Value, state: &mut State, lost: &mut Losses) {
         if id.is_none() {
             without_id.push(state.list.len());
         }
-        state.list.push(entry);
+        state.list.push(Rc::new(entry));
     }
     let mut fresh = state
         .list
@@ -567,7 +572,7 @@ fn salvage_list(tree: &Value, state: &mut State, lost: &mut Losses) {
         .map_or(0, |id| id.saturating_add(1));
     for index in without_id {
         if let Some(entry) = state.list.get_mut(index) {
-            entry.id = fresh;
+            Rc::make_mut(entry).id = fresh;
             fresh = fresh.saturating_add(1);
         }
     }

@@ -362,7 +362,7 @@ fn exports_drop_control_and_bidi_characters_and_the_persons_lines_cannot_start_s
     let mut state = fixed_state();
     // Set directly, as a state from an older build or another tab might
     // hold them, past the reducer's own cleaning.
-    state.list[0].note =
+    std::rc::Rc::make_mut(&mut state.list[0]).note =
         "call \u{202e}1-800-555\u{202c} now\r# Urgent\u{1b}[2J\u{85}\n2. [ ] A fake question\n- a fake item\n  > a quote\n`code`".into();
     state.answers.goals_other = "wedding\u{2066}\u{200f}\r\n| a | table |\n1) first".into();
     let sheet = build(&pack(Lang::En), &state, DATE);
@@ -417,7 +417,8 @@ fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
     for lang in [Lang::En, Lang::Es] {
         let (pack, state) = (pack(lang), fixed_state());
         let page = "https://example.org/guide/";
-        let file = text_download(&pack, &state, DATE, page);
+        let link = mbc_guide::share::link(page, &state);
+        let file = text_download(&pack, &state, DATE, Some(&link));
         assert_eq!(file.name, file_name(pack.ui("file_stem"), DATE, "txt"));
         assert_eq!(file.mime, "text/plain;charset=utf-8");
         let expected = format!(
@@ -429,5 +430,11 @@ fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
         assert_eq!(file.text, expected);
         let back = mbc_guide::share::import_file(&file.text).expect("the file reopens");
         assert_eq!(back.state.list, state.list, "{lang:?}");
+        // Where the browser cannot make a link: the sheet alone.
+        let alone = text_download(&pack, &state, DATE, None);
+        assert_eq!(
+            alone.text,
+            format!("{}\n", plain_text(&build(&pack, &state, DATE)))
+        );
     }
 }

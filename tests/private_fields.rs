@@ -58,7 +58,8 @@ async fn a_note_box_is_not_spellchecked_or_remembered() {
     };
     let html = yew::LocalServerRenderer::<ListEntry>::with_props(yew::props!(EntryProps {
         pack,
-        entry,
+        entry: Rc::new(entry),
+        number: 1,
         first: true,
         last: true,
         on_action: Callback::noop(),

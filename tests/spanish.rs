@@ -5,7 +5,8 @@
 
 use std::rc::Rc;
 
-use mbc_guide::answers::{Mark, Rating};
+use mbc_guide::answers::{Answers, Mark, Rating};
+use mbc_guide::by_id::ById;
 use mbc_guide::components::*;
 use mbc_guide::config::Config;
 use mbc_guide::content::readability::{
@@ -462,16 +463,18 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "QuestionBank",
-            html! { <QuestionBank pack={p.clone()} state={state.clone()} on_action={Callback::noop()} prefix={prefix.clone()} /> },
+            html! { <QuestionBank pack={p.clone()} in_list={in_list(&state)} show_sensitive={state.show_sensitive}
+            on_action={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (
             "Suggestions",
-            html! { <Suggestions pack={p.clone()} state={state.clone()} on_action={Callback::noop()} prefix={prefix.clone()} /> },
+            html! { <Suggestions pack={p.clone()} answers={state.answers.clone()} show_sensitive={state.show_sensitive}
+            in_list={in_list(&state)} on_action={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (
             "Suggestions (nothing answered)",
-            html! { <Suggestions pack={p.clone()} state={Rc::new(State::default())}
-            on_action={Callback::noop()} prefix={prefix.clone()} /> },
+            html! { <Suggestions pack={p.clone()} answers={Answers::default()} show_sensitive={false}
+            in_list={Rc::new(ById::new())} on_action={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (
             "MyList (empty)",

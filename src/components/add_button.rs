@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::by_id::ById;
 use crate::content::Pack;
 use crate::state::{Action, State};
 
@@ -16,14 +17,19 @@ pub struct AddButtonProps {
     pub on_action: Callback<Action>,
 }
 
-/// The list entry that holds a bank question, if any: what an `AddButton`
-/// needs to know.
-pub fn entry_for(state: &State, question_id: &str) -> Option<u32> {
-    state
-        .list
-        .iter()
-        .find(|e| e.question.as_deref() == Some(question_id))
-        .map(|e| e.id)
+/// The bank questions in the list, each with the id of its entry: what the
+/// bank's and the suggestions' `AddButton`s need to know. One pass over the
+/// list, then a binary search per row (not a scan of the list per row), and
+/// a value that changes only when a bank question comes or goes, so typing
+/// a note or moving an entry does not re-render the bank.
+pub fn in_list(state: &State) -> Rc<ById<u32>> {
+    Rc::new(
+        state
+            .list
+            .iter()
+            .filter_map(|e| Some((e.question.clone()?, e.id)))
+            .collect(),
+    )
 }
 
 /// "Add to my list" as a toggle: pressed once the question is in the list;
@@ -43,5 +49,32 @@ pub fn AddButton(props: &AddButtonProps) -> Html {
             <span class="mbc-add__mark" aria-hidden="true">{ if entry.is_some() { "✓" } else { "+" } }</span>
             { props.pack.ui("add_question") }
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bank_sees_no_change_when_a_note_changes_or_an_entry_moves() {
+        let state = State::default()
+            .apply(Action::AddQuestion("q_a".into()))
+            .apply(Action::AddOwn("mine".into()))
+            .apply(Action::AddQuestion("q_b".into()));
+        let seen = in_list(&state);
+        assert_eq!(seen.get("q_a"), Some(&0));
+        assert_eq!(seen.get("q_b"), Some(&2));
+        assert_eq!(seen.len(), 2);
+        let noted = state.apply(Action::SetNote {
+            id: 0,
+            note: "n".into(),
+        });
+        let moved = noted.apply(Action::Move { id: 2, by: -1 });
+        assert_eq!(in_list(&noted), seen);
+        assert_eq!(in_list(&moved), seen);
+        let removed = moved.apply(Action::Remove(0));
+        assert_ne!(in_list(&removed), seen);
+        assert_eq!(in_list(&removed).get("q_a"), None);
     }
 }

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::{
     use_actions, use_device, use_incoming, use_language, use_printing, use_staged, use_take_away,
     use_update_ready, AtStart, ClearDialog, DeviceSettings, EdgeHandle, GuideMore, IncomingDialog,
-    Journey, LanguageSwitch, Notices, PageFooter, PrintSheet, ShareDialog, TextSize, UpdateNotice,
+    Journey, LanguageSwitch, Notices, PageFooter, PrintSheet, ShareDialog, TakeAwayRequest,
+    TextSize, UpdateNotice,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -157,7 +158,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} {moved} on_action={on_action.clone()}
-                    on_take={take.on_take} on_import={incoming.on_import} prefix={prefix.clone()} show_step={parts >= part::STEP} />
+                    on_take={take.on_take.clone()} on_import={incoming.on_import} prefix={prefix.clone()} show_step={parts >= part::STEP} />
             }
             if parts >= part::MORE {
                 <GuideMore pack={pack.clone()} prefix={prefix.clone()} />
@@ -171,6 +172,9 @@ pub fn App(props: &AppProps) -> Html {
             <ShareDialog pack={pack.clone()} open={take.sharing}
                 link={take.link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
                 qr={take.link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
+                unsupported={take.unsupported}
+                on_copy_text={take.on_take.reform(|()| TakeAwayRequest::CopyText)}
+                on_download_text={take.on_take.reform(|()| TakeAwayRequest::DownloadText)}
                 on_copy={take.on_share_copy} on_close={take.on_share_close} prefix={prefix.clone()} />
             <IncomingDialog pack={pack.clone()} mine={incoming.list.is_some().then(|| current.clone())} incoming={incoming.list}
                 error={incoming.error.map(|key| AttrValue::from(pack.ui(key).to_owned()))}

@@ -50,8 +50,24 @@ pub trait Edge {
     fn copy(&self, _text: String, _report: Callback<bool>) {}
     /// Save a file on the device.
     fn download(&self, _file: Download) {}
-    /// Read a picked file's text.
-    fn read_file(&self, _file: web_sys::File, _done: Callback<String>) {}
+    /// Read a picked file (a downloaded list, or a saved one) and open the
+    /// list in it.
+    fn read_file(&self, _file: web_sys::File, _done: Callback<Opened>) {}
+    /// The share link for `state` on the page `base`: `None` where the
+    /// browser cannot compress. The browser compresses with its own
+    /// `CompressionStream` (`web::deflate`), a few tasks later; natively
+    /// (the server renderer, tests) `share::link` does it at once.
+    fn share_link(&self, base: &str, state: &State, done: Callback<Option<String>>) {
+        #[cfg(not(target_arch = "wasm32"))]
+        done.emit(Some(crate::share::link(base, state)));
+        #[cfg(target_arch = "wasm32")]
+        let _ = (base, state, done);
+    }
+    /// Can this browser make share links? (Older ones lack
+    /// `CompressionStream`: the share dialog then offers the list's text.)
+    fn can_share(&self) -> bool {
+        true
+    }
     /// Fetch a language's pack that the library lacks; `done` gets the
     /// pack, or why it could not be had.
     fn fetch_pack(&self, _lang: Lang, _done: Callback<Result<Pack, String>>) {}

@@ -9,7 +9,12 @@ use crate::state::{Action, Entry, MAX_QUESTION_CHARS};
 #[derive(Properties, PartialEq)]
 pub struct ListEntryProps {
     pub pack: Rc<Pack>,
-    pub entry: Entry,
+    /// Shared with the state: unchanged entries compare by pointer.
+    pub entry: Rc<Entry>,
+    /// Its place in the list, from 1. Shown as text, not as the list's own
+    /// marker: a marker makes the browser renumber, and lay out again,
+    /// every entry after one that moves.
+    pub number: usize,
     /// First in its group (most important, or the rest): cannot move up.
     pub first: bool,
     /// Last in its group: cannot move down.
@@ -164,6 +169,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
 
     html! {
         <li class={classes!("mbc-entry", entry.top.then_some("mbc-entry--top"))}>
+            <span class="mbc-entry__num" aria-hidden="true">{ format!("{}. ", props.number) }</span>
             if *editing {
                 <form class="mbc-entry__edit" onsubmit={save_edit}>
                     <label for={edit_id.clone()}>{ pack.ui("edit") }</label>

@@ -52,7 +52,7 @@ mod use_take_away;
 mod use_update_ready;
 mod why_this;
 
-pub use add_button::AddButton;
+pub use add_button::{in_list, AddButton};
 pub use app::{App, AppProps};
 pub use check_answers::CheckAnswers;
 pub use clear_dialog::ClearDialog;

@@ -75,12 +75,14 @@ pub fn MyList(props: &MyListProps) -> Html {
                         { " " }<span id={full_id.clone()}>{ pack.ui("top3_full") }</span>
                     }
                 </p>
-                <ol class="mbc-entries" aria-labelledby={heading}>
+                // role="list": Safari drops the list role of a list styled
+                // without markers (the numbers are the entries' own text).
+                <ol class="mbc-entries" role="list" aria-labelledby={heading}>
                     { for state.list.iter().enumerate().map(|(index, entry)| {
                         let group_first = index == 0 || state.list.get(index - 1).map(|p| p.top) != Some(entry.top);
                         let group_last = state.list.get(index + 1).map(|n| n.top) != Some(entry.top);
                         html! {
-                            <ListEntry key={entry.id} pack={pack.clone()} entry={entry.clone()}
+                            <ListEntry key={entry.id} pack={pack.clone()} entry={entry.clone()} number={index + 1}
                                 first={group_first} last={group_last}
                                 top_full={top_full.then(|| AttrValue::from(full_id.clone()))}
                                 moved={props.moved.filter(|m| m.0 == entry.id).map(|(_, by, n)| (by, n))}

@@ -2,16 +2,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::add_button::entry_for;
 use super::{AddButton, ExpanderCue, Prose, WhyThis};
+use crate::by_id::ById;
 use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
-use crate::state::{Action, State};
+use crate::state::Action;
 
+/// Not the whole state: a change the bank does not show (a note, a move)
+/// leaves these props equal, and the hundred rows are not rendered again.
 #[derive(Properties, PartialEq)]
 pub struct QuestionBankProps {
     pub pack: Rc<Pack>,
-    pub state: Rc<State>,
+    /// The bank questions in the list, with their entry ids (`add_button::in_list`).
+    pub in_list: Rc<ById<u32>>,
+    pub show_sensitive: bool,
     pub on_action: Callback<Action>,
     pub prefix: AttrValue,
 }
@@ -32,7 +36,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
             query.set(input.value());
         })
     };
-    let visible = |q: &&Question| props.state.show_sensitive || !q.sensitive;
+    let visible = |q: &&Question| props.show_sensitive || !q.sensitive;
     let needle = search_key(query.trim());
 
     let body = if needle.is_empty() {
@@ -85,7 +89,7 @@ fn row(props: &QuestionBankProps, question: &Question) -> Html {
             <p class="mbc-question__text" id={text_id.clone()}><Prose pack={props.pack.clone()} text={question.text.clone()} /></p>
             <div class="mbc-question__actions">
                 <AddButton pack={props.pack.clone()} question_id={question.id.clone()}
-                    entry={entry_for(&props.state, &question.id)}
+                    entry={props.in_list.get(&question.id).copied()}
                     describedby={text_id.clone()} on_action={props.on_action.clone()} />
                 <WhyThis pack={props.pack.clone()} id={text_id} sources={question.sources.clone()} />
             </div>

@@ -42,6 +42,8 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
         }
     };
     let count = props.state.list.len().to_string();
+    let in_list = super::in_list(&props.state);
+    let show_sensitive = props.state.show_sensitive;
     html! {
         <div class="mbc-step mbc-step--questions">
             <div class="mbc-listbar no-print">
@@ -49,7 +51,8 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
                     { fill(pack.ui("list_bar"), &[("count", &count)]) }
                 </button>
             </div>
-            <Suggestions pack={pack.clone()} state={props.state.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
+            <Suggestions pack={pack.clone()} answers={props.state.answers.clone()} {show_sensitive} in_list={in_list.clone()}
+                on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
             <div class="mbc-field mbc-sensitive">
                 <p class="mbc-hint" id={format!("{sensitive_id}-note")}>{ pack.ui("sensitive_note") }</p>
                 <label class="mbc-check">
@@ -61,7 +64,7 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
             <OwnQuestion pack={pack.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
             <MyList pack={pack.clone()} state={props.state.clone()} moved={props.moved} on_action={props.on_action.clone()}
                 prefix={props.prefix.clone()} heading_ref={list_heading} />
-            <QuestionBank pack={pack.clone()} state={props.state.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
+            <QuestionBank pack={pack.clone()} {in_list} {show_sensitive} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
         </div>
     }
 }

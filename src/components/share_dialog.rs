@@ -11,10 +11,20 @@ use crate::qr::Qr;
 pub struct ShareDialogProps {
     pub pack: Rc<Pack>,
     pub open: bool,
-    /// The link that carries the whole list in its fragment.
+    /// The link that carries the whole list in its fragment; empty while
+    /// the browser is still compressing it.
     pub link: AttrValue,
     pub qr: Option<Qr>,
+    /// This browser cannot make links (no `CompressionStream`): the dialog
+    /// says so and offers the list's text to copy or save instead.
+    #[prop_or_default]
+    pub unsupported: bool,
     pub on_copy: Callback<()>,
+    /// Copy the list as text, or save it as a text file (when unsupported).
+    #[prop_or_default]
+    pub on_copy_text: Callback<()>,
+    #[prop_or_default]
+    pub on_download_text: Callback<()>,
     pub on_close: Callback<()>,
     pub prefix: AttrValue,
 }
@@ -36,14 +46,22 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         let cb = props.on_close.clone();
         move |_: Event| cb.emit(())
     };
-    let copy = {
-        let cb = props.on_copy.clone();
+    let emit = |cb: &Callback<()>| {
+        let cb = cb.clone();
         move |_: MouseEvent| cb.emit(())
     };
     html! {
         <dialog ref={dialog} class="mbc-dialog" aria-labelledby={heading.clone()}
             aria-describedby={text_id.clone()} oncancel={on_cancel}>
             <h2 id={heading}>{ pack.ui("share_button") }</h2>
+            if props.unsupported {
+                <p id={text_id}>{ pack.ui("share_unsupported") }</p>
+                <div class="mbc-actions">
+                    <button type="button" class="mbc-button" onclick={emit(&props.on_copy_text)}>{ pack.ui("copy_text") }</button>
+                    <button type="button" class="mbc-button" onclick={emit(&props.on_download_text)}>{ pack.ui("download_txt") }</button>
+                    <button type="button" class="mbc-button mbc-button--quiet" onclick={close}>{ pack.ui("close") }</button>
+                </div>
+            } else {
             <p id={text_id}>{ pack.ui("share_text") }</p>
             if props.open {
                 <div class="mbc-field">
@@ -53,14 +71,15 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                 </div>
                 if let Some(qr) = &props.qr {
                     { qr_figure(qr, pack.ui("share_qr_label"), "mbc-share__qr", None) }
-                } else {
+                } else if !props.link.is_empty() {
                     <p>{ pack.ui("share_too_long") }</p>
                 }
             }
             <div class="mbc-actions">
-                <button type="button" class="mbc-button" onclick={copy}>{ pack.ui("share_copy") }</button>
+                <button type="button" class="mbc-button" onclick={emit(&props.on_copy)}>{ pack.ui("share_copy") }</button>
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={close}>{ pack.ui("close") }</button>
             </div>
+            }
         </dialog>
     }
 }

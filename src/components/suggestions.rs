@@ -2,16 +2,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::add_button::entry_for;
 use super::{AddButton, Prose, WhyThis};
+use crate::answers::Answers;
+use crate::by_id::ById;
 use crate::content::{fill, Pack};
 use crate::rules::{explain, suggest, SHOWN_FIRST};
-use crate::state::{Action, State};
+use crate::state::Action;
 
+/// Not the whole state: what the rules read, and which bank questions are
+/// in the list. A note or a move leaves these equal and skips the render.
 #[derive(Properties, PartialEq)]
 pub struct SuggestionsProps {
     pub pack: Rc<Pack>,
-    pub state: Rc<State>,
+    pub answers: Answers,
+    pub show_sensitive: bool,
+    /// The bank questions in the list, with their entry ids (`add_button::in_list`).
+    pub in_list: Rc<ById<u32>>,
     pub on_action: Callback<Action>,
     pub prefix: AttrValue,
 }
@@ -22,10 +28,9 @@ pub struct SuggestionsProps {
 #[component]
 pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let pack = &props.pack;
-    let state = &props.state;
     let all = use_state_eq(|| false);
     let heading = format!("{}-suggestions", props.prefix);
-    let suggestions = suggest(pack, &state.answers, state.show_sensitive);
+    let suggestions = suggest(pack, &props.answers, props.show_sensitive);
     let hidden = if *all {
         0
     } else {
@@ -64,7 +69,7 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
                                     ref={if i == SHOWN_FIRST { first_more.clone() } else { NodeRef::default() }}><Prose pack={pack.clone()} text={question.text.clone()} /></p>
                                 <div class="mbc-question__actions">
                                     <AddButton pack={pack.clone()} question_id={question.id.clone()}
-                                        entry={entry_for(state, &question.id)}
+                                        entry={props.in_list.get(&question.id).copied()}
                                         describedby={text_id.clone()} on_action={props.on_action.clone()} />
                                     <WhyThis pack={pack.clone()} id={text_id} reason={Some(AttrValue::from(explain(pack, &s.reason)))}
                                         sources={question.sources.clone()} />

@@ -42,10 +42,7 @@ pub fn use_incoming(
         let (edge, opened) = (edge.clone(), opened.setter());
         use_callback((), move |file: web_sys::File, ()| {
             let opened = opened.clone();
-            edge.read_file(
-                file,
-                Callback::from(move |text: String| opened.set(Some(Opened::from_file(&text)))),
-            );
+            edge.read_file(file, Callback::from(move |o: Opened| opened.set(Some(o))));
         })
     };
     let on_choose = {

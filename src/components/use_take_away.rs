@@ -6,7 +6,7 @@ use super::{AppProps, EdgeHandle, TakeAwayRequest};
 use crate::content::Pack;
 use crate::qr::Qr;
 use crate::state::State;
-use crate::{export, qr, share, sheet};
+use crate::{export, qr, sheet};
 
 /// The ways to take the list away, and the share dialog.
 pub struct Taking {
@@ -14,8 +14,11 @@ pub struct Taking {
     pub on_take: Callback<TakeAwayRequest>,
     /// The share dialog is open.
     pub sharing: bool,
-    /// The share link and its QR code, only while the dialog is open.
+    /// The share link and its QR code, only while the dialog is open (and
+    /// once the browser has compressed it).
     pub link: Rc<Option<(String, Option<Qr>)>>,
+    /// This browser cannot make links: the dialog offers the text instead.
+    pub unsupported: bool,
     pub on_share_copy: Callback<()>,
     pub on_share_close: Callback<()>,
 }
@@ -33,26 +36,42 @@ pub fn use_take_away(
     say: UseStateSetter<String>,
 ) -> Taking {
     let edge = edge.clone();
+    let unsupported = !edge.can_share();
     let sharing = use_state_eq(|| false);
     // The link and its QR code cost a compression and an encoding: only
-    // when the share dialog is open.
-    let link = use_memo(
-        ((*sharing).then(|| current.clone()), app.page_url.clone()),
-        |(state, base)| {
-            state.as_ref().map(|s| {
-                let link = share::link(base, s);
-                let code = qr::qr(&link);
-                (link, code)
-            })
-        },
-    );
-    // The same callback until the list or the language changes: a new one
-    // on every render of the app (a dialog opening, an announcement) would
-    // render the steps again (issue 17 item 4).
+    // when the share dialog is open. The browser compresses a few tasks
+    // later; a result for a state no longer shown is dropped.
+    let link = use_state(|| Rc::new(None::<(String, Option<Qr>)>));
+    {
+        let (edge, link) = (edge.clone(), link.clone());
+        let wanted = (*sharing).then(|| current.clone());
+        use_effect_with((wanted, app.page_url.clone()), move |(wanted, base)| {
+            link.set(Rc::new(None));
+            let current = Rc::new(std::cell::Cell::new(true));
+            if let Some(state) = wanted {
+                let current = current.clone();
+                edge.share_link(
+                    base,
+                    state,
+                    Callback::from(move |made: Option<String>| {
+                        if let Some(made) = made.filter(|_| current.get()) {
+                            let code = qr::qr(&made);
+                            link.set(Rc::new(Some((made, code))));
+                        }
+                    }),
+                );
+            }
+            move || current.set(false)
+        });
+    }
+    let link = (*link).clone();
     let on_take = {
         let (edge, print, sharing, say) =
             (edge.clone(), print.clone(), sharing.setter(), say.clone());
         let (today, page_url) = (app.today.clone(), app.page_url.clone());
+        // The same callback until the list or the language changes: a new one
+        // on every render of the app (a dialog opening, an announcement) would
+        // render the steps again (issue 17 item 4).
         use_callback(
             (pack.clone(), current.clone()),
             move |request: TakeAwayRequest, (pack, current)| match request {
@@ -63,7 +82,17 @@ pub fn use_take_away(
                     copy_and_say(&edge, pack, text, &say);
                 }
                 TakeAwayRequest::DownloadText => {
-                    edge.download(export::text_download(pack, current, &today, &page_url))
+                    let (edge2, pack, current, today) =
+                        (edge.clone(), pack.clone(), current.clone(), today.clone());
+                    edge.share_link(
+                        &page_url,
+                        &current.clone(),
+                        Callback::from(move |link: Option<String>| {
+                            let file =
+                                export::text_download(&pack, &current, &today, link.as_deref());
+                            edge2.download(file);
+                        }),
+                    );
                 }
             },
         )
@@ -84,6 +113,7 @@ pub fn use_take_away(
         on_take,
         sharing: *sharing,
         link,
+        unsupported,
         on_share_copy,
         on_share_close,
     }

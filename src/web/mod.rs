@@ -6,6 +6,7 @@
 //! widget's storage namespace (renamed, and the host told), and English
 //! when the host's language cannot be fetched.
 
+pub mod deflate;
 pub mod storage;
 
 use std::cell::{Cell, RefCell};
@@ -885,6 +886,7 @@ fn prepare(
         base,
         page,
         target: root.clone(),
+        opened_with: RefCell::new(link),
     });
     Ok(yew::props!(AppProps {
         edge,
@@ -896,7 +898,6 @@ fn prepare(
         today: yew::AttrValue::from(today()),
         saved_on,
         page_url: yew::AttrValue::from(share_page),
-        opened: link.map(|hash| Opened::from_link(&hash)),
         config: Rc::new(config),
         pack_error: problems.pack,
         lang_fetch: problems.lang,
@@ -917,6 +918,17 @@ struct Browser {
     /// The element the app renders into (a hidden twin over a prerendered
     /// page).
     target: web_sys::Element,
+    /// The share link the page was opened with, until the app listens for
+    /// links (`watch_links`): the browser unpacks it a few tasks later.
+    opened_with: RefCell<Option<String>>,
+}
+
+/// Opens a link (or a file's text) with the browser's own decompression,
+/// then shows it.
+fn open_then(text: String, from_file: bool, show: Callback<Opened>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        show.emit(deflate::open(&text, from_file).await);
+    });
 }
 
 impl crate::components::Edge for Browser {
@@ -943,14 +955,28 @@ impl crate::components::Edge for Browser {
     }
 
     fn watch_links(&self, show: Callback<Opened>) {
+        if let Some(link) = self.opened_with.borrow_mut().take() {
+            open_then(link, false, show.clone());
+        }
         // A link pasted into the address bar while the page is open: the
         // first widget to hear of it takes it out of the address, so only
         // that one asks.
         window_listener(&self.lifetime, "hashchange", move |_| {
             if let Some(hash) = take_shared_link() {
-                show.emit(Opened::from_link(&hash));
+                open_then(hash, false, show.clone());
             }
         });
+    }
+
+    fn share_link(&self, base: &str, state: &State, done: Callback<Option<String>>) {
+        let (base, json) = (base.to_owned(), crate::share::state_json(state));
+        wasm_bindgen_futures::spawn_local(async move {
+            done.emit(deflate::link_for_json(&base, &json).await);
+        });
+    }
+
+    fn can_share(&self) -> bool {
+        deflate::supported()
     }
 
     fn watch_printing(&self, printing: Callback<bool>) {
@@ -988,10 +1014,10 @@ impl crate::components::Edge for Browser {
         }
     }
 
-    fn read_file(&self, file: web_sys::File, done: Callback<String>) {
+    fn read_file(&self, file: web_sys::File, done: Callback<Opened>) {
         // Looked at before it is read: a huge file is never copied into memory.
         if file.size() > crate::share::MAX_FRAGMENT_BYTES as f64 {
-            done.emit(crate::share::FILE_TOO_LARGE.to_owned());
+            open_then(crate::share::FILE_TOO_LARGE.to_owned(), true, done);
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
@@ -1000,7 +1026,7 @@ impl crate::components::Edge for Browser {
                 .ok()
                 .and_then(|t| t.as_string())
                 .unwrap_or_default();
-            done.emit(text);
+            done.emit(deflate::open(&text, true).await);
         });
     }
 
