@@ -155,7 +155,8 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             }
             // The foot: "Get help right away" (on every sheet, in one short
             // paragraph) and one line of sources, with the code beside them
-            // when the person asked for one.
+            // when the person asked for one (what it is for opens the
+            // sources line, so the code's column is no taller than itself).
             <div class="mbc-print__foot">
                 <div class="mbc-print__foot-text">
                     if let Some(urgent) = &sheet.urgent {
@@ -167,6 +168,9 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         </section>
                     }
                     <p class="mbc-print__sources">
+                        if props.qr.is_some() {
+                            <strong>{ props.qr_label.clone() }</strong>{ " " }
+                        }
                         { &sheet.date_line }{ ". " }
                         if !orgs.is_empty() {
                             { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
@@ -181,7 +185,6 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                             <rect width={qr.size.to_string()} height={qr.size.to_string()} fill="#fff" />
                             <path d={qr.path.clone()} fill="#000" />
                         </svg>
-                        <figcaption>{ props.qr_label.clone() }</figcaption>
                     </figure>
                 }
             </div>
