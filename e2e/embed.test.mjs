@@ -43,7 +43,7 @@ after(async () => {
  * frame), console errors and warnings, and every request. `withoutWidget`
  * blocks the loader, to see the host page as it is on its own.
  */
-async function open(path, { withoutWidget = false, viewport = { width: 1280, height: 900 }, at = server.url, settings } = {}) {
+async function open(path, { withoutWidget = false, viewport = { width: 1280, height: 900 }, at = server.url, settings, route } = {}) {
   const context = await browser.newContext({ viewport });
   // The deployment's settings file next to the widget's page (EMBEDDING.md).
   if (settings) {
@@ -58,6 +58,7 @@ async function open(path, { withoutWidget = false, viewport = { width: 1280, hei
     }, true);
   });
   if (withoutWidget) await context.route('**/mbc-guide.js', (route) => route.abort());
+  if (route) await context.route(...route);
   const page = await context.newPage();
   const requests = [];
   const errors = [];
@@ -329,6 +330,38 @@ test('from another origin and any path: the loader finds its files next to itsel
   await host.close();
   await widgets.close();
   rmSync(site, { recursive: true, force: true });
+});
+
+test('the embed refuses a stylesheet or a wasm whose bytes are not this build\'s (Subresource Integrity)', async () => {
+  const sheetOf = (page) => page.evaluate(() => {
+    const link = document.querySelector('mbc-guide').shadowRoot.querySelector('link[rel="stylesheet"]');
+    return { integrity: link.integrity, crossOrigin: link.crossOrigin, applied: link.sheet !== null };
+  });
+  const good = await open('plain.html');
+  await widgetsReady(good.page);
+  const sheet = await sheetOf(good.page);
+  assert.match(sheet.integrity, /^sha384-[A-Za-z0-9+/]{64}$/, 'the loader names the stylesheet\'s hash');
+  assert.equal(sheet.crossOrigin, 'anonymous');
+  assert.ok(sheet.applied, 'the stylesheet as built is applied');
+  await good.context.close();
+
+  // Bytes added on the way, still a valid file: the browser refuses it.
+  const changed = (pattern, more) => [pattern, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.concat([await response.body(), Buffer.from(more)]);
+    await route.fulfill({ response, body });
+  }];
+  const css = await open('plain.html', { route: changed('**/widget/mbc-guide-*.css', ' ') });
+  await widgetsReady(css.page);
+  assert.equal((await sheetOf(css.page)).applied, false, 'a changed stylesheet is not applied');
+  await css.context.close();
+
+  // And a changed wasm (an empty custom section more: id 0, 2 bytes, name "x") never runs.
+  const wasm = await open('plain.html', { route: changed('**/widget/mbc-guide-*_bg.wasm', [0, 2, 1, 0x78]) });
+  await wasm.page.waitForFunction(() => false, null, { timeout: 3000 }).catch(() => {});
+  assert.equal(await wasm.page.evaluate(() => document.querySelector('mbc-guide').shadowRoot), null, 'nothing mounts');
+  assert.ok(wasm.errors.some((e) => /could not start/.test(e)), wasm.errors.join('\n'));
+  await wasm.context.close();
 });
 
 // ------------------------------------------------------------ accessibility

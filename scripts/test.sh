@@ -16,6 +16,9 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets --features ssr -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+# The JavaScript we write: the standalone page's boot.js, and the loader and
+# service worker templates that mbc-postbuild fills in.
+for js in static/boot.js static/loader.template.js static/sw.template.js; do node --check "$js"; done
 
 step "layer 1: native tests (cargo test)"
 cargo test --features ssr

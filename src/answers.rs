@@ -65,6 +65,16 @@ impl Mark {
 /// The two step-3 items that are not among the guide's six treatments.
 pub const EXTRA_TREATMENTS: [&str; 2] = ["supportive", "complementary"];
 
+/// The interface keys of an extra step-3 item's title and hint; `None` for
+/// any other id.
+pub fn extra_treatment_keys(id: &str) -> Option<(&'static str, &'static str)> {
+    match id {
+        "supportive" => Some(("treatment_supportive", "treatment_supportive_hint")),
+        "complementary" => Some(("treatment_complementary", "treatment_complementary_hint")),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     /// Goal id ("shrink", "quality", "longer") to rating.

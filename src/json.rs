@@ -1,4 +1,4 @@
-//! JSON text to and from `Loose` trees, in plain Rust, the same natively and
+//! JSON text to and from `Value` trees, in plain Rust, the same natively and
 //! in the browser.
 //!
 //! The saved state, share links and import files are JSON. Reading them
@@ -13,13 +13,13 @@ use std::fmt::Write;
 /// be salvaged part by part. Objects keep their keys in order; when a key
 /// repeats, `get` finds the last one (as the browser's `JSON.parse` does).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Loose {
+pub enum Value {
     Null,
     Bool(bool),
     Number(f64),
     Text(String),
-    List(Vec<Loose>),
-    Map(Vec<(String, Loose)>),
+    List(Vec<Value>),
+    Map(Vec<(String, Value)>),
 }
 
 /// Deeper nesting than this is refused rather than followed: our formats
@@ -33,8 +33,8 @@ pub struct ParseError {
     pub why: &'static str,
 }
 
-/// Parses JSON text into a `Loose` tree.
-pub fn parse(text: &str) -> Result<Loose, ParseError> {
+/// Parses JSON text into a `Value` tree.
+pub fn parse(text: &str) -> Result<Value, ParseError> {
     let mut reader = Reader {
         bytes: text.as_bytes(),
         at: 0,
@@ -67,7 +67,7 @@ impl Reader<'_> {
         }
     }
 
-    fn literal(&mut self, word: &[u8], value: Loose) -> Result<Loose, ParseError> {
+    fn literal(&mut self, word: &[u8], value: Value) -> Result<Value, ParseError> {
         if self.bytes.get(self.at..self.at + word.len()) == Some(word) {
             self.at += word.len();
             Ok(value)
@@ -76,24 +76,24 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Loose, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.fail("nested too deeply"));
         }
         self.space();
         match self.peek() {
             None => Err(self.fail("text ends too soon")),
-            Some(b'n') => self.literal(b"null", Loose::Null),
-            Some(b't') => self.literal(b"true", Loose::Bool(true)),
-            Some(b'f') => self.literal(b"false", Loose::Bool(false)),
-            Some(b'"') => self.string().map(Loose::Text),
+            Some(b'n') => self.literal(b"null", Value::Null),
+            Some(b't') => self.literal(b"true", Value::Bool(true)),
+            Some(b'f') => self.literal(b"false", Value::Bool(false)),
+            Some(b'"') => self.string().map(Value::Text),
             Some(b'[') => {
                 self.at += 1;
                 let mut items = Vec::new();
                 self.space();
                 if self.peek() == Some(b']') {
                     self.at += 1;
-                    return Ok(Loose::List(items));
+                    return Ok(Value::List(items));
                 }
                 loop {
                     items.push(self.value(depth + 1)?);
@@ -102,7 +102,7 @@ impl Reader<'_> {
                         Some(b',') => self.at += 1,
                         Some(b']') => {
                             self.at += 1;
-                            return Ok(Loose::List(items));
+                            return Ok(Value::List(items));
                         }
                         _ => return Err(self.fail("expected , or ]")),
                     }
@@ -114,7 +114,7 @@ impl Reader<'_> {
                 self.space();
                 if self.peek() == Some(b'}') {
                     self.at += 1;
-                    return Ok(Loose::Map(pairs));
+                    return Ok(Value::Map(pairs));
                 }
                 loop {
                     self.space();
@@ -133,7 +133,7 @@ impl Reader<'_> {
                         Some(b',') => self.at += 1,
                         Some(b'}') => {
                             self.at += 1;
-                            return Ok(Loose::Map(pairs));
+                            return Ok(Value::Map(pairs));
                         }
                         _ => return Err(self.fail("expected , or }")),
                     }
@@ -147,7 +147,7 @@ impl Reader<'_> {
     /// Reads a number. Our own numbers are whole; fractions and exponents
     /// are read well enough to compare and reject, without pulling the
     /// standard float parser into the wasm.
-    fn number(&mut self) -> Result<Loose, ParseError> {
+    fn number(&mut self) -> Result<Value, ParseError> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.at += 1;
@@ -203,7 +203,7 @@ impl Reader<'_> {
             }
             value *= 10f64.powi(if minus { -exponent } else { exponent });
         }
-        Ok(Loose::Number(if negative { -value } else { value }))
+        Ok(Value::Number(if negative { -value } else { value }))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -296,9 +296,9 @@ impl Reader<'_> {
     }
 }
 
-impl Loose {
+impl Value {
     /// The value under `key`, if this is a map that has it (the last one).
-    pub fn get(&self, key: &str) -> Option<&Loose> {
+    pub fn get(&self, key: &str) -> Option<&Value> {
         self.as_map()?
             .iter()
             .rev()
@@ -308,14 +308,14 @@ impl Loose {
 
     /// Takes the value under `key` out of a map (every copy of the key; the
     /// last one is returned).
-    pub fn remove(&mut self, key: &str) -> Option<Loose> {
-        let Loose::Map(pairs) = self else {
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let Value::Map(pairs) = self else {
             return None;
         };
         let mut found = None;
         pairs.retain_mut(|(k, v)| {
             if k == key {
-                found = Some(std::mem::replace(v, Loose::Null));
+                found = Some(std::mem::replace(v, Value::Null));
                 false
             } else {
                 true
@@ -324,37 +324,37 @@ impl Loose {
         found
     }
 
-    pub fn as_map(&self) -> Option<&[(String, Loose)]> {
+    pub fn as_map(&self) -> Option<&[(String, Value)]> {
         match self {
-            Loose::Map(pairs) => Some(pairs),
+            Value::Map(pairs) => Some(pairs),
             _ => None,
         }
     }
 
-    pub fn as_list(&self) -> Option<&[Loose]> {
+    pub fn as_list(&self) -> Option<&[Value]> {
         match self {
-            Loose::List(items) => Some(items),
+            Value::List(items) => Some(items),
             _ => None,
         }
     }
 
     pub fn as_text(&self) -> Option<&str> {
         match self {
-            Loose::Text(text) => Some(text),
+            Value::Text(text) => Some(text),
             _ => None,
         }
     }
 
     pub fn as_bool(&self) -> Option<bool> {
         match self {
-            Loose::Bool(b) => Some(*b),
+            Value::Bool(b) => Some(*b),
             _ => None,
         }
     }
 
     pub fn as_number(&self) -> Option<f64> {
         match self {
-            Loose::Number(n) => Some(*n),
+            Value::Number(n) => Some(*n),
             _ => None,
         }
     }
@@ -370,8 +370,8 @@ impl Loose {
     }
 
     /// A map from pairs, for building trees to write.
-    pub fn map<const N: usize>(pairs: [(&str, Loose); N]) -> Loose {
-        Loose::Map(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    pub fn map<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+        Value::Map(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
     }
 
     /// Compact JSON text. Numbers are written as whole numbers (ours always
@@ -384,9 +384,9 @@ impl Loose {
 
     fn write(&self, out: &mut String) {
         match self {
-            Loose::Null => out.push_str("null"),
-            Loose::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Loose::Number(n) => {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => {
                 let whole = if n.is_finite() && n.abs() < 9.0e15 {
                     n.trunc() as i64
                 } else {
@@ -394,8 +394,8 @@ impl Loose {
                 };
                 let _ = write!(out, "{whole}");
             }
-            Loose::Text(text) => write_string(text, out),
-            Loose::List(items) => {
+            Value::Text(text) => write_string(text, out),
+            Value::List(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -405,7 +405,7 @@ impl Loose {
                 }
                 out.push(']');
             }
-            Loose::Map(pairs) => {
+            Value::Map(pairs) => {
                 out.push('{');
                 for (i, (key, value)) in pairs.iter().enumerate() {
                     if i > 0 {
@@ -447,14 +447,14 @@ mod tests {
     fn reads_every_kind_of_value() {
         let tree = parse(r#" {"a": null, "b": true, "c": -1.5e1, "d": "x\"\u00e9\n", "e": [1, {"f": 2}], "a": 3} "#)
             .expect("valid JSON");
-        assert_eq!(tree.get("a"), Some(&Loose::Number(3.0)));
-        assert_eq!(tree.get("b"), Some(&Loose::Bool(true)));
-        assert_eq!(tree.get("c").and_then(Loose::as_number), Some(-15.0));
-        assert_eq!(tree.get("d").and_then(Loose::as_text), Some("x\"é\n"));
-        let list = tree.get("e").and_then(Loose::as_list).unwrap_or_default();
+        assert_eq!(tree.get("a"), Some(&Value::Number(3.0)));
+        assert_eq!(tree.get("b"), Some(&Value::Bool(true)));
+        assert_eq!(tree.get("c").and_then(Value::as_number), Some(-15.0));
+        assert_eq!(tree.get("d").and_then(Value::as_text), Some("x\"é\n"));
+        let list = tree.get("e").and_then(Value::as_list).unwrap_or_default();
         assert_eq!(
             list.get(1).and_then(|m| m.get("f")),
-            Some(&Loose::Number(2.0))
+            Some(&Value::Number(2.0))
         );
     }
 
@@ -467,7 +467,7 @@ mod tests {
             serde_json::from_str(&ours.to_json()).expect("we write valid JSON");
         let original: serde_json::Value = serde_json::from_str(text).expect("valid");
         assert_eq!(theirs, original);
-        assert_eq!(parse(r#""\ud83d\ude00""#), Ok(Loose::Text("😀".into())));
+        assert_eq!(parse(r#""\ud83d\ude00""#), Ok(Value::Text("😀".into())));
     }
 
     #[test]

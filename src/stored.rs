@@ -17,7 +17,7 @@
 //! - `saved_at` is when, in milliseconds since 1970, as the caller's clock
 //!   said. This module never reads a clock.
 //!
-//! Reading never fails and never panics. `decode` parses into a `Loose`
+//! Reading never fails and never panics. `decode` parses into a `Value`
 //! tree and salvages the state field by field: every answer, question, note
 //! and setting that has the right type and fits the limits is kept; each one
 //! that does not is left out and counted in `Restored::lost`, so the person
@@ -26,7 +26,7 @@
 //! and counted, not truncated. Markup in text is kept as it is; the
 //! interface renders it as text.
 
-pub use crate::json::Loose;
+pub use crate::json::Value;
 
 use crate::answers::{Mark, Rating};
 use crate::by_id::ById;
@@ -50,69 +50,69 @@ pub fn encode(state: &State, rev: u64, saved_at: f64) -> String {
     } else {
         0.0
     };
-    Loose::map([
-        ("format", Loose::Text(FORMAT.to_owned())),
-        ("version", Loose::Number(f64::from(VERSION))),
-        ("rev", Loose::Number(rev as f64)),
-        ("saved_at", Loose::Number(saved_at)),
+    Value::map([
+        ("format", Value::Text(FORMAT.to_owned())),
+        ("version", Value::Number(f64::from(VERSION))),
+        ("rev", Value::Number(rev as f64)),
+        ("saved_at", Value::Number(saved_at)),
         ("state", state_tree(state)),
     ])
     .to_json()
 }
 
 /// The `state` part of a save.
-pub fn state_tree(state: &State) -> Loose {
-    fn text(s: &str) -> Loose {
-        Loose::Text(s.to_owned())
+pub fn state_tree(state: &State) -> Value {
+    fn text(s: &str) -> Value {
+        Value::Text(s.to_owned())
     }
-    fn by_id<V>(map: &ById<V>, value: impl Fn(&V) -> Loose) -> Loose {
-        Loose::Map(map.iter().map(|(k, v)| (k.clone(), value(v))).collect())
+    fn by_id<V>(map: &ById<V>, value: impl Fn(&V) -> Value) -> Value {
+        Value::Map(map.iter().map(|(k, v)| (k.clone(), value(v))).collect())
     }
     let answers = &state.answers;
     let entry = |e: &Entry| {
-        let mut pairs = vec![("id".to_owned(), Loose::Number(f64::from(e.id)))];
+        let mut pairs = vec![("id".to_owned(), Value::Number(f64::from(e.id)))];
         if let Some(q) = &e.question {
             pairs.push(("question".to_owned(), text(q)));
         }
         if let Some(t) = &e.text {
             pairs.push(("text".to_owned(), text(t)));
         }
-        pairs.push(("top".to_owned(), Loose::Bool(e.top)));
+        pairs.push(("top".to_owned(), Value::Bool(e.top)));
         pairs.push(("note".to_owned(), text(&e.note)));
-        Loose::Map(pairs)
+        Value::Map(pairs)
     };
-    Loose::map([
+    Value::map([
         (
             "answers",
-            Loose::map([
+            Value::map([
                 ("goals", by_id(&answers.goals, |r| text(r.id()))),
                 ("goals_other", text(&answers.goals_other)),
                 (
                     "factors",
                     by_id(&answers.factors, |options| {
-                        Loose::List(options.iter().map(|o| text(o)).collect())
+                        Value::List(options.iter().map(|o| text(o)).collect())
                     }),
                 ),
                 ("treatments", by_id(&answers.treatments, |m| text(m.id()))),
             ]),
         ),
-        ("list", Loose::List(state.list.iter().map(entry).collect())),
-        ("next_id", Loose::Number(f64::from(state.next_id))),
-        ("show_sensitive", Loose::Bool(state.show_sensitive)),
+        ("list", Value::List(state.list.iter().map(entry).collect())),
+        ("next_id", Value::Number(f64::from(state.next_id))),
+        ("show_sensitive", Value::Bool(state.show_sensitive)),
         ("step", text(state.step.id())),
         (
             "readiness",
-            by_id(&state.readiness, |&yes| Loose::Bool(yes)),
+            by_id(&state.readiness, |&yes| Value::Bool(yes)),
         ),
-        ("large_print", Loose::Bool(state.large_print)),
+        ("large_print", Value::Bool(state.large_print)),
         (
             "visit",
             state
                 .visit
-                .map_or(Loose::Null, |v| Loose::Text(v.id().to_owned())),
+                .map_or(Value::Null, |v| Value::Text(v.id().to_owned())),
         ),
         ("treatment_now", text(&state.treatment_now)),
-        ("print_qr", Loose::Bool(state.print_qr)),
+        ("print_qr", Value::Bool(state.print_qr)),
     ])
 }
 
@@ -208,15 +208,15 @@ pub fn decode(text: &str) -> Restored {
     let Ok(root) = crate::json::parse(text) else {
         return nothing(Lost::Unreadable);
     };
-    if root.get("format").and_then(Loose::as_text) != Some(FORMAT) {
+    if root.get("format").and_then(Value::as_text) != Some(FORMAT) {
         return nothing(Lost::NotOurs);
     }
-    let Some(version) = root.get("version").and_then(Loose::as_whole::<u32>) else {
+    let Some(version) = root.get("version").and_then(Value::as_whole::<u32>) else {
         return nothing(Lost::NotOurs);
     };
     let mut root = root;
     let state = match root.remove("state") {
-        Some(state @ Loose::Map(_)) => state,
+        Some(state @ Value::Map(_)) => state,
         _ => return nothing(Lost::Unreadable),
     };
     let restored = decode_state_tree(version, state);
@@ -226,11 +226,11 @@ pub fn decode(text: &str) -> Restored {
     Restored {
         rev: root
             .get("rev")
-            .and_then(Loose::as_whole::<u64>)
+            .and_then(Value::as_whole::<u64>)
             .unwrap_or(0),
         saved_at: root
             .get("saved_at")
-            .and_then(Loose::as_number)
+            .and_then(Value::as_number)
             .filter(|t| t.is_finite())
             .unwrap_or(0.0),
         ..restored
@@ -240,7 +240,7 @@ pub fn decode(text: &str) -> Restored {
 /// Reads a bare `state` tree, as `state_tree` writes it, in the shape of
 /// format `version`: what a save holds inside its envelope, and what a share
 /// link carries. Salvages exactly as `decode` does, and never fails.
-pub fn decode_state_tree(version: u32, tree: Loose) -> Restored {
+pub fn decode_state_tree(version: u32, tree: Value) -> Restored {
     if tree.as_map().is_none() {
         return nothing(Lost::Unreadable);
     }
@@ -272,7 +272,7 @@ fn nothing(why: Lost) -> Restored {
 
 /// One migration: takes the `state` tree as version `n` saved it and returns
 /// it as version `n + 1` would have.
-type Migration = fn(Loose) -> Result<Loose, Lost>;
+type Migration = fn(Value) -> Result<Value, Lost>;
 
 /// `MIGRATIONS[i]` turns a version `i + 1` state into version `i + 2`.
 ///
@@ -291,7 +291,7 @@ const MIGRATIONS: [Migration; VERSION as usize - 1] = [split_hormonal_grew, add_
 /// version still changes so that an older guide, reading a newer save,
 /// says it came from a newer version and keeps a copy, instead of saving
 /// over the person's new answers without them.
-fn add_visit(state: Loose) -> Result<Loose, Lost> {
+fn add_visit(state: Value) -> Result<Value, Lost> {
     Ok(state)
 }
 
@@ -301,21 +301,21 @@ fn add_visit(state: Loose) -> Result<Loose, Lost> {
 /// factor `grew_on`), for every kind of treatment. So `hormonal_grew`
 /// becomes `hormonal` under `past_treatments` and `hormonal` under
 /// `grew_on`. Anything else is left as it is, for salvage to judge.
-fn split_hormonal_grew(mut state: Loose) -> Result<Loose, Lost> {
+fn split_hormonal_grew(mut state: Value) -> Result<Value, Lost> {
     const OLD: &str = "hormonal_grew";
     const NEW: &str = "hormonal";
     let Some(factors) = value_mut(&mut state, "answers").and_then(|a| value_mut(a, "factors"))
     else {
         return Ok(state);
     };
-    let Some(Loose::List(past)) = value_mut(factors, "past_treatments") else {
+    let Some(Value::List(past)) = value_mut(factors, "past_treatments") else {
         return Ok(state);
     };
     let mut grew = false;
     for option in past.iter_mut() {
         if option.as_text() == Some(OLD) {
             // A repeat of `hormonal` is dropped, uncounted, by salvage.
-            *option = Loose::Text(NEW.to_owned());
+            *option = Value::Text(NEW.to_owned());
             grew = true;
         }
     }
@@ -323,18 +323,18 @@ fn split_hormonal_grew(mut state: Loose) -> Result<Loose, Lost> {
         return Ok(state);
     }
     match value_mut(factors, "grew_on") {
-        Some(Loose::List(on)) => {
+        Some(Value::List(on)) => {
             if !on.iter().any(|o| o.as_text() == Some(NEW)) {
-                on.push(Loose::Text(NEW.to_owned()));
+                on.push(Value::Text(NEW.to_owned()));
             }
         }
         // Not a list: salvage counts it as lost, as it would have.
         Some(_) => {}
         None => {
-            if let Loose::Map(pairs) = factors {
+            if let Value::Map(pairs) = factors {
                 pairs.push((
                     "grew_on".to_owned(),
-                    Loose::List(vec![Loose::Text(NEW.to_owned())]),
+                    Value::List(vec![Value::Text(NEW.to_owned())]),
                 ));
             }
         }
@@ -342,10 +342,10 @@ fn split_hormonal_grew(mut state: Loose) -> Result<Loose, Lost> {
     Ok(state)
 }
 
-/// The value under `key` in a map (the last one, as `Loose::get` reads).
-fn value_mut<'t>(tree: &'t mut Loose, key: &str) -> Option<&'t mut Loose> {
+/// The value under `key` in a map (the last one, as `Value::get` reads).
+fn value_mut<'t>(tree: &'t mut Value, key: &str) -> Option<&'t mut Value> {
     match tree {
-        Loose::Map(pairs) => pairs
+        Value::Map(pairs) => pairs
             .iter_mut()
             .rev()
             .find(|(k, _)| k == key)
@@ -355,7 +355,7 @@ fn value_mut<'t>(tree: &'t mut Loose, key: &str) -> Option<&'t mut Loose> {
 }
 
 /// Brings a `state` tree saved by `version` (at most `VERSION`) up to date.
-fn migrate(version: u32, state: Loose) -> Result<Loose, Lost> {
+fn migrate(version: u32, state: Value) -> Result<Value, Lost> {
     // Version 0 never existed: whatever says so is not ours.
     let first = usize::try_from(version)
         .ok()
@@ -396,7 +396,7 @@ impl Losses {
 /// Builds a `State` from whatever the tree holds, keeping every valid part.
 /// A missing field takes its default quietly; a field that is present but
 /// wrong is counted.
-fn salvage(tree: &Loose, lost: &mut Losses) -> State {
+fn salvage(tree: &Value, lost: &mut Losses) -> State {
     let mut state = State::default();
     if let Some(answers) = tree.get("answers") {
         salvage_answers(answers, &mut state, lost);
@@ -406,7 +406,7 @@ fn salvage(tree: &Loose, lost: &mut Losses) -> State {
     }
     state.next_id = tree
         .get("next_id")
-        .and_then(Loose::as_whole::<u32>)
+        .and_then(Value::as_whole::<u32>)
         .unwrap_or(0);
     if let Some(show) = tree.get("show_sensitive") {
         setting(show.as_bool(), &mut state.show_sensitive, lost);
@@ -422,10 +422,10 @@ fn salvage(tree: &Loose, lost: &mut Losses) -> State {
         setting(large.as_bool(), &mut state.large_print, lost);
     }
     if let Some(readiness) = tree.get("readiness") {
-        state.readiness = keyed(readiness, &mut lost.answers, Loose::as_bool);
+        state.readiness = keyed(readiness, &mut lost.answers, Value::as_bool);
     }
     match tree.get("visit") {
-        None | Some(Loose::Null) => {}
+        None | Some(Value::Null) => {}
         Some(visit) => match visit.as_text().and_then(Visit::from_id) {
             Some(visit) => state.visit = Some(visit),
             None => lost.answers += 1,
@@ -450,7 +450,7 @@ fn setting<T>(read: Option<T>, into: &mut T, lost: &mut Losses) {
     }
 }
 
-fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
+fn salvage_answers(tree: &Value, state: &mut State, lost: &mut Losses) {
     if tree.as_map().is_none() {
         lost.answers += 1;
         return;
@@ -508,9 +508,9 @@ fn salvage_answers(tree: &Loose, state: &mut State, lost: &mut Losses) {
 /// A map of id to value, keeping each pair whose value `read` accepts and
 /// counting the rest (or 1 if the whole thing is not a map).
 fn keyed<T>(
-    tree: &Loose,
+    tree: &Value,
     lost: &mut usize,
-    read: impl Fn(&Loose) -> Option<T>,
+    read: impl Fn(&Value) -> Option<T>,
 ) -> crate::by_id::ById<T> {
     let Some(pairs) = tree.as_map() else {
         *lost += 1;
@@ -527,7 +527,7 @@ fn keyed<T>(
     kept.into_iter().collect()
 }
 
-fn salvage_list(tree: &Loose, state: &mut State, lost: &mut Losses) {
+fn salvage_list(tree: &Value, state: &mut State, lost: &mut Losses) {
     let Some(items) = tree.as_list() else {
         lost.questions += 1;
         return;
@@ -575,15 +575,15 @@ fn salvage_list(tree: &Loose, state: &mut State, lost: &mut Losses) {
 
 /// One entry and its id, if its id was readable. `None` if nothing worth
 /// keeping is left: no readable bank question and no readable own text.
-fn salvage_entry(item: &Loose, lost: &mut Losses) -> Option<(Option<u32>, Entry)> {
+fn salvage_entry(item: &Value, lost: &mut Losses) -> Option<(Option<u32>, Entry)> {
     if item.as_map().is_none() {
         lost.questions += 1;
         return None;
     }
-    let id = item.get("id").and_then(Loose::as_whole::<u32>);
+    let id = item.get("id").and_then(Value::as_whole::<u32>);
     let mut damaged = false;
     let question = match item.get("question") {
-        None | Some(Loose::Null) => None,
+        None | Some(Value::Null) => None,
         Some(q) => {
             let q = q.as_text().filter(|q| is_id(q));
             damaged |= q.is_none();
@@ -591,7 +591,7 @@ fn salvage_entry(item: &Loose, lost: &mut Losses) -> Option<(Option<u32>, Entry)
         }
     };
     let text = match item.get("text") {
-        None | Some(Loose::Null) => None,
+        None | Some(Value::Null) => None,
         Some(t) => {
             let t = t
                 .as_text()
@@ -641,18 +641,18 @@ mod tests {
 
     #[test]
     fn whole_numbers_must_fit_exactly() {
-        assert_eq!(Loose::Number(7.0).as_whole::<u32>(), Some(7));
-        assert_eq!(Loose::Number(7.5).as_whole::<u32>(), None);
-        assert_eq!(Loose::Number(-1.0).as_whole::<u32>(), None);
-        assert_eq!(Loose::Number(5e9).as_whole::<u32>(), None);
-        assert_eq!(Loose::Number(f64::NAN).as_whole::<u64>(), None);
-        assert_eq!(Loose::Number(1e300).as_whole::<u64>(), None);
+        assert_eq!(Value::Number(7.0).as_whole::<u32>(), Some(7));
+        assert_eq!(Value::Number(7.5).as_whole::<u32>(), None);
+        assert_eq!(Value::Number(-1.0).as_whole::<u32>(), None);
+        assert_eq!(Value::Number(5e9).as_whole::<u32>(), None);
+        assert_eq!(Value::Number(f64::NAN).as_whole::<u64>(), None);
+        assert_eq!(Value::Number(1e300).as_whole::<u64>(), None);
     }
 
-    fn factors(tree: &Loose) -> String {
+    fn factors(tree: &Value) -> String {
         tree.get("answers")
             .and_then(|a| a.get("factors"))
-            .map(Loose::to_json)
+            .map(Value::to_json)
             .unwrap_or_default()
     }
 
@@ -766,8 +766,8 @@ mod tests {
 
     #[test]
     fn there_is_no_version_zero() {
-        assert_eq!(migrate(0, Loose::Null), Err(Lost::NotOurs));
-        assert_eq!(migrate(VERSION, Loose::Null), Ok(Loose::Null));
+        assert_eq!(migrate(0, Value::Null), Err(Lost::NotOurs));
+        assert_eq!(migrate(VERSION, Value::Null), Ok(Value::Null));
     }
 
     #[test]
@@ -783,12 +783,12 @@ mod tests {
 
     #[test]
     fn a_bare_state_tree_that_is_not_a_map_or_of_no_version_reads_nothing() {
-        let read = decode_state_tree(VERSION, Loose::List(vec![]));
+        let read = decode_state_tree(VERSION, Value::List(vec![]));
         assert_eq!(read.lost, [Lost::Unreadable]);
         assert_eq!(read.state, State::default());
-        let read = decode_state_tree(0, Loose::map([]));
+        let read = decode_state_tree(0, Value::map([]));
         assert_eq!(read.lost, [Lost::NotOurs]);
-        let read = decode_state_tree(VERSION + 1, Loose::map([]));
+        let read = decode_state_tree(VERSION + 1, Value::map([]));
         assert_eq!(read.lost, [Lost::FutureVersion(VERSION + 1)]);
     }
 

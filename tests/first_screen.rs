@@ -267,3 +267,16 @@ async fn the_prerendered_page_has_the_folded_guide_and_the_foot() {
         "what metastatic breast cancer means, folded"
     );
 }
+
+/// The dialogs' and notices' rows of buttons have a class of their own;
+/// `mbc-entry__actions` is an element of a list entry (`.mbc-entry`), and the
+/// first screen has no list.
+#[tokio::test]
+async fn button_rows_outside_a_list_entry_have_their_own_class() {
+    let html = render(Lang::En).await;
+    assert!(
+        !html.contains("mbc-entry__actions"),
+        "a list entry's class outside a list entry"
+    );
+    assert!(html.contains(r#"class="mbc-actions""#), "the dialogs' rows");
+}

@@ -17,7 +17,7 @@ use proptest::prelude::*;
 
 use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::by_id::ById;
-use mbc_guide::json::Loose;
+use mbc_guide::json::Value;
 use mbc_guide::share::{
     decode, encode, fits, import_file, link, ShareError, MAX_JSON_BYTES, PREFIX,
 };
@@ -147,7 +147,7 @@ fn rich() -> State {
             },
             Action::SetNote {
                 id: 2,
-                note: "control \u{1} \u{7f} and \u{2028} stay".into(),
+                note: "control \u{1} \u{7f} and \u{2028} are taken out".into(),
             },
             Action::Remove(3),
             Action::ShowSensitive(true),
@@ -315,6 +315,22 @@ fn html_and_script_in_text_come_back_as_the_same_text() {
         format!("</textarea>{hostile}&amp;")
     );
     assert_eq!(restored.state.answers.goals_other, hostile);
+}
+
+/// Issue 17 item 12 (review L5): a link made by an older build, or by
+/// hand, with control and bidi characters in the person's words opens with
+/// them taken out and its line ends as `\n`.
+#[test]
+fn control_and_bidi_characters_in_a_link_are_taken_out() {
+    let mut state = run(State::default(), [Action::AddOwn("placeholder".into())]);
+    state.list[0].text = Some("Call \u{202e}5550100\u{202c} today\u{1b}[2J".into());
+    state.list[0].note = "one\rtwo\r\nthree\u{9b}\u{200b}".into();
+    state.answers.goals_other = "\u{2067}May\u{2069}\u{7}".into();
+    let restored = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
+    let got = &restored.state;
+    assert_eq!(got.list[0].text.as_deref(), Some("Call 5550100 today[2J"));
+    assert_eq!(got.list[0].note, "one\ntwo\nthree");
+    assert_eq!(got.answers.goals_other, "May");
 }
 
 // Bad links
@@ -516,9 +532,9 @@ fn far_too_long_text_is_refused_before_any_work() {
 
 #[test]
 fn a_list_too_big_for_a_link_is_known_before_sharing() {
-    let long_note = "\u{1}".repeat(MAX_NOTE_CHARS); // 6 bytes each in JSON
+    let long_note = "😀".repeat(MAX_NOTE_CHARS); // 4 bytes each in JSON
     let mut state = State::default();
-    for i in 0..60 {
+    for i in 0..80 {
         state = state.apply(Action::AddOwn(format!("Question {i}")));
         state = state.apply(Action::SetNote {
             id: i,
@@ -827,21 +843,21 @@ fn any_state() -> impl Strategy<Value = State> {
 }
 
 /// Any JSON value, a few levels deep.
-fn any_loose() -> impl Strategy<Value = Loose> {
+fn any_loose() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
-        Just(Loose::Null),
-        any::<bool>().prop_map(Loose::Bool),
-        (-1e6f64..1e12).prop_map(|n| Loose::Number(n.trunc())),
-        any_text(20).prop_map(Loose::Text),
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-1e6f64..1e12).prop_map(|n| Value::Number(n.trunc())),
+        any_text(20).prop_map(Value::Text),
     ];
     leaf.prop_recursive(4, 64, 6, |inner| {
         prop_oneof![
-            proptest::collection::vec(inner.clone(), 0..6).prop_map(Loose::List),
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::List),
             proptest::collection::vec(
                 (any_id(&["id", "text", "note", "top", "question"]), inner),
                 0..6
             )
-            .prop_map(Loose::Map),
+            .prop_map(Value::Map),
         ]
     })
 }
@@ -919,9 +935,9 @@ proptest! {
         list in proptest::collection::vec(any_loose(), 0..8),
         extra in any_loose(),
     ) {
-        let tree = Loose::Map(vec![
+        let tree = Value::Map(vec![
             ("answers".into(), answers),
-            ("list".into(), Loose::List(list)),
+            ("list".into(), Value::List(list)),
             ("step".into(), extra),
         ]);
         // A well-formed link always opens, whatever its parts hold: what is

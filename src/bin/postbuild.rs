@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 use mbc_guide::components::{App, AppProps};
 use mbc_guide::content::{Lang, Library, Pack};
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 
 const MARKER: &str = "<!--prerender-->";
 /// The script-embed loader: a stable name, so hosts never change their tag.
@@ -82,7 +82,7 @@ async fn run(dir: &Path) -> Result<(), String> {
     write(&index, &page)?;
 
     let build = Build::find(&page)?;
-    write(&dir.join(LOADER), &build.loader())?;
+    write(&dir.join(LOADER), &build.loader(dir)?)?;
     // The wasm holds English only; each other language is a file next to it,
     // fetched when someone picks that language (see `content::Lang::embedded`).
     for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
@@ -273,9 +273,23 @@ impl Build {
         Ok(Build { glue, wasm, css })
     }
 
-    fn loader(&self) -> String {
+    /// `mbc-guide.js` for this build: its files' names, and the Subresource
+    /// Integrity of the wasm and the stylesheet as they are in `dir`.
+    fn loader(&self, dir: &Path) -> Result<String, String> {
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))
+        };
+        Ok(self.loader_with(
+            &integrity(&read(&self.wasm)?),
+            &integrity(&read(&self.css)?),
+        ))
+    }
+
+    fn loader_with(&self, wasm_integrity: &str, css_integrity: &str) -> String {
         LOADER_TEMPLATE
             .replace("__GLUE__", &self.glue)
+            .replace("__WASM_INTEGRITY__", wasm_integrity)
+            .replace("__CSS_INTEGRITY__", css_integrity)
             .replace("__WASM__", &self.wasm)
             .replace("__CSS__", &self.css)
     }
@@ -387,20 +401,18 @@ fn service_worker(files: &[Precached]) -> String {
         .replace("__PRECACHE__", &list)
 }
 
+/// `text` as a JSON string (serde_json's escaping, the one the crate uses).
 fn json_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    serde_json::Value::from(text).to_string()
+}
+
+/// A Subresource Integrity value: `sha384-` and the base64 of the digest.
+fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -410,168 +422,13 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
-const LOADER_TEMPLATE: &str = r##"// mbc-guide: one script tag puts the widget on any page (see EMBEDDING.md).
-//
-//   <script type="module" src="https://…/mbc-guide.js"></script>
-//   <mbc-guide lang="es" org-name="…" phone="…" accent="#8a1538"></mbc-guide>
-//
-// Written by mbc-postbuild for one build: the hashed names below are that
-// build's files, found next to this loader wherever it is served from. No
-// eval, no inline script or style, no service worker (a worker cannot serve a
-// page on another origin; use the iframe for offline use).
-import init, { mount_element } from './__GLUE__';
+/// The loader, with `__GLUE__`, `__WASM__`, `__CSS__` and their
+/// `__…_INTEGRITY__` to fill in (`node --check` in scripts/test.sh).
+const LOADER_TEMPLATE: &str = include_str!("../../static/loader.template.js");
 
-const here = import.meta.url;
-const stylesheet = new URL('./__CSS__', here).href;
-let started = null;
-// A share link on the host page's address (#mbc=…, from before links led to
-// the widget's own page) leaves it at once; the first widget offers it.
-let shared = null;
-if (location.hash.includes('mbc=')) {
-  shared = location.hash;
-  history.replaceState(history.state, '', location.pathname + location.search);
-}
-/** Loads the wasm once, however many widgets the page has. */
-const start = () => (started ??= init({ module_or_path: new URL('./__WASM__', here) }));
-
-class MbcGuide extends HTMLElement {
-  connectedCallback() {
-    const turn = (this._turn = (this._turn ?? 0) + 1);
-    start()
-      .then(() => {
-        // Removed or moved again while the wasm was loading: that later
-        // connect mounts, not this one.
-        if (this._turn !== turn || !this.isConnected || this._w) return;
-        this._w = mount_element(this, stylesheet, shared);
-        shared = null;
-      })
-      .catch((error) => console.error('mbc-guide: the widget could not start:', error));
-  }
-
-  disconnectedCallback() {
-    this._turn = (this._turn ?? 0) + 1;
-    if (this._w) {
-      this._w.destroy();
-      this._w.free();
-      this._w = null;
-    }
-  }
-}
-
-// A page that includes the loader twice (or two versions of it) keeps the first.
-if (!customElements.get('mbc-guide')) customElements.define('mbc-guide', MbcGuide);
-"##;
-
-const WORKER_TEMPLATE: &str = r##"// mbc-guide's service worker, for the standalone page and the iframe (not the
-// script embed). Written by mbc-postbuild: every file of this build with the
-// sha256 of its bytes. Any changed byte changes the list, so the cache name
-// and this file change too, and browsers install the new version.
-//
-// A new version waits: it takes over only when the person presses "Update
-// now" (boot.js sends 'skip-waiting'), so nothing reloads in the middle of an
-// edit.
-const VERSION = '__VERSION__';
-const PRECACHE = __PRECACHE__;
-const PREFIX = 'mbc-guide-';
-// Two copies of the widget under different paths of one site keep their own caches.
-const CACHE = `${PREFIX}${VERSION}@${self.registration.scope}`;
-const INDEX = new URL('./index.html', self.location).href;
-// The deployment's settings: edited by the hospital, so fetched like a pack
-// (network first, last copy kept) and not checked against this build's hash.
-const SETTINGS = new URL('./mbc-settings.json', self.location).href;
-/** A hex sha256 as a Subresource Integrity value. */
-const integrity = (hex) => `sha256-${btoa(String.fromCharCode(...hex.match(/../g).map((h) => parseInt(h, 16))))}`;
-/** The folders of the other languages' own pages (`es/`). */
-const PAGES = __PAGES__;
-/** The widget's own pages, the only navigations this worker answers. */
-const OWN = [INDEX, self.registration.scope, ...PAGES.flatMap((f) => [
-  new URL(f, self.location).href, new URL(`${f}index.html`, self.location).href])];
-/** On a weak signal, the cached page after this long. */
-const NETWORK_WAIT_MS = 4000;
-
-self.addEventListener('install', (event) => {
-  // 'reload': past the HTTP cache, so a file never comes from an older build.
-  // Each file must have the bytes this build lists, or nothing is installed.
-  const requests = PRECACHE.map(({ url, sha256 }) => new Request(url, new URL(url, self.location).href === SETTINGS
-    ? { cache: 'reload' } : { cache: 'reload', integrity: integrity(sha256) }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const name of await caches.keys()) {
-      if (name.startsWith(PREFIX) && name.endsWith(`@${self.registration.scope}`) && name !== CACHE) {
-        await caches.delete(name);
-      }
-    }
-    await self.clients.claim();
-  })());
-});
-
-self.addEventListener('message', (event) => {
-  // Only from the widget's own pages, not from another app on the origin.
-  const from = event.source?.url ?? '';
-  if (event.data?.type === 'skip-waiting' && from.startsWith(self.registration.scope)) self.skipWaiting();
-});
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    // Only the widget's own page: any other page of the origin is not ours to answer.
-    const url = new URL(request.url);
-    url.search = '';
-    url.hash = '';
-    if (OWN.includes(url.href)) event.respondWith(page(request));
-    return;
-  }
-  event.respondWith(file(request));
-});
-
-/** The page: the network first (a new build shows at once), else this build's copy. */
-async function page(request) {
-  const cache = await caches.open(CACHE);
-  const copy = copyOf(request);
-  const network = fetch(request);
-  network.catch(() => {});
-  const wait = new Promise((done) => setTimeout(done, NETWORK_WAIT_MS));
-  try {
-    return await Promise.race([network, wait.then(async () => (await cache.match(copy)) ?? network)]);
-  } catch {
-    return (await cache.match(copy)) ?? Response.error();
-  }
-}
-
-/** This build's copy of the page asked for: a language's own page, else the English page. */
-function copyOf(request) {
-  const path = new URL(request.url).pathname;
-  const folder = PAGES.find((f) => path.startsWith(new URL(f, self.location).pathname));
-  return folder ? new URL(`${folder}index.html`, self.location).href : INDEX;
-}
-
-/**
- * Everything else: this build's copy first, else the network. A content pack
- * the host named (a `.pack` on this origin, not part of the build) and the
- * settings file come from the network when they can, so a hospital's update
- * shows, and their last copy is kept for offline use.
- */
-async function file(request) {
-  const cache = await caches.open(CACHE);
-  const url = new URL(request.url);
-  const ours = PRECACHE.some((f) => new URL(f.url, self.location).href === url.href);
-  const networkFirst = url.href === SETTINGS || (!ours && url.pathname.endsWith('.pack'));
-  if (!networkFirst) return (await cache.match(request)) ?? fetch(request);
-  try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
-  } catch (error) {
-    const kept = await cache.match(request);
-    if (kept) return kept;
-    throw error;
-  }
-}
-"##;
+/// The service worker, with `__VERSION__`, `__PRECACHE__` and `__PAGES__` to
+/// fill in.
+const WORKER_TEMPLATE: &str = include_str!("../../static/sw.template.js");
 
 #[cfg(test)]
 mod tests {
@@ -581,12 +438,27 @@ mod tests {
 <script type="module" src="./boot.js" data-js="./mbc-guide-595b.js" data-wasm="./mbc-guide-595b_bg.wasm"></script>"#;
 
     #[test]
-    fn the_loader_names_this_builds_hashed_files() {
-        let loader = Build::find(PAGE).unwrap().loader();
+    fn the_loader_names_this_builds_hashed_files_and_their_integrity() {
+        let loader = Build::find(PAGE)
+            .unwrap()
+            .loader_with("sha384-WASM", "sha384-CSS");
         assert!(loader.contains("from './mbc-guide-595b.js'"));
-        assert!(loader.contains("new URL('./mbc-guide-595b_bg.wasm', here)"));
+        assert!(loader.contains(
+            "fetch(new URL('./mbc-guide-595b_bg.wasm', here), { integrity: 'sha384-WASM' })"
+        ));
         assert!(loader.contains("new URL('./mbc-guide-b8e7.css', here)"));
+        assert!(loader.contains("const stylesheetIntegrity = 'sha384-CSS';"));
+        assert!(loader.contains("mount_element(this, stylesheet, stylesheetIntegrity, shared)"));
         assert!(!loader.contains("__"), "every placeholder is filled");
+    }
+
+    #[test]
+    fn integrity_is_the_sha384_of_the_bytes_in_base64() {
+        // The SHA-384 of nothing, as the SRI specification's examples write it.
+        assert_eq!(
+            integrity(b""),
+            "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"
+        );
     }
 
     #[test]

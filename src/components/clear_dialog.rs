@@ -37,7 +37,7 @@ pub fn ClearDialog(props: &ClearDialogProps) -> Html {
             aria-describedby={text.clone()} oncancel={on_cancel}>
             <h2 id={heading}>{ props.pack.ui("clear_button") }</h2>
             <p id={text}>{ props.pack.ui("clear_text") }</p>
-            <div class="mbc-entry__actions">
+            <div class="mbc-actions">
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={answer(false)}>
                     { props.pack.ui("clear_cancel") }
                 </button>

@@ -112,7 +112,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 <h2 id={heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
                     { pack.ui(step.ui_key()) }
                 </h2>
-                if let Some(key) = intro_key(step) {
+                if let Some(key) = step.intro_key() {
                     <p class="mbc-step-intro">{ pack.ui(key) }</p>
                 }
                 if props.show_step {
@@ -121,17 +121,5 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 }
             </section>
         </>
-    }
-}
-
-/// The interface key of the sentence under each step's heading. The last
-/// step has its parts' own headings instead.
-fn intro_key(step: Step) -> Option<&'static str> {
-    match step {
-        Step::Goals => Some("step_goals_intro"),
-        Step::Profile => Some("step_profile_intro"),
-        Step::Treatments => Some("step_treatments_intro"),
-        Step::Questions => Some("step_questions_intro"),
-        Step::Ready => None,
     }
 }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::Prose;
 use crate::content::Pack;
-use crate::state::{Action, Entry};
+use crate::state::{Action, Entry, MAX_QUESTION_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct ListEntryProps {
@@ -168,7 +168,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
                 <form class="mbc-entry__edit" onsubmit={save_edit}>
                     <label for={edit_id.clone()}>{ pack.ui("edit") }</label>
                     <textarea id={edit_id} class="mbc-textarea" rows="3" spellcheck="false" autocomplete="off" value={(*draft).clone()} ref={input_ref}
-                        oninput={on_draft} onkeydown={on_edit_key} maxlength="500" />
+                        oninput={on_draft} onkeydown={on_edit_key} maxlength={MAX_QUESTION_CHARS.to_string()} />
                     <div class="mbc-entry__actions">
                         <button type="button" class="mbc-button mbc-button--small" onclick={{
                             let save = save.clone();

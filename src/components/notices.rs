@@ -54,7 +54,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
             if props.restore.is_some() {
                 <div class="mbc-notice">
                     <p>{ pack.ui("restore_notice") }</p>
-                    <div class="mbc-entry__actions">
+                    <div class="mbc-actions">
                         <button type="button" class="mbc-button mbc-button--small" onclick={choose(true)}>
                             { pack.ui("restore_keep") }
                         </button>

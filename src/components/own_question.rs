@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::content::Pack;
-use crate::state::Action;
+use crate::state::{Action, MAX_QUESTION_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct OwnQuestionProps {
@@ -78,7 +78,7 @@ pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
                 <div class="mbc-field">
                     <label for={input_id.clone()}>{ props.pack.ui("own_label") }</label>
                     <textarea id={input_id} class="mbc-textarea" rows="2" spellcheck="false" autocomplete="off" value={(*draft).clone()} ref={input_ref}
-                        oninput={on_input} onkeydown={enter_submits(add.clone())} maxlength="500" autocomplete="off" />
+                        oninput={on_input} onkeydown={enter_submits(add.clone())} maxlength={MAX_QUESTION_CHARS.to_string()} autocomplete="off" />
                 </div>
                 // A plain button, not a form submission: a sandboxed iframe
                 // without allow-forms never submits a form.

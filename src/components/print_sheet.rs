@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::qr_figure;
 use crate::qr::Qr;
 use crate::sheet::{Sheet, SheetQuestion};
 
@@ -179,13 +180,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     </p>
                 </div>
                 if let Some(qr) = &props.qr {
-                    <figure class="mbc-print__qr">
-                        <svg viewBox={format!("0 0 {0} {0}", qr.size)} width="120" height="120" role="img"
-                            aria-label={props.qr_label.clone()}>
-                            <rect width={qr.size.to_string()} height={qr.size.to_string()} fill="#fff" />
-                            <path d={qr.path.clone()} fill="#000" />
-                        </svg>
-                    </figure>
+                    { qr_figure(qr, &props.qr_label, "mbc-print__qr", Some("120")) }
                 }
             </div>
         </div>

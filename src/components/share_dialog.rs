@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_modal;
+use super::{qr_figure, use_modal};
 
 use crate::content::Pack;
 use crate::qr::Qr;
@@ -52,19 +52,12 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
                         value={props.link.clone()} />
                 </div>
                 if let Some(qr) = &props.qr {
-                    <figure class="mbc-share__qr">
-                        <svg viewBox={format!("0 0 {0} {0}", qr.size)} role="img"
-                            aria-label={pack.ui("share_qr_label").to_owned()}>
-                            <rect width={qr.size.to_string()} height={qr.size.to_string()} fill="#fff" />
-                            <path d={qr.path.clone()} fill="#000" />
-                        </svg>
-                        <figcaption>{ pack.ui("share_qr_label") }</figcaption>
-                    </figure>
+                    { qr_figure(qr, pack.ui("share_qr_label"), "mbc-share__qr", None) }
                 } else {
                     <p>{ pack.ui("share_too_long") }</p>
                 }
             }
-            <div class="mbc-entry__actions">
+            <div class="mbc-actions">
                 <button type="button" class="mbc-button" onclick={copy}>{ pack.ui("share_copy") }</button>
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={close}>{ pack.ui("close") }</button>
             </div>

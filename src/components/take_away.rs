@@ -48,7 +48,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     html! {
         <details class="mbc-more mbc-take no-print">
             <summary><h3 id={heading}>{ pack.ui("other_ways") }</h3><ExpanderCue pack={pack.clone()} /></summary>
-            <div class="mbc-entry__actions">
+            <div class="mbc-actions">
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={ask(TakeAwayRequest::CopyText)}>
                     { pack.ui("copy_text") }
                 </button>

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Prose;
-use crate::answers::{Mark, EXTRA_TREATMENTS};
+use crate::answers::{extra_treatment_keys, Mark, EXTRA_TREATMENTS};
 use crate::content::Pack;
 use crate::state::{Action, State};
 
@@ -35,10 +35,7 @@ pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
             )
         })
         .chain(EXTRA_TREATMENTS.iter().map(|&id| {
-            let hint = match id {
-                "supportive" => pack.ui("treatment_supportive_hint"),
-                _ => pack.ui("treatment_complementary_hint"),
-            };
+            let hint = extra_treatment_keys(id).map_or("", |(_, hint)| pack.ui(hint));
             (id, pack.item_title(id), hint, None)
         }));
     html! {

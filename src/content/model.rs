@@ -8,8 +8,10 @@
 use crate::by_id::ById;
 use serde::{Deserialize, Serialize};
 
-/// The format version of a pack file. Bump it, and add a migration in
-/// `content::load`, whenever the shape below changes incompatibly.
+/// The format version of a pack file. Bump it whenever the shape below
+/// changes incompatibly: `content::read_pack_file` refuses a compiled pack
+/// of another version, and hospitals recompile theirs with
+/// `mbc-validate-pack --compile`.
 pub const PACK_SCHEMA: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -244,8 +246,8 @@ pub struct Question {
     pub rule: Option<Rule>,
 }
 
-/// A condition on the person's answers. Rules are data; `rules::evaluate`
-/// decides and explains. In JSON: `{"always": true}`,
+/// A condition on the person's answers. Rules are data; `rules::holds`
+/// decides, `rules::suggest` ranks and `rules::explain` says why. In JSON: `{"always": true}`,
 /// `{"factor": {"id": "her2", "is": ["not_sure", "zero", "low"]}}`,
 /// `{"all": [ … ]}`, `{"any": [ … ]}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,8 +1,10 @@
 //! Everything a content pack must be before it ships, checked, and each
 //! problem reported with where it is and what to do about it.
 //!
-//! `validate_pack` checks an already-parsed pack. It is plain Rust (no JSON
-//! library), so the widget can run it on a pack a host hands it at run time.
+//! `validate_pack` checks an already-parsed pack, in plain Rust.
+//! `mbc-validate-pack --compile` runs it before a hospital's pack ships; the
+//! widget does not run it, only the smaller guard in
+//! `content::read_pack_file`.
 //! `validate_text` (native only, for the `mbc-validate-pack` command and
 //! tests) also reports text that is not JSON, or not of the pack's shape, by
 //! `file:line:col`, and object keys written twice.
