@@ -122,7 +122,14 @@ pub fn App(props: &AppProps) -> Html {
         &on_action,
     );
     let incoming = use_incoming(edge, props.opened.clone(), &on_action);
-    let printing = use_printing(edge, &pack, language.shown, &current, &props.today);
+    let printing = use_printing(
+        edge,
+        &pack,
+        language.shown,
+        &current,
+        &props.today,
+        &props.page_url,
+    );
     let take = use_take_away(edge, &pack, &current, props, &printing.print, say);
     let (update_ready, on_update) = use_update_ready(edge);
     let prefix = props.id_prefix.clone();
@@ -179,8 +186,9 @@ pub fn App(props: &AppProps) -> Html {
             <IncomingDialog pack={pack.clone()} mine={incoming.list.is_some().then(|| current.clone())} incoming={incoming.list}
                 error={incoming.error.map(|key| AttrValue::from(pack.ui(key).to_owned()))}
                 on_choose={incoming.on_choose} prefix={prefix.clone()} />
-            if let Some((sheet, (facts, to_ask))) = printing.sheet.as_ref() {
+            if let Some((sheet, (facts, to_ask), qr)) = printing.sheet.as_ref() {
             <PrintSheet sheet={sheet.clone()} facts={facts.clone()} to_ask={to_ask.clone()} large={current.large_print}
+                qr={qr.clone()} qr_label={pack.ui("share_qr_label").to_owned()}
                 about_label={pack.ui("print_about").to_owned()} rest_label={pack.ui("print_rest").to_owned()} />
             }
             }

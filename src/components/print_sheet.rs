@@ -156,7 +156,8 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             }
             // The foot: "Get help right away" (on every sheet, in one short
             // paragraph) and one line of sources, with the code beside them
-            // when the person asked for one.
+            // when the person asked for one (what it is for opens the
+            // sources line, so the code's column is no taller than itself).
             <div class="mbc-print__foot">
                 <div class="mbc-print__foot-text">
                     if let Some(urgent) = &sheet.urgent {
@@ -168,6 +169,9 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         </section>
                     }
                     <p class="mbc-print__sources">
+                        if props.qr.is_some() {
+                            <strong>{ props.qr_label.clone() }</strong>{ " " }
+                        }
                         { &sheet.date_line }{ ". " }
                         if !orgs.is_empty() {
                             { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }

@@ -4,12 +4,14 @@ use yew::prelude::*;
 
 use super::EdgeHandle;
 use crate::content::{Lang, Pack};
+use crate::qr::{self, Qr};
 use crate::sheet::{self, Sheet};
 use crate::state::State;
 
-/// The printed sheet with what the person knows (`about_me::facts`) and the
-/// kinds of treatment to ask about (`about_me::to_ask`).
-pub type SheetParts = (Sheet, (Vec<(String, String)>, Vec<String>));
+/// The printed sheet with what the person knows (`about_me::facts`), the
+/// kinds of treatment to ask about (`about_me::to_ask`), and the code that
+/// opens the list on a phone, if the person asked for one on paper.
+pub type SheetParts = (Sheet, (Vec<(String, String)>, Vec<String>), Option<Qr>);
 
 /// Printing: the sheet, and the way to print it.
 pub struct Printing {
@@ -30,6 +32,7 @@ pub fn use_printing(
     lang: Lang,
     current: &Rc<State>,
     today: &AttrValue,
+    page_url: &AttrValue,
 ) -> Printing {
     let edge = edge.clone();
     let printing = use_state_eq(|| false);
@@ -52,16 +55,27 @@ pub fn use_printing(
         });
     }
     let sheet = use_memo(
-        ((*printing).then(|| current.clone()), lang, today.clone()),
+        (
+            (*printing).then(|| current.clone()),
+            lang,
+            today.clone(),
+            page_url.clone(),
+        ),
         {
             let pack = pack.clone();
-            move |(state, _, today)| {
+            move |(state, _, today, page_url)| {
                 state.as_ref().map(|s| {
                     let about = (
                         crate::about_me::facts(&pack, s),
                         crate::about_me::to_ask(&pack, s),
                     );
-                    (sheet::build(&pack, s, today), about)
+                    // The link and its code cost a compression and an
+                    // encoding: only when asked for.
+                    let code = s
+                        .print_qr
+                        .then(|| qr::qr(&crate::share::link(page_url, s)))
+                        .flatten();
+                    (sheet::build(&pack, s, today), about, code)
                 })
             }
         },
