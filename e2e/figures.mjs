@@ -6,7 +6,8 @@
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 export const KEY = 'mbc-guide:default:state';
 
-export function patientState(en, n, step = 'questions') {
+// `extra` adds version 3's fields (`visit`, `treatment_now`, `print_qr`).
+export function patientState(en, n, step = 'questions', extra = null) {
   const bank = en.questions.filter((q) => !q.sensitive).slice(0, n - 1);
   const list = bank.map((q, i) => ({ id: i, question: q.id, top: i < 3, note: i === 0 ? 'Report from March says HER2 1+.' : '' }));
   list.push({ id: n - 1, text: 'Can I keep working during my treatment?', top: false, note: '' });
@@ -29,10 +30,10 @@ export function patientState(en, n, step = 'questions') {
     [...en.guide.treatments.items.map((t) => t.id), 'supportive', 'complementary'].map((id, i) => [id, ['discussed', 'ask', 'not_now'][i % 3]]),
   );
   return JSON.stringify({
-    format: 'mbc-guide/state', version: 1, rev: 1, saved_at: 0,
+    format: 'mbc-guide/state', version: extra ? 3 : 1, rev: 1, saved_at: 0,
     state: {
       answers: { goals: { shrink: 'very', quality: 'very', longer: 'somewhat' }, goals_other: 'My daughter’s wedding in June', factors, treatments },
-      list, next_id: n, show_sensitive: false, step, readiness: {}, large_print: false,
+      list, next_id: n, show_sensitive: false, step, readiness: {}, large_print: false, ...extra,
     },
   });
 }

@@ -138,30 +138,87 @@ function pdfInfo(buffer, name) {
   writeFileSync(pdf, buffer);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-  return { text, pages };
+  // How much of the first page's printable height the text fills, in %: the
+  // lowest word above the bottom margin (the page number sits in it), with
+  // the @page margins of mbc-guide.css (12 mm top, 15 mm bottom).
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(bbox)?.[1]);
+  const mm = 72 / 25.4;
+  const [top, bottom] = [12 * mm, height - 15 * mm];
+  const lowest = Math.max(...[...bbox.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y < bottom));
+  const fill = Math.round((1000 * (lowest - top)) / (bottom - top)) / 10;
+  return { text, pages, fill };
 }
 
-test('8 questions print on one A4 and one Letter page: about me, then the top 3, then the rest', async () => {
-  for (const format of ['A4', 'Letter']) {
-    const { page, context } = await seeded(env, patientState(en, 8, 'ready'));
-    const { text, pages } = pdfInfo(await page.pdf({ format, printBackground: true }), `sheet-8-${format}`);
-    assert.equal(pages, 1, `${format}: ${pages} pages`);
-    const at = (s) => {
-      const i = text.indexOf(s.replace(/\s+/g, ' '));
-      assert.ok(i >= 0, `${format}: "${s}" prints`);
-      return i;
-    };
-    const bank = en.questions.filter((q) => !q.sensitive);
-    assert.ok(at(ui.print_about) < at(ui.print_top), 'about me comes first');
-    assert.ok(at(ui.print_top) < at(bank[0].text), 'then the most important');
-    assert.ok(at(bank[2].text) < at(bank[3].text), 'then the rest');
-    assert.ok(at('My daughter’s wedding in June') < at(ui.print_top), 'what matters to me is in about me');
-    // What I know, as statements, not as the checklist's questions.
-    const her2 = en.guide.factors.items.find((f) => f.id === 'her2');
-    assert.ok(at(`${ui.about_her2}: ${her2.options.find((o) => o.id === 'low').label}`) < at(ui.print_top), 'HER2 status as a statement');
-    assert.ok(!text.includes(her2.title), 'not "What is your HER2 status?"');
-    await context.close();
-  }
+const TREATMENT_NOW = 'Letrozole and ribociclib since May 2026';
+const SECOND_OPINION = { visit: 'second_opinion', treatment_now: TREATMENT_NOW };
+
+for (const [version, extra] of [['for my own team', null], ['for a second opinion', SECOND_OPINION]]) {
+  test(`8 questions print on one A4 and one Letter page ${version}: about me, the top 3, the rest${extra ? ', what to bring' : ''}, the sources`, async () => {
+    for (const format of ['A4', 'Letter']) {
+      const { page, context } = await seeded(env, patientState(en, 8, 'ready', extra));
+      const { text, pages, fill } = pdfInfo(await page.pdf({ format, printBackground: true }), `sheet-8-${format}${extra ? '-second-opinion' : ''}`);
+      console.log(`sheet, 8 questions, ${version}, ${format}: ${pages} page(s), ${fill}% of the printable height`);
+      assert.equal(pages, 1, `${format}: ${pages} pages`);
+      const at = (s) => {
+        const i = text.indexOf(s.replace(/\s+/g, ' '));
+        assert.ok(i >= 0, `${format}: "${s}" prints`);
+        return i;
+      };
+      const absent = (s) => assert.equal(text.indexOf(s.replace(/\s+/g, ' ')), -1, `${format}: no "${s}"`);
+      const bank = en.questions.filter((q) => !q.sensitive);
+      const her2 = en.guide.factors.items.find((f) => f.id === 'her2');
+      const order = [
+        at(ui.print_about),
+        ...(extra ? [at(`${ui.about_visit}: ${ui.visit_second_opinion}`)] : []),
+        at('My daughter’s wedding in June'),
+        // What I know, as statements, not as the checklist's questions.
+        at(`${ui.about_her2}: ${her2.options.find((o) => o.id === 'low').label}`),
+        ...(extra ? [at(`${ui.about_treatment_now}: ${TREATMENT_NOW}`)] : []),
+        at(ui.print_top),
+        at(bank[0].text),
+        at(ui.print_rest),
+        at(bank[3].text),
+        ...(extra ? [at(ui.bring_heading), at(ui.bring_slides)] : []),
+        at(ui.sources_heading),
+      ];
+      assert.deepEqual(order, [...order].sort((a, b) => a - b), `${format}: in order`);
+      assert.ok(!text.includes(her2.title), 'not "What is your HER2 status?"');
+      if (!extra) {
+        absent(ui.bring_heading);
+        absent(ui.about_visit);
+      }
+      absent(ui.share_qr_label);
+      await context.close();
+    }
+  });
+}
+
+test('the code to open the list on a phone prints only when chosen, and the sheet still fits one page', async () => {
+  const { page, context } = await seeded(env, patientState(en, 8, 'ready', SECOND_OPINION));
+  const choice = page.getByRole('checkbox', { name: ui.print_qr_choice });
+  assert.equal(await choice.isChecked(), false, 'off at first');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  let { text } = pdfInfo(await page.pdf({ format: 'A4', printBackground: true }), 'sheet-no-code');
+  assert.ok(!text.includes(ui.share_qr_label), 'no code');
+  assert.equal(await page.locator('.mbc-print svg').count(), 0);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await choice.check();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('.mbc-print svg').waitFor({ state: 'attached' });
+  let pages;
+  let fill;
+  ({ text, pages, fill } = pdfInfo(await page.pdf({ format: 'Letter', printBackground: true }), 'sheet-with-code'));
+  assert.ok(text.includes(ui.share_qr_label), 'the code and what it is for');
+  console.log(`sheet, 8 questions, second opinion, with the code, Letter: ${pages} page(s), ${fill}% of the printable height`);
+  assert.equal(pages, 1);
+  // Saved: it is still on after a reload.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.waitForSelector('#mbc-guide[data-ready="true"]');
+  assert.equal(await page.getByRole('checkbox', { name: ui.print_qr_choice }).isChecked(), true);
+  await context.close();
 });
 
 test('printing with no questions explains what to do first', async () => {

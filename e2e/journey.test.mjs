@@ -232,6 +232,9 @@ const EDITED = 'Is there a clinical trial for me, close to home?';
 const GOALS_OTHER = 'My daughter’s wedding in June';
 const NOTE_OWN = 'Ask Dr. Lee at the next visit.';
 const NOTE_HER2 = 'Report from March says HER2 1+.';
+const TREATMENT_NOW = 'Letrozole and ribociclib since May';
+/** "Change" and what it changes (its second part is for screen readers). */
+const changeName = (what) => new RegExp(`^${ui.change}\\s*:\\s*${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 const Q = {
   her2: 'her2-result',
@@ -265,6 +268,8 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await tick(page, group(page, factor('spread').title), 'Spine');
   await tick(page, group(page, factor('past_treatments').title), 'Hormone therapy');
   await chooseRadio(page, group(page, factor('menopause').title), 'Yes, it is over');
+  // The treatment now, in her own words, comes after the treatments she had.
+  await typeInto(page, page.getByLabel(ui.treatment_now_label), TREATMENT_NOW);
   assert.equal(await group(page, factor('preferences').title).count(), 0, 'step 1 asked what matters');
   await assertNoAxe(page, 'step 2, filled');
   assert.equal(await stepStatus(page, 'step_profile'), ui.status_started, 'some of step 2 is unanswered');
@@ -415,6 +420,10 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   // Step 5: one "no", and its questions added.
   await nextStep(page, 'step_ready');
   await assertNoAxe(page, 'step 5, empty');
+  // What the visit is for: the first question of the step.
+  await key(page, 'Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'radio', 'the first Tab is the visit question');
+  await chooseRadio(page, group(page, ui.visit_legend), ui.visit_second_opinion);
   const ready = (id) => group(page, en.readiness.find((r) => r.id === id).text);
   await chooseRadio(page, ready('sure'), ui.ready_yes);
   await chooseRadio(page, ready('understand'), ui.ready_no);
@@ -428,6 +437,27 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await focusNotLost(page, 'adding the questions that help');
   assert.equal(await ready('understand').getByText(ui.added).count(), helps.length);
   await assertNoAxe(page, 'step 5, filled');
+
+  // "Check your answers" says what she knows as the sheet does ("HER2
+  // status: Not sure"), each with its own Change, which goes to the step.
+  const check = page.getByRole('region', { name: ui.check_heading });
+  const her2 = factor('her2');
+  assert.equal(await check.getByText(her2.title).count(), 0, 'not the checklist\'s question');
+  for (const [term, value] of [
+    [ui.about_visit, ui.visit_second_opinion], [ui.about_her2, 'Not sure'], [ui.about_treatment_now, TREATMENT_NOW],
+  ]) {
+    const row = check.getByRole('term').filter({ hasText: term });
+    assert.equal(await row.count(), 1, `one row for ${term}`);
+    assert.equal(await check.getByRole('definition').filter({ hasText: value }).count() >= 1, true, value);
+  }
+  await press(page, check.getByRole('button', { name: changeName(ui.about_her2) }));
+  await current(page, 'step_profile');
+  await focused(stepHeading(page, 'step_profile'), 'Change goes to step 2\'s heading');
+  await goToStep(page, 'step_ready');
+  // Change on the reason stays in this step and goes to its heading, just
+  // above the question.
+  await press(page, check.getByRole('button', { name: changeName(ui.about_visit) }));
+  await focused(stepHeading(page, 'step_ready'), 'Change on the reason goes to the step\'s heading');
 
   // Back to the list and forth again: focus goes to each step's heading,
   // not to a button that moved earlier.
@@ -448,6 +478,7 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   assert.ok(await ready('sure').getByRole('radio', { name: ui.ready_yes }).isChecked());
   assert.ok(await ready('understand').getByRole('radio', { name: ui.ready_no }).isChecked());
   assert.ok(await ready('support').getByRole('radio', { name: ui.ready_yes }).isChecked());
+  assert.ok(await group(page, ui.visit_legend).getByRole('radio', { name: ui.visit_second_opinion }).isChecked());
 
   await goToStep(page, 'step_questions');
   assert.deepEqual(await listTexts(page), expectedList, 'the list, in order, with its top 3');
@@ -474,6 +505,7 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   assert.ok(!(await checked('spread', 'Liver')));
   assert.ok(await checked('past_treatments', 'Hormone therapy'));
   assert.ok(await checked('menopause', 'Yes, it is over'));
+  assert.equal(await page.getByLabel(ui.treatment_now_label).inputValue(), TREATMENT_NOW);
 
   await goToStep(page, 'step_treatments');
   const marked = (id, label) => group(page, treatment(id)).getByRole('radio', { name: label }).isChecked();

@@ -128,7 +128,7 @@ test('a share link moves the list to a fresh device, after the person accepts', 
   await otherWays(first.page);
   await first.page.getByRole('button', { name: ui.share_button }).click();
   const link = await first.page.getByLabel(ui.share_link_label).inputValue();
-  assert.match(link, /#mbc=2\./, 'the list travels in the fragment');
+  assert.match(link, /#mbc=3\./, 'the list travels in the fragment');
   assert.ok(link.length < 2000, `15 questions with notes make a link under 2,000 characters (${link.length})`);
   assert.deepEqual(await axeViolations(first.page), [], 'the share dialog passes axe');
   await first.page.getByRole('button', { name: ui.close }).click();
@@ -198,7 +198,7 @@ test('a downloaded list can be opened again from the file, and a bad file change
   const file = join(ARTIFACTS, 'export.txt');
   await download.saveAs(file);
   const text = readFileSync(file, 'utf8');
-  assert.ok(text.includes(ui.print_to_team) && text.includes('#mbc=2.'), 'plain text with the list and its link');
+  assert.ok(text.includes(ui.print_to_team) && text.includes('#mbc=3.'), 'plain text with the list and its link');
   await first.context.close();
 
   const second = await pageWith(env, savedState(2));

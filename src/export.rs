@@ -28,6 +28,9 @@ pub fn plain_text(sheet: &Sheet) -> String {
     }
     out.push('\n');
     line(&mut out, &sheet.to_team);
+    for visit in pairs(sheet.visit.as_slice()) {
+        line(&mut out, &visit);
+    }
 
     let groups = std::iter::once((&labels.top, &sheet.top))
         .chain(sheet.groups.iter().map(|g| (&g.title, &g.questions)))
@@ -41,12 +44,17 @@ pub fn plain_text(sheet: &Sheet) -> String {
     }
 
     let goals_other = sheet.goals_other.iter().map(|t| indented(t, "  "));
+    let treatment_now = pairs(sheet.treatment_now.as_slice()).map(|t| indented(&t, "  "));
     let sections = [
+        (&labels.bring, sheet.bring.clone()),
         (
             &labels.goals,
             pairs(&sheet.goals).chain(goals_other).collect(),
         ),
-        (&labels.profile, pairs(&sheet.profile).collect()),
+        (
+            &labels.profile,
+            pairs(&sheet.profile).chain(treatment_now).collect(),
+        ),
         (&labels.treatments, pairs(&sheet.treatments).collect()),
         (&labels.sources, sheet.sources.clone()),
     ];
@@ -87,6 +95,9 @@ pub fn markdown(sheet: &Sheet) -> String {
     }
     out.push('\n');
     md_paragraph(&mut out, &sheet.to_team);
+    for visit in pairs(sheet.visit.as_slice()) {
+        md_paragraph(&mut out, &visit);
+    }
 
     let groups = std::iter::once((&labels.top, &sheet.top))
         .chain(sheet.groups.iter().map(|g| (&g.title, &g.questions)))
@@ -105,9 +116,15 @@ pub fn markdown(sheet: &Sheet) -> String {
     };
     let mut goals = md_pairs(&sheet.goals);
     goals.extend(goals_other);
+    let mut profile = md_pairs(&sheet.profile);
+    profile.extend(md_pairs(sheet.treatment_now.as_slice()));
     let sections = [
+        (
+            &labels.bring,
+            sheet.bring.iter().map(|b| md_escape(b, "  ")).collect(),
+        ),
         (&labels.goals, goals),
-        (&labels.profile, md_pairs(&sheet.profile)),
+        (&labels.profile, profile),
         (&labels.treatments, md_pairs(&sheet.treatments)),
         (
             &labels.sources,

@@ -82,7 +82,8 @@ fn answered_factor(state: &State, id: &str) -> bool {
 }
 
 /// Completed only when every question of the step has an answer; started
-/// when some have (or the person wrote something of their own).
+/// when some have (or the person wrote something of their own, or gave the
+/// optional reason for the visit).
 pub fn status(pack: &Pack, state: &State, step: Step) -> Status {
     let answers = &state.answers;
     let (asked, answered, wrote) = match step {
@@ -105,7 +106,11 @@ pub fn status(pack: &Pack, state: &State, step: Step) -> Status {
                 .iter()
                 .filter(|f| answered_factor(state, &f.id))
                 .count();
-            (factors.len(), answered, false)
+            (
+                factors.len(),
+                answered,
+                !state.treatment_now.trim().is_empty(),
+            )
         }
         Step::Treatments => {
             let ids = treatment_ids(pack);
@@ -123,7 +128,7 @@ pub fn status(pack: &Pack, state: &State, step: Step) -> Status {
                 .iter()
                 .filter(|r| state.readiness.get(&r.id).is_some())
                 .count();
-            (items.len(), answered, false)
+            (items.len(), answered, state.visit.is_some())
         }
     };
     if asked > 0 && answered >= asked {

@@ -9,11 +9,12 @@
 //!
 //! Order: the "most important" questions first, in list order; then the
 //! rest grouped by bank topic, in the pack's topic order; then the person's
-//! own questions. Numbers run 1..n across all of them.
+//! own questions. Numbers run 1..n across all of them. A sheet for a
+//! second opinion also lists what to bring, and cites where that comes from.
 
 use crate::answers::Mark;
 use crate::content::{fill, Pack};
-use crate::state::{Entry, State};
+use crate::state::{Entry, State, Visit};
 
 /// Everything printed, in the pack's language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,6 +37,13 @@ pub struct Sheet {
     pub profile: Vec<(String, String)>,
     /// Each marked treatment and its mark's label.
     pub treatments: Vec<(String, String)>,
+    /// "Reason for this visit" and the reason ("A second opinion"), if the
+    /// person gave one. First in "About me".
+    pub visit: Option<(String, String)>,
+    /// "Treatment now" and the person's words, if they wrote any.
+    pub treatment_now: Option<(String, String)>,
+    /// "What to bring": only on the sheet for a second opinion.
+    pub bring: Vec<String>,
     /// "Org: Title (url)" for each source the listed questions cite, in the
     /// order they are first cited.
     pub sources: Vec<String>,
@@ -48,6 +56,15 @@ pub struct Sheet {
     /// Headings and labels, so the exports need no pack.
     pub labels: SheetLabels,
 }
+
+/// The things to bring to a second opinion, as the sheet lists them.
+const BRING: [&str; 5] = [
+    "bring_records",
+    "bring_scans",
+    "bring_slides",
+    "bring_tests",
+    "bring_treatments",
+];
 
 /// The words around the content, from the pack's `ui` keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -70,6 +87,8 @@ pub struct SheetLabels {
     pub treatments: String,
     /// `sources_heading`: "Sources".
     pub sources: String,
+    /// `bring_heading`: "What to bring".
+    pub bring: String,
 }
 
 /// The "get help right away" box, as printed.
@@ -172,6 +191,16 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
         }
     }
     let cited = tops.iter().chain(&rest).map(|(entry, ..)| *entry);
+    let second_opinion = state.visit == Some(Visit::SecondOpinion);
+    let mut sources = sources(pack, cited);
+    if second_opinion {
+        // "What to bring" rests on the guide's second-opinion section.
+        for line in source_lines(pack, &pack.guide.second_opinion.sources) {
+            if !sources.contains(&line) {
+                sources.push(line);
+            }
+        }
+    }
 
     Sheet {
         title: pack.ui("print_title").to_owned(),
@@ -188,7 +217,21 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
             .map(str::to_owned),
         profile: profile(pack, state),
         treatments: treatments(pack, state),
-        sources: sources(pack, cited),
+        visit: state.visit.map(|v| {
+            (
+                pack.ui("about_visit").to_owned(),
+                pack.ui(v.ui_key()).to_owned(),
+            )
+        }),
+        treatment_now: Some(state.treatment_now.trim())
+            .filter(|t| !t.is_empty())
+            .map(|t| (pack.ui("about_treatment_now").to_owned(), t.to_owned())),
+        bring: if second_opinion {
+            BRING.iter().map(|key| pack.ui(key).to_owned()).collect()
+        } else {
+            Vec::new()
+        },
+        sources,
         urgent: pack.urgent().map(|u| SheetUrgent {
             heading: u.heading.clone(),
             intro: u.intro.clone(),
@@ -206,6 +249,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
             profile: pack.ui("print_profile").to_owned(),
             treatments: pack.ui("step_treatments").to_owned(),
             sources: pack.ui("sources_heading").to_owned(),
+            bring: pack.ui("bring_heading").to_owned(),
         },
     }
 }
@@ -291,8 +335,13 @@ fn sources<'a>(pack: &Pack, entries: impl Iterator<Item = &'a Entry>) -> Vec<Str
             }
         }
     }
-    seen.into_iter()
-        .filter_map(|id| pack.source(id))
+    source_lines(pack, seen)
+}
+
+/// "Org: Title (url)" for each of these sources the pack knows.
+fn source_lines<S: AsRef<str>>(pack: &Pack, ids: impl IntoIterator<Item = S>) -> Vec<String> {
+    ids.into_iter()
+        .filter_map(|id| pack.source(id.as_ref()))
         .map(|s| match &s.url {
             Some(url) => format!("{}: {} ({url})", s.org, s.title),
             None => format!("{}: {}", s.org, s.title),
@@ -507,5 +556,55 @@ mod tests {
             "the two questions share a source but not all"
         );
         assert_eq!(sheet.sources, expected);
+    }
+
+    #[test]
+    fn the_reason_and_treatment_now_print_and_a_second_opinion_adds_what_to_bring() {
+        let pack = pack();
+        let plain = build(&pack, &State::default(), "2026-11-30");
+        assert_eq!(plain.visit, None);
+        assert_eq!(plain.treatment_now, None);
+        assert!(plain.bring.is_empty());
+
+        let own_team = state([
+            Action::SetVisit(Some(Visit::OwnTeam)),
+            Action::SetTreatmentNow("  Letrozole  ".into()),
+        ]);
+        let sheet = build(&pack, &own_team, "2026-11-30");
+        assert_eq!(
+            sheet.visit,
+            Some((
+                "Reason for this visit".to_owned(),
+                "A visit with my own care team".to_owned()
+            ))
+        );
+        assert_eq!(
+            sheet.treatment_now,
+            Some(("Treatment now".to_owned(), "Letrozole".to_owned()))
+        );
+        assert!(sheet.bring.is_empty(), "only a second opinion lists it");
+        assert!(sheet.sources.is_empty());
+
+        let second = own_team.apply(Action::SetVisit(Some(Visit::SecondOpinion)));
+        let sheet = build(&pack, &second, "2026-11-30");
+        assert_eq!(
+            sheet.visit.map(|v| v.1),
+            Some("A second opinion".to_owned())
+        );
+        assert_eq!(sheet.bring.len(), BRING.len());
+        assert!(
+            sheet.bring[0].contains("pathology report"),
+            "{:?}",
+            sheet.bring
+        );
+        assert_eq!(sheet.labels.bring, "What to bring");
+        // Its sources are the guide's second-opinion section's, once each.
+        let expected = source_lines(&pack, &pack.guide.second_opinion.sources);
+        assert!(!expected.is_empty());
+        assert_eq!(sheet.sources, expected);
+        assert!(sheet
+            .sources
+            .iter()
+            .any(|s| s.starts_with("American Cancer Society")));
     }
 }

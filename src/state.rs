@@ -20,6 +20,9 @@ pub const MAX_ENTRIES: usize = 500;
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// The longest note, and the longest "anything else" text, in characters.
 pub const MAX_NOTE_CHARS: usize = 4000;
+/// The longest "treatment now" text, in characters: a few lines on the
+/// one-page sheet.
+pub const MAX_TREATMENT_NOW_CHARS: usize = 300;
 /// The most options one factor answer keeps (the longest factor has about
 /// a dozen): the rest of a hostile list is dropped, so reading it stays
 /// linear.
@@ -73,6 +76,38 @@ impl Step {
     }
 }
 
+/// Why the person is going to the visit the sheet is for. A second opinion
+/// adds "What to bring" to the sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visit {
+    SecondOpinion,
+    OwnTeam,
+}
+
+impl Visit {
+    pub const ALL: [Visit; 2] = [Visit::SecondOpinion, Visit::OwnTeam];
+
+    /// The id used in stored data.
+    pub fn id(self) -> &'static str {
+        match self {
+            Visit::SecondOpinion => "second_opinion",
+            Visit::OwnTeam => "own_team",
+        }
+    }
+
+    /// The interface key of its label ("A second opinion").
+    pub fn ui_key(self) -> &'static str {
+        match self {
+            Visit::SecondOpinion => "visit_second_opinion",
+            Visit::OwnTeam => "visit_own_team",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Visit> {
+        Visit::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
 /// One question in the person's list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -105,6 +140,12 @@ pub struct State {
     pub readiness: ById<bool>,
     /// Print in 18 pt.
     pub large_print: bool,
+    /// The reason for the visit, if the person gave one.
+    pub visit: Option<Visit>,
+    /// The treatment the person has now, in their own words; may be empty.
+    pub treatment_now: String,
+    /// Print a code that opens the list on a phone. Off unless chosen.
+    pub print_qr: bool,
     /// The last removed entry and where it was, for undo. Not saved.
     pub undo: Option<(usize, Entry)>,
 }
@@ -167,6 +208,11 @@ pub enum Action {
         yes: Option<bool>,
     },
     SetLargePrint(bool),
+    /// Give (or take back) the reason for the visit.
+    SetVisit(Option<Visit>),
+    /// The treatment the person has now, as typed (cut to its limit).
+    SetTreatmentNow(String),
+    SetPrintQr(bool),
     /// Start again with nothing (after "clear everything").
     Clear,
     /// Take a whole state (another tab's newer save, an accepted import).
@@ -321,6 +367,11 @@ impl State {
                 }
             },
             Action::SetLargePrint(large) => next.large_print = large,
+            Action::SetVisit(visit) => next.visit = visit,
+            Action::SetTreatmentNow(text) => {
+                next.treatment_now = cut(&text, MAX_TREATMENT_NOW_CHARS);
+            }
+            Action::SetPrintQr(on) => next.print_qr = on,
             Action::Clear => next = State::default(),
             Action::Replace(state) => {
                 next = state.normalise();
@@ -336,6 +387,12 @@ impl State {
                 }
                 if answers.goals_other.trim().is_empty() {
                     answers.goals_other = incoming.answers.goals_other.clone();
+                }
+                if next.visit.is_none() {
+                    next.visit = incoming.visit;
+                }
+                if next.treatment_now.trim().is_empty() {
+                    next.treatment_now = incoming.treatment_now.clone();
                 }
                 for (factor, options) in incoming.answers.factors.iter() {
                     if !answers.factors.contains_key(factor) {
@@ -418,6 +475,7 @@ impl State {
 
         self.answers.goals.retain(|goal, _| is_id(goal));
         self.answers.goals_other = cut(&self.answers.goals_other, MAX_NOTE_CHARS);
+        self.treatment_now = cut(&self.treatment_now, MAX_TREATMENT_NOW_CHARS);
         self.answers
             .treatments
             .retain(|treatment, _| is_id(treatment));
@@ -451,10 +509,13 @@ impl State {
             Step::Goals => {
                 !self.answers.goals.is_empty() || !self.answers.goals_other.trim().is_empty()
             }
-            Step::Profile => self.answers.factors.values().any(|o| !o.is_empty()),
+            Step::Profile => {
+                self.answers.factors.values().any(|o| !o.is_empty())
+                    || !self.treatment_now.trim().is_empty()
+            }
             Step::Treatments => !self.answers.treatments.is_empty(),
             Step::Questions => !self.list.is_empty(),
-            Step::Ready => !self.readiness.is_empty(),
+            Step::Ready => !self.readiness.is_empty() || self.visit.is_some(),
         }
     }
 
@@ -1398,6 +1459,83 @@ mod tests {
         );
         let ids: Vec<u32> = merged.list.iter().map(|e| e.id).collect();
         assert_eq!(ids, vec![0, 1, 2], "new entries get fresh ids");
+    }
+
+    #[test]
+    fn the_visit_reason_treatment_now_and_qr_choice_are_kept_and_taken_back() {
+        let state = run(
+            &State::default(),
+            [
+                Action::SetVisit(Some(Visit::SecondOpinion)),
+                Action::SetTreatmentNow("Letrozole and ribociclib".into()),
+                Action::SetPrintQr(true),
+            ],
+        );
+        assert_eq!(state.visit, Some(Visit::SecondOpinion));
+        assert_eq!(state.treatment_now, "Letrozole and ribociclib");
+        assert!(state.print_qr);
+        let state = run(
+            &state,
+            [
+                Action::SetVisit(Some(Visit::OwnTeam)),
+                Action::SetPrintQr(false),
+            ],
+        );
+        assert_eq!(state.visit, Some(Visit::OwnTeam));
+        assert!(!state.print_qr);
+        assert_eq!(state.apply(Action::SetVisit(None)).visit, None);
+        assert!(!State::default().print_qr, "no code on paper unless chosen");
+    }
+
+    #[test]
+    fn treatment_now_is_cut_to_its_limit_on_a_character_boundary() {
+        let long = "é".repeat(MAX_TREATMENT_NOW_CHARS + 5);
+        let state = State::default().apply(Action::SetTreatmentNow(long));
+        assert_eq!(state.treatment_now.chars().count(), MAX_TREATMENT_NOW_CHARS);
+        let broken = State {
+            treatment_now: "x".repeat(MAX_TREATMENT_NOW_CHARS * 2),
+            ..State::default()
+        };
+        assert_eq!(
+            broken.normalise().treatment_now.len(),
+            MAX_TREATMENT_NOW_CHARS
+        );
+    }
+
+    #[test]
+    fn visit_ids_are_stable() {
+        for visit in Visit::ALL {
+            assert_eq!(Visit::from_id(visit.id()), Some(visit));
+        }
+        assert_eq!(Visit::SecondOpinion.id(), "second_opinion");
+        assert_eq!(Visit::OwnTeam.id(), "own_team");
+        assert_eq!(Visit::from_id("tuesday"), None);
+    }
+
+    #[test]
+    fn merging_fills_in_the_visit_and_treatment_now_only_when_mine_are_empty() {
+        let theirs = run(
+            &State::default(),
+            [
+                Action::SetVisit(Some(Visit::OwnTeam)),
+                Action::SetTreatmentNow("Theirs".into()),
+                Action::SetPrintQr(true),
+            ],
+        );
+        let filled = State::default().apply(Action::Merge(Box::new(theirs.clone())));
+        assert_eq!(filled.visit, Some(Visit::OwnTeam));
+        assert_eq!(filled.treatment_now, "Theirs");
+        assert!(!filled.print_qr, "a device setting is not merged");
+        let mine = run(
+            &State::default(),
+            [
+                Action::SetVisit(Some(Visit::SecondOpinion)),
+                Action::SetTreatmentNow("Mine".into()),
+            ],
+        );
+        let kept = mine.apply(Action::Merge(Box::new(theirs)));
+        assert_eq!(kept.visit, Some(Visit::SecondOpinion));
+        assert_eq!(kept.treatment_now, "Mine");
     }
 
     #[test]

@@ -31,13 +31,14 @@ pub use crate::json::Value;
 use crate::answers::{Mark, Rating};
 use crate::by_id::ById;
 use crate::state::{
-    fits, is_id, Entry, State, Step, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
+    fits, is_id, Entry, State, Step, Visit, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS,
+    MAX_TOP, MAX_TREATMENT_NOW_CHARS,
 };
 
 /// Marks a save as ours.
 pub const FORMAT: &str = "mbc-guide/state";
 /// The shape `State` is saved in today.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The text to save for `state`. Written by hand beside `salvage`, its
 /// mirror, so the wasm needs no serializer; the round-trip tests keep the
@@ -104,6 +105,14 @@ pub fn state_tree(state: &State) -> Value {
             by_id(&state.readiness, |&yes| Value::Bool(yes)),
         ),
         ("large_print", Value::Bool(state.large_print)),
+        (
+            "visit",
+            state
+                .visit
+                .map_or(Value::Null, |v| Value::Text(v.id().to_owned())),
+        ),
+        ("treatment_now", text(&state.treatment_now)),
+        ("print_qr", Value::Bool(state.print_qr)),
     ])
 }
 
@@ -141,7 +150,8 @@ pub enum Lost {
     FutureVersion(u32),
     /// Answers from steps 1–3 and the readiness check (a goal's rating, the
     /// "anything else" text, a factor's option, a treatment's mark, a
-    /// readiness answer) with the wrong type, an unknown value or over-long.
+    /// readiness answer, the reason for the visit, the treatment now) with
+    /// the wrong type, an unknown value or over-long.
     Answers(usize),
     /// Questions in the list that could not be read, or a part of one (its
     /// own wording, its "most important" mark).
@@ -150,7 +160,8 @@ pub enum Lost {
     Notes(usize),
     /// Entries beyond `MAX_ENTRIES`, not kept.
     TooMany(usize),
-    /// Settings (step, large print, sensitive questions) that could not be
+    /// Settings (step, large print, sensitive questions, the code on paper)
+    /// that could not be
     /// read and went back to their defaults.
     Other(usize),
 }
@@ -270,7 +281,19 @@ type Migration = fn(Value) -> Result<Value, Lost>;
 /// the version before (tests/fixtures/stored/).
 ///
 /// - 1 → 2: `split_hormonal_grew`.
-const MIGRATIONS: [Migration; VERSION as usize - 1] = [split_hormonal_grew];
+/// - 2 → 3: `add_visit`.
+const MIGRATIONS: [Migration; VERSION as usize - 1] = [split_hormonal_grew, add_visit];
+
+/// Version 2 to 3. Version 3 adds the reason for the visit (`visit`), the
+/// treatment the person has now (`treatment_now`) and the choice of a code
+/// on paper (`print_qr`). A version 2 save has none of them, so each takes
+/// its default (no reason, no text, no code) and nothing else moves. The
+/// version still changes so that an older guide, reading a newer save,
+/// says it came from a newer version and keeps a copy, instead of saving
+/// over the person's new answers without them.
+fn add_visit(state: Value) -> Result<Value, Lost> {
+    Ok(state)
+}
 
 /// Version 1 to 2. Version 1 had one answer for "the cancer grew during
 /// hormone therapy": `hormonal_grew` under `past_treatments`. Version 2 asks
@@ -400,6 +423,22 @@ fn salvage(tree: &Value, lost: &mut Losses) -> State {
     }
     if let Some(readiness) = tree.get("readiness") {
         state.readiness = keyed(readiness, &mut lost.answers, Value::as_bool);
+    }
+    match tree.get("visit") {
+        None | Some(Value::Null) => {}
+        Some(visit) => match visit.as_text().and_then(Visit::from_id) {
+            Some(visit) => state.visit = Some(visit),
+            None => lost.answers += 1,
+        },
+    }
+    if let Some(text) = tree.get("treatment_now") {
+        match text.as_text().filter(|t| fits(t, MAX_TREATMENT_NOW_CHARS)) {
+            Some(text) => state.treatment_now = text.to_owned(),
+            None => lost.answers += 1,
+        }
+    }
+    if let Some(qr) = tree.get("print_qr") {
+        setting(qr.as_bool(), &mut state.print_qr, lost);
     }
     state
 }
@@ -670,6 +709,59 @@ mod tests {
             factors(&migrate(1, tree).expect("migrates")),
             r#"{"past_treatments":["hormonal"],"grew_on":["hormonal"]}"#
         );
+    }
+
+    #[test]
+    fn version_2_gains_no_reason_no_treatment_text_and_no_code() {
+        let v2 = crate::json::parse(r#"{"answers": {"goals_other": "June"}, "large_print": true}"#)
+            .expect("test JSON");
+        assert_eq!(migrate(2, v2.clone()), Ok(v2.clone()), "nothing moves");
+        let read = decode_state_tree(2, v2);
+        assert!(read.lost.is_empty(), "{:?}", read.lost);
+        assert_eq!(read.state.visit, None);
+        assert_eq!(read.state.treatment_now, "");
+        assert!(!read.state.print_qr);
+        assert!(read.state.large_print);
+    }
+
+    #[test]
+    fn the_visit_treatment_now_and_code_round_trip_and_bad_ones_are_counted() {
+        let state = State::default()
+            .apply(crate::state::Action::SetVisit(Some(Visit::SecondOpinion)))
+            .apply(crate::state::Action::SetTreatmentNow("Letrozole".into()))
+            .apply(crate::state::Action::SetPrintQr(true));
+        let read = decode(&encode(&state, 1, 0.0));
+        assert!(read.lost.is_empty(), "{:?}", read.lost);
+        assert_eq!(read.state, state);
+        // No reason saved as null reads back as none, quietly.
+        let read = decode_state_tree(VERSION, state_tree(&State::default()));
+        assert!(read.lost.is_empty(), "{:?}", read.lost);
+        assert_eq!(read.state.visit, None);
+
+        let long = "x".repeat(MAX_TREATMENT_NOW_CHARS + 1);
+        for (bad, lost) in [
+            (r#"{"visit": "tuesday"}"#.to_owned(), Lost::Answers(1)),
+            (r#"{"visit": 2}"#.to_owned(), Lost::Answers(1)),
+            (r#"{"treatment_now": 5}"#.to_owned(), Lost::Answers(1)),
+            (
+                format!(r#"{{"treatment_now": "{long}"}}"#),
+                Lost::Answers(1),
+            ),
+            (r#"{"print_qr": "yes"}"#.to_owned(), Lost::Other(1)),
+        ] {
+            let tree = crate::json::parse(&bad).expect("test JSON");
+            let read = decode_state_tree(VERSION, tree);
+            assert_eq!(read.lost, [lost], "{bad}");
+            assert_eq!(read.state, State::default(), "{bad}: the default stays");
+        }
+        // The good parts of a damaged save are kept.
+        let tree =
+            crate::json::parse(r#"{"visit": "own_team", "treatment_now": [], "print_qr": true}"#)
+                .expect("test JSON");
+        let read = decode_state_tree(VERSION, tree);
+        assert_eq!(read.lost, [Lost::Answers(1)]);
+        assert_eq!(read.state.visit, Some(Visit::OwnTeam));
+        assert!(read.state.print_qr);
     }
 
     #[test]

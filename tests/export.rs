@@ -15,7 +15,7 @@ use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::content::{builtin, Lang, Pack};
 use mbc_guide::export::{file_name, markdown, plain_text, text_download};
 use mbc_guide::sheet::{build, Sheet};
-use mbc_guide::state::{Action, State};
+use mbc_guide::state::{Action, State, Visit};
 
 const DATE: &str = "2026-11-29";
 const HOSTILE: &str =
@@ -292,6 +292,65 @@ fn sources_are_listed_once_with_the_review_date() {
     assert_eq!(sorted.len(), sheet.sources.len());
     assert!(!sheet.sources.is_empty());
     assert!(sheet.reviewed.starts_with("Last reviewed: "));
+}
+
+#[test]
+fn the_reason_and_treatment_now_are_exported_where_the_sheet_prints_them() {
+    for lang in [Lang::En, Lang::Es] {
+        let pack = pack(lang);
+        let state = fixed_state()
+            .apply(Action::SetVisit(Some(Visit::SecondOpinion)))
+            .apply(Action::SetTreatmentNow(
+                "Letrozole *daily*\nsince May".into(),
+            ));
+        let sheet = build(&pack, &state, DATE);
+        let text = plain_text(&sheet);
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{lang:?}: {needle:?} not in {text}"))
+        };
+        let reason = format!(
+            "{}: {}",
+            pack.ui("about_visit"),
+            pack.ui("visit_second_opinion")
+        );
+        let first_question = &sheet.top[0].text;
+        // The reason comes first, as in "About me"; what to bring follows
+        // the questions; the treatment now is with what I know.
+        assert!(at(&reason) < at(first_question), "{text}");
+        assert!(at(first_question) < at(pack.ui("bring_heading")));
+        assert!(at(pack.ui("bring_heading")) < at(&format!("- {}", pack.ui("bring_slides"))));
+        let profile = at(pack.ui("print_profile"));
+        let now = at(&format!(
+            "- {}: Letrozole *daily*\n  since May",
+            pack.ui("about_treatment_now")
+        ));
+        assert!(
+            profile < now && now < at(pack.ui("step_treatments")),
+            "{text}"
+        );
+
+        let md = markdown(&sheet);
+        assert!(md.contains(&reason), "{md}");
+        assert!(
+            md.contains("Letrozole \\*daily\\*"),
+            "escaped in Markdown: {md}"
+        );
+        assert!(
+            md.contains(&format!("## {}", pack.ui("bring_heading"))),
+            "{md}"
+        );
+
+        // For a visit with my own team: the reason, but nothing to bring.
+        let own = build(
+            &pack,
+            &state.apply(Action::SetVisit(Some(Visit::OwnTeam))),
+            DATE,
+        );
+        let own_text = plain_text(&own);
+        assert!(own_text.contains(pack.ui("visit_own_team")));
+        assert!(!own_text.contains(pack.ui("bring_slides")));
+    }
 }
 
 /// "Download as text": the sheet, then how to reopen the list, then its

@@ -7,13 +7,14 @@
 
 use std::rc::Rc;
 
-use mbc_guide::components::{ListEntry, OwnQuestion};
+use mbc_guide::components::{ListEntry, OwnQuestion, ProfileStep};
 use mbc_guide::content::{builtin, Lang};
-use mbc_guide::state::Entry;
+use mbc_guide::state::{Entry, State, MAX_TREATMENT_NOW_CHARS};
 use yew::Callback;
 
 type OwnProps = <OwnQuestion as yew::BaseComponent>::Properties;
 type EntryProps = <ListEntry as yew::BaseComponent>::Properties;
+type ProfileProps = <ProfileStep as yew::BaseComponent>::Properties;
 
 /// Every `<textarea …>` tag in `html`.
 fn textareas(html: &str) -> Vec<&str> {
@@ -67,4 +68,37 @@ async fn a_note_box_is_not_spellchecked_or_remembered() {
     .render()
     .await;
     assert_private(&html, "note");
+}
+
+#[tokio::test]
+async fn the_treatment_now_box_is_labelled_limited_and_not_spellchecked_or_remembered() {
+    let pack = Rc::new(builtin(Lang::En).expect("English pack"));
+    let label = pack.ui("treatment_now_label").to_owned();
+    let hint = pack.ui("treatment_now_hint").to_owned();
+    let html = yew::LocalServerRenderer::<ProfileStep>::with_props(yew::props!(ProfileProps {
+        pack,
+        state: Rc::new(State::default()),
+        on_action: Callback::noop(),
+        prefix: "t",
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    assert_private(&html, "treatment now");
+    let tag = textareas(&html)[0];
+    assert!(tag.contains(r#"id="t-treatment-now""#), "{tag}");
+    assert!(
+        tag.contains(&format!(r#"maxlength="{MAX_TREATMENT_NOW_CHARS}""#)),
+        "{tag}"
+    );
+    assert!(
+        tag.contains(r#"aria-describedby="t-treatment-now-hint""#),
+        "{tag}"
+    );
+    assert!(html.contains(&format!(r#"<label for="t-treatment-now">{label}</label>"#)));
+    assert!(html.contains(&hint), "the hint");
+    // It follows the treatments had, before the questions after them.
+    let box_at = html.find("t-treatment-now").unwrap_or(0);
+    assert!(html.find("t-factor-grew_on").unwrap_or(usize::MAX) < box_at);
+    assert!(box_at < html.find("t-factor-symptoms").unwrap_or(0));
 }

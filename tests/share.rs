@@ -21,7 +21,7 @@ use mbc_guide::json::Value;
 use mbc_guide::share::{
     decode, encode, fits, import_file, link, ShareError, MAX_JSON_BYTES, PREFIX,
 };
-use mbc_guide::state::{Action, Entry, State, Step, MAX_NOTE_CHARS, MAX_QUESTION_CHARS};
+use mbc_guide::state::{Action, Entry, State, Step, Visit, MAX_NOTE_CHARS, MAX_QUESTION_CHARS};
 use mbc_guide::stored::{self, Lost};
 use mbc_guide::zlib;
 
@@ -157,6 +157,9 @@ fn rich() -> State {
                 yes: Some(false),
             },
             Action::SetLargePrint(true),
+            Action::SetVisit(Some(Visit::SecondOpinion)),
+            Action::SetTreatmentNow("Letrozole «daily»\nsince May".into()),
+            Action::SetPrintQr(true),
         ],
     );
     // Not saved, so not shared.
@@ -603,6 +606,27 @@ fn a_version_1_link_opens_with_its_answers_migrated() {
     assert_eq!(decode(&fresh).expect("reads back").state, again.state);
 }
 
+/// A link made before the reason for the visit and the treatment now
+/// (version 2) still opens, with neither; a link made now carries both.
+#[test]
+fn a_version_2_link_opens_and_a_new_link_carries_the_visit_and_treatment_now() {
+    let json = r#"{"answers": {"factors": {"her2": ["low"]}}, "list": [{"id": 0, "question": "goals-main-aim"}], "next_id": 1}"#;
+    let old = fragment_of_bytes(
+        2,
+        &miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6),
+    );
+    let opened = decode(&old).unwrap_or_else(|e| panic!("{e}"));
+    assert!(opened.lost.is_empty(), "{:?}", opened.lost);
+    assert_eq!(opened.state.list.len(), 1);
+    assert_eq!(opened.state.visit, None);
+    assert_eq!(opened.state.treatment_now, "");
+
+    let state = rich();
+    let opened = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(opened.state.visit, Some(Visit::SecondOpinion));
+    assert_eq!(opened.state.treatment_now, "Letrozole «daily»\nsince May");
+}
+
 #[test]
 fn a_damaged_save_file_gives_what_could_be_read() {
     let save = r#"{"format": "mbc-guide/state", "version": 1, "rev": 2, "saved_at": 0,
@@ -764,6 +788,11 @@ fn any_state() -> impl Strategy<Value = State> {
         proptest::sample::select(Step::ALL.to_vec()),
         by_id(ITEMS, any::<bool>()),
         any::<bool>(),
+        (
+            proptest::option::of(proptest::sample::select(Visit::ALL.to_vec())),
+            any_text(300),
+            any::<bool>(),
+        ),
     )
         .prop_map(
             |(
@@ -774,6 +803,7 @@ fn any_state() -> impl Strategy<Value = State> {
                 step,
                 readiness,
                 large_print,
+                (visit, treatment_now, print_qr),
             )| {
                 let mut state = State {
                     list,
@@ -782,6 +812,9 @@ fn any_state() -> impl Strategy<Value = State> {
                     step,
                     readiness,
                     large_print,
+                    visit,
+                    treatment_now,
+                    print_qr,
                     ..State::default()
                 };
                 state.answers.goals = goals;

@@ -5,7 +5,7 @@
 
 use mbc_guide::answers::{Mark, Rating};
 use mbc_guide::state::{
-    Action, State, Step, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
+    Action, State, Step, Visit, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS, MAX_TOP,
 };
 use mbc_guide::stored::{decode, encode, summary, Lost, Restored, FORMAT, VERSION};
 use serde_json::{json, Value};
@@ -128,6 +128,9 @@ fn rich_state() -> State {
         },
         Action::ShowSensitive(true),
         Action::SetLargePrint(true),
+        Action::SetVisit(Some(Visit::SecondOpinion)),
+        Action::SetTreatmentNow("Letrozole and ribociclib\nsince May".into()),
+        Action::SetPrintQr(true),
         Action::GoTo(Step::Questions),
     ]);
     actions
@@ -152,6 +155,24 @@ fn a_version_1_save_migrates_hormonal_grew_to_taken_and_grown_on() {
     let again = decode(&encode(state, 5, 0.0));
     assert_eq!(again.state, *state);
     assert!(encode(state, 5, 0.0).contains(&format!("\"version\":{VERSION}")));
+}
+
+/// A save written by version 2, before the reason for the visit, the
+/// treatment now and the code on paper: it reads whole, with their defaults.
+#[test]
+fn a_version_2_save_reads_whole_with_no_reason_treatment_text_or_code() {
+    let restored = decode(&fixture("v2_before_visit.json"));
+    assert!(restored.lost.is_empty(), "{:?}", restored.lost);
+    let state = &restored.state;
+    assert_eq!(restored.rev, 7);
+    assert_eq!(state.list.len(), 4);
+    assert_eq!(options(state, "spread"), ["bone", "liver"]);
+    assert_eq!(state.visit, None);
+    assert_eq!(state.treatment_now, "");
+    assert!(!state.print_qr);
+    // Saved again, it is version 3 and an older guide would see that.
+    assert!(encode(state, 8, 0.0).contains("\"version\":3"));
+    assert_eq!(decode(&encode(state, 8, 0.0)).state, *state);
 }
 
 fn envelope(state: Value) -> String {
@@ -201,7 +222,7 @@ fn a_broken_clock_is_saved_as_zero() {
 fn the_envelope_names_its_format_and_version() {
     let saved: Value = serde_json::from_str(&encode(&rich_state(), 9, 5.0)).unwrap_or_default();
     assert_eq!(saved["format"], "mbc-guide/state");
-    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["version"], 3);
     assert_eq!(saved["rev"], 9);
     assert!(saved["state"]["list"].is_array());
     assert!(saved["state"].get("undo").is_none());

@@ -59,9 +59,13 @@ async fn the_box_is_under_the_title_before_the_guide_and_the_steps() {
     );
     let summary = &html[urgent..];
     assert!(
-        summary
-            .contains("<summary><h2 id=\"mbc-urgent-heading\">Get help right away</h2></summary>"),
-        "its heading is the button that opens it"
+        summary.contains(concat!(
+            "<summary><h2 id=\"mbc-urgent-heading\">Get help right away</h2>",
+            "<span aria-hidden=\"true\" class=\"mbc-cue\"><span class=\"mbc-cue__show\">Show</span>",
+            "<span class=\"mbc-cue__hide\">Hide</span></span></summary>"
+        )),
+        "its heading is the button that opens it, with the expanders' cue: {}",
+        &summary[..summary.len().min(400)]
     );
     for sign in &pack.guide.urgent.signs {
         assert!(summary.contains(&format!("<li>{sign}</li>")), "{sign}");

@@ -90,7 +90,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 <>
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <CheckAnswers pack={pack.clone()} state={state.clone()} on_action={on_action.clone()}
-                        on_take={props.on_take.clone()} prefix={prefix.clone()} />
+                        on_take={props.on_take.clone()} on_chosen={on_chosen.clone()} prefix={prefix.clone()} />
                     <TakeAway {pack} on_request={props.on_take.clone()} on_import={props.on_import.clone()} {prefix} />
                 </>
             },
@@ -107,7 +107,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 </button>
             </div>
             <section class="mbc-journey" aria-labelledby={heading_id.clone()}>
-                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} {on_chosen}
+                <StepNav pack={pack.clone()} state={state.clone()} on_action={props.on_action.clone()} on_chosen={on_chosen.clone()}
                     prefix={prefix.clone()} />
                 <h2 id={heading_id} ref={heading_ref} tabindex="-1" class="mbc-step-heading">
                     { pack.ui(step.ui_key()) }

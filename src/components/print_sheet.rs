@@ -32,9 +32,11 @@ pub struct PrintSheetProps {
 }
 
 /// The sheet made to be handed to the care team, one page for a short list:
-/// first what the doctor needs (about me), then the top 3 questions with room
-/// to write, then the rest with one answer line each, and the sources in one
-/// line at the foot. Hidden on screen; the only thing that prints (see the
+/// first what the doctor needs (about me: the reason for the visit, what
+/// matters, what I know, the treatment now), then the top 3 questions with
+/// room to write, then the rest with one answer line each, what to bring
+/// (for a second opinion), and the sources in one line at the foot, with
+/// the code to reopen the list beside them if the person asked for it. Hidden on screen; the only thing that prints (see the
 /// print rules in mbc-guide.css).
 #[component]
 pub fn PrintSheet(props: &PrintSheetProps) -> Html {
@@ -53,12 +55,14 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             </li>
         }
     };
-    let rows = |heading: &str, rows: &[(String, String)]| {
-        if rows.is_empty() {
+    // One paragraph per kind of answer; `extra` (the person's own words)
+    // ends it.
+    let rows = |heading: &str, rows: &[(String, String)], extra: Option<&String>| {
+        if rows.is_empty() && extra.is_none() {
             return html! {};
         }
         html! {
-            <p class="mbc-print__fact">
+            <p class="mbc-print__fact mbc-print__own">
                 <strong>{ crate::export::pair_label(heading) }</strong>
                 { for rows.iter().enumerate().map(|(i, (k, v))| html! {
                     <>
@@ -66,10 +70,16 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         { crate::export::pair_label(k) }<strong>{ v }</strong>
                     </>
                 }) }
+                if let Some(extra) = extra {
+                    if !rows.is_empty() { { "; " } }
+                    { extra }
+                }
             </p>
         }
     };
-    let has_about = !sheet.goals.is_empty()
+    let has_about = sheet.visit.is_some()
+        || sheet.treatment_now.is_some()
+        || !sheet.goals.is_empty()
         || sheet.goals_other.is_some()
         || !props.facts.is_empty()
         || !props.to_ask.is_empty();
@@ -94,12 +104,20 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             </div>
             if has_about {
                 <section class="mbc-print__section mbc-print__about">
-                    <h2>{ props.about_label.clone() }</h2>
-                    { rows(&l.goals, &sheet.goals) }
-                    if let Some(other) = &sheet.goals_other {
-                        <p class="mbc-print__fact">{ other }</p>
+                    // The reason for the visit on the heading's line.
+                    <div class="mbc-print__about-head">
+                        <h2>{ props.about_label.clone() }</h2>
+                        if let Some((label, reason)) = &sheet.visit {
+                            <p class="mbc-print__fact">
+                                { crate::export::pair_label(label) }<strong>{ reason }</strong>
+                            </p>
+                        }
+                    </div>
+                    { rows(&l.goals, &sheet.goals, sheet.goals_other.as_ref()) }
+                    { rows(&l.profile, &props.facts, None) }
+                    if let Some((label, text)) = &sheet.treatment_now {
+                        { rows(label, &[], Some(text)) }
                     }
-                    { rows(&l.profile, &props.facts) }
                     if !props.to_ask.is_empty() {
                         <p class="mbc-print__fact">
                             <strong>{ &l.treatments }{ ": " }</strong>{ props.to_ask.join(", ") }
@@ -123,25 +141,44 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                     </ol>
                 </section>
             }
-            // "Get help right away" on every sheet, in one short paragraph.
-            if let Some(urgent) = &sheet.urgent {
-                <section class="mbc-print__urgent">
-                    <p>
-                        <strong>{ &urgent.heading }{ ". " }</strong>{ &urgent.intro }{ " " }
-                        { urgent.signs.join(" · ") }{ " " }<strong>{ &urgent.action }</strong>
+            // For a second opinion: what to bring, as one short tick list.
+            if !sheet.bring.is_empty() {
+                <section class="mbc-print__section mbc-print__bring">
+                    <p class="mbc-print__fact">
+                        <strong>{ crate::export::pair_label(&l.bring) }</strong>
                     </p>
+                    <ul>
+                        { for sheet.bring.iter().map(|b| html! {
+                            <li><span class="mbc-print__box" aria-hidden="true"></span>{ b }</li>
+                        }) }
+                    </ul>
                 </section>
             }
-            if let Some(qr) = &props.qr {
-                { qr_figure(qr, &props.qr_label, "mbc-print__qr", Some("120")) }
-            }
-            <p class="mbc-print__sources">
-                { &sheet.date_line }{ ". " }
-                if !orgs.is_empty() {
-                    { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+            // The foot: "Get help right away" (on every sheet, in one short
+            // paragraph) and one line of sources, with the code beside them
+            // when the person asked for one.
+            <div class="mbc-print__foot">
+                <div class="mbc-print__foot-text">
+                    if let Some(urgent) = &sheet.urgent {
+                        <section class="mbc-print__urgent">
+                            <p>
+                                <strong>{ &urgent.heading }{ ". " }</strong>{ &urgent.intro }{ " " }
+                                { urgent.signs.join(" · ") }{ " " }<strong>{ &urgent.action }</strong>
+                            </p>
+                        </section>
+                    }
+                    <p class="mbc-print__sources">
+                        { &sheet.date_line }{ ". " }
+                        if !orgs.is_empty() {
+                            { &l.sources }{ ": " }{ orgs.join("; ") }{ ". " }
+                        }
+                        { &sheet.reviewed }
+                    </p>
+                </div>
+                if let Some(qr) = &props.qr {
+                    { qr_figure(qr, &props.qr_label, "mbc-print__qr", Some("120")) }
                 }
-                { &sheet.reviewed }
-            </p>
+            </div>
         </div>
     }
 }

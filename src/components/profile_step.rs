@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::Prose;
 use crate::content::{Factor, Pack};
 use crate::progress::profile_factors;
-use crate::state::{Action, State};
+use crate::state::{Action, State, MAX_TREATMENT_NOW_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileStepProps {
@@ -18,11 +18,56 @@ pub struct ProfileStepProps {
 /// Step 2: the things a treatment plan depends on (all but "what matters
 /// to me", which step 1 asks). Each is a group of answers with a "not sure";
 /// some allow several answers.
+///
+/// After the treatments the person has had (or at the end, in a pack without
+/// that question) comes an optional box for the treatment they have now, in
+/// their own words, for the sheet's "About me".
 #[component]
 pub fn ProfileStep(props: &ProfileStepProps) -> Html {
+    let pack = &props.pack;
+    let factors: Vec<&Factor> = profile_factors(pack).collect();
+    let after = factors
+        .iter()
+        .rposition(|f| TREATMENT_FACTORS.contains(&f.id.as_str()))
+        .unwrap_or(factors.len().saturating_sub(1));
     html! {
         <div class="mbc-step">
-            { for profile_factors(&props.pack).map(|f| factor(&props.pack, &props.state, &props.on_action, &props.prefix, f)) }
+            { for factors.iter().enumerate().map(|(i, f)| html! {
+                <>
+                    { factor(pack, &props.state, &props.on_action, &props.prefix, f) }
+                    if i == after { { treatment_now(props) } }
+                </>
+            }) }
+            if factors.is_empty() { { treatment_now(props) } }
+        </div>
+    }
+}
+
+/// The questions about treatments had; the box for the treatment now
+/// follows the last of them.
+const TREATMENT_FACTORS: [&str; 2] = ["past_treatments", "grew_on"];
+
+/// "The treatment I have now (optional)": a short box of the person's own
+/// words, not spellchecked or remembered by the browser (see
+/// tests/private_fields.rs).
+fn treatment_now(props: &ProfileStepProps) -> Html {
+    let pack = &props.pack;
+    let id = format!("{}-treatment-now", props.prefix);
+    let hint = format!("{id}-hint");
+    let on_input = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            on_action.emit(Action::SetTreatmentNow(area.value()));
+        })
+    };
+    html! {
+        <div class="mbc-field">
+            <label for={id.clone()}>{ pack.ui("treatment_now_label") }</label>
+            <p class="mbc-hint" id={hint.clone()}>{ pack.ui("treatment_now_hint") }</p>
+            <textarea {id} class="mbc-textarea" rows="2" aria-describedby={hint}
+                maxlength={MAX_TREATMENT_NOW_CHARS.to_string()} spellcheck="false" autocomplete="off"
+                value={props.state.treatment_now.clone()} oninput={on_input} />
         </div>
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::SourceNote;
 use crate::content::Pack;
 use crate::progress::readiness_items;
-use crate::state::{Action, State};
+use crate::state::{Action, State, Visit};
 
 #[derive(Properties, PartialEq)]
 pub struct ReadyStepProps {
@@ -15,9 +15,12 @@ pub struct ReadyStepProps {
     pub prefix: AttrValue,
 }
 
-/// The first part of step 5: yes/no questions on how ready the person
-/// feels, after the SURE test (all but "what matters to me", which step 1
-/// asks). Each "no" points to the questions that help.
+/// The first part of step 5: what the visit is for (a second opinion or my
+/// own team: asked here, where the person readies the sheet, because the
+/// answer opens the sheet's "About me" and a second opinion adds "What to
+/// bring"; optional), then yes/no questions on how ready the person feels,
+/// after the SURE test (all but "what matters to me", which step 1 asks).
+/// Each "no" points to the questions that help.
 #[component]
 pub fn ReadyStep(props: &ReadyStepProps) -> Html {
     let pack = &props.pack;
@@ -43,8 +46,27 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
             sources.push(id.clone());
         }
     }
+    let visit_name = format!("{}-visit", props.prefix);
+    let visit_hint = format!("{visit_name}-hint");
     html! {
         <div class="mbc-step">
+            <fieldset class="mbc-fieldset mbc-visit" aria-describedby={visit_hint.clone()}>
+                <legend>{ pack.ui("visit_legend") }</legend>
+                <p class="mbc-hint" id={visit_hint}>{ pack.ui("visit_hint") }</p>
+                <div class="mbc-options">
+                    { for Visit::ALL.into_iter().map(|visit| {
+                        let on_action = props.on_action.clone();
+                        html! {
+                            <label class="mbc-option">
+                                <input type="radio" name={visit_name.clone()} value={visit.id()}
+                                    checked={state.visit == Some(visit)}
+                                    onchange={move |_| on_action.emit(Action::SetVisit(Some(visit)))} />
+                                <span>{ pack.ui(visit.ui_key()) }</span>
+                            </label>
+                        }
+                    }) }
+                </div>
+            </fieldset>
             <h3>{ pack.ui("ready_heading") }</h3>
             <p>{ pack.ui("ready_intro") }</p>
             { for readiness_items(pack).map(|item| {

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{Prose, SourceNote};
+use super::{ExpanderCue, Prose, SourceNote};
 use crate::content::Pack;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +15,8 @@ pub struct UrgentHelpProps {
 /// "Get help right away": the signs that need a call to the care team now.
 /// It sits at the top of the page, under the title, in every step: its
 /// heading is always in view as a button that opens the box (a native
-/// `<details>`, so it works with no script and in the prerendered page).
+/// `<details>`, so it works with no script and in the prerendered page),
+/// with the same chevron and "Show"/"Hide" cue as every other expander.
 /// Closed at first, so the first screen stays calm. The printed sheet
 /// carries the same box (`sheet::SheetUrgent`). Nothing when the pack has
 /// no such box.
@@ -29,7 +30,7 @@ pub fn UrgentHelp(props: &UrgentHelpProps) -> Html {
     let heading = format!("{id}-heading");
     html! {
         <details class="mbc-urgent no-print" id={id}>
-            <summary><h2 id={heading}>{ &urgent.heading }</h2></summary>
+            <summary><h2 id={heading}>{ &urgent.heading }</h2><ExpanderCue pack={pack.clone()} /></summary>
             <p><Prose pack={pack.clone()} text={urgent.intro.clone()} /></p>
             <ul class="mbc-urgent__signs">
                 { for urgent.signs.iter().map(|s| html! { <li><Prose pack={pack.clone()} text={s.clone()} /></li> }) }
