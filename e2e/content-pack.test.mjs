@@ -20,6 +20,12 @@ let refused = '';
 try { validator(join(packs, 'hostile.json'), '--compile', join(packs, 'hostile.pack')); } catch (e) { refused = String(e.stdout); }
 // …so serve the raw JSON, and a cut-off compiled file, as a careless host might.
 writeFileSync(join(packs, 'truncated.pack'), readFileSync(join(packs, 'local.pack')).subarray(0, 5000));
+// A pack compiled by a newer validator: the byte after `mbc-pack` is its
+// pack format (src/content/mod.rs, PACK_FORMAT, today 1).
+const newer = Buffer.from(readFileSync(join(packs, 'local.pack')));
+assert.equal(newer.subarray(0, 9).toString('latin1'), 'mbc-pack\x01');
+newer[8] = 2;
+writeFileSync(join(packs, 'newer.pack'), newer);
 
 let env;
 before(async () => { env = await setUp({ extraRoots: { '/packs/': packs } }); });
@@ -57,7 +63,13 @@ test("a sound hospital pack adds its own questions", async () => {
   await context.close();
 });
 
-for (const [name, why] of [['hostile.json', 'not a compiled pack'], ['truncated.pack', 'damaged'], ['missing.pack', 'server answered 404']]) {
+for (const [name, why] of [
+  ['hostile.json', 'not a compiled pack'],
+  ['truncated.pack', 'damaged'],
+  ['missing.pack', 'server answered 404'],
+  // Both formats and the command, for the host; the notice for people.
+  ['newer.pack', 'compiled in pack format 2, and this widget reads pack format 1: compile it from its JSON with this widget\'s version of `mbc-validate-pack <pack.json> --compile <out.pack>`'],
+]) {
   test(`a ${name} pack falls back to the built-in content with a notice`, async () => {
     const { context, page, errors } = await open(`/packs/${name}`);
     await page.getByText(en.ui.pack_error).waitFor();

@@ -52,7 +52,11 @@ test('the takeover never shows a half-built page, even on a slow phone', async (
   await context.addInitScript((titles) => {
     window.__frames = { checked: 0, twins: 0, bad: [] };
     const check = () => {
-      const all = [...document.querySelectorAll('#mbc-guide')];
+      // The widget element, and the twin the app is built in (right after
+      // it, with no id until it takes the prerendered page's place).
+      const first = document.getElementById('mbc-guide');
+      const twin = first?.hasAttribute('data-mbc-prerendered') ? first.nextElementSibling : null;
+      const all = [first, twin].filter(Boolean);
       const shown = all.filter((el) => getComputedStyle(el).display !== 'none');
       if (all.length) {
         window.__frames.checked++;
@@ -72,6 +76,53 @@ test('the takeover never shows a half-built page, even on a slow phone', async (
   const frames = await page.evaluate(() => window.__frames);
   assert.deepEqual(frames.bad.slice(0, 5), [], `frames with a half-built page (of ${frames.checked})`);
   assert.ok(frames.twins > 0, `the app was built out of sight while the prerendered page showed (${frames.checked} frames checked)`);
+  await context.close();
+});
+
+test('what is ticked or typed on the prerendered page before the takeover is kept, and no two elements ever share an id', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // The wasm waits until the person has ticked and typed.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  // From the first byte of the page: after every change to the document
+  // (before any frame can show it), every id is on one element only.
+  await context.addInitScript(() => {
+    window.__ids = { checks: 0, duplicates: [] };
+    const check = () => {
+      window.__ids.checks++;
+      const seen = new Set();
+      for (const el of document.querySelectorAll('[id]')) {
+        if (seen.has(el.id)) window.__ids.duplicates.push(el.id);
+        seen.add(el.id);
+      }
+    };
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['id'] });
+  });
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
+  const goal = en.guide.goals.items.find((g) => g.id === 'longer').title;
+  const very = () => page.getByRole('group', { name: goal, exact: true }).getByRole('radio', { name: en.ui.rating_very, exact: true });
+  const other = () => page.getByRole('textbox', { name: en.ui.goals_other_label });
+  await very().check();
+  await other().fill('My son’s wedding in May');
+  assert.equal(await page.locator('#mbc-guide[data-ready]').count(), 0, 'still the prerendered page');
+  release();
+  await waitForWidget(page);
+  assert.ok(await very().isChecked(), 'the rating is kept');
+  assert.equal(await other().inputValue(), 'My son’s wedding in May', 'and the text');
+  await page.waitForTimeout(1000);
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('mbc-guide:default:state'))).state;
+  assert.equal(saved.answers.goals.longer, 'very', 'in the saved answers');
+  assert.equal(saved.answers.goals_other, 'My son’s wedding in May');
+  const ids = await page.evaluate(() => window.__ids);
+  assert.ok(ids.checks > 10, `${ids.checks} changes checked`);
+  assert.deepEqual([...new Set(ids.duplicates)].slice(0, 5), [], 'no id on two elements at once');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

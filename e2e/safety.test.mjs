@@ -375,9 +375,9 @@ test('another script clearing storage does not wipe the screen: what shows is sa
 });
 
 /** The standalone page on a device whose storage holds `state` saved with `rev`. */
-async function openSaved(state, { rev = 1, settings } = {}) {
+async function openSaved(state, { rev = 1, settings, savedAt = 0 } = {}) {
   const env = await open('/widget/', { settings });
-  const saved = JSON.stringify({ format: 'mbc-guide/state', version: 1, rev, saved_at: 0, state });
+  const saved = JSON.stringify({ format: 'mbc-guide/state', version: 1, rev, saved_at: savedAt, state });
   await env.page.evaluate((text) => localStorage.setItem('mbc-guide:default:state', text), saved);
   await env.page.reload();
   await standaloneReady(env.page);
@@ -396,6 +396,87 @@ test('a huge rev in storage is read as 0, and the tabs keep following each other
   assert.ok(saved.rev >= 1 && saved.rev < 1000, `rev ${saved.rev}`);
   assert.ok(await rating(second).isChecked(), 'the other tab follows');
   await env.context.close();
+});
+
+const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+
+test('"Replace my list" names what it changes, and can be undone right after, with focus and an announcement', async () => {
+  const mine = {
+    ...LIST,
+    answers: { ...LIST.answers, goals: { longer: 'very' } },
+    list: [{ id: 0, text: 'Mine one?', top: false, note: '' }, { id: 1, text: 'Mine two?', top: false, note: 'kept' }],
+    next_id: 2, large_print: true,
+  };
+  const env = await openSaved(mine);
+  const { page: p } = env;
+  // A link with one question that turns the sensitive questions on and
+  // large print off, and clears the goal ratings.
+  const theirs = { ...LIST, show_sensitive: true, list: [{ id: 0, text: 'Theirs?', top: false, note: '' }] };
+  await p.evaluate((h) => { location.hash = h; }, fragment(theirs));
+  const dialog = p.getByRole('dialog', { name: ui.incoming_title });
+  await dialog.waitFor();
+  const changes = [
+    fill(ui.incoming_replace_list, { mine: '2 questions', theirs: '1 question' }),
+    fill(ui.incoming_replace_answers, { parts: ui.step_goals }),
+    fill(ui.incoming_replace_on, { settings: ui.sensitive_toggle }),
+    fill(ui.incoming_replace_off, { settings: ui.large_print }),
+    ui.incoming_replace_undo,
+  ];
+  const replace = dialog.getByRole('button', { name: ui.incoming_replace });
+  const described = await p.locator(`[id="${await replace.getAttribute('aria-describedby')}"]`).innerText();
+  for (const line of changes) assert.ok(described.includes(line), `"${line}" describes Replace: ${described}`);
+  await replace.click();
+  await dialog.waitFor({ state: 'hidden' });
+  const live = p.locator('div[aria-live="polite"]');
+  const undo = p.getByRole('button', { name: ui.undo, exact: true });
+  await undo.waitFor();
+  await p.waitForFunction(() => document.activeElement?.textContent === 'Undo');
+  assert.ok((await live.innerText()).startsWith(ui.replaced_announce), await live.innerText());
+  await p.getByText('Theirs?', { exact: true }).waitFor();
+  await undo.click();
+  const back = p.getByText(ui.replace_undone, { exact: true });
+  await back.waitFor();
+  assert.ok(await back.evaluate((el) => el === document.activeElement), 'focus moves to "back as it was"');
+  assert.ok((await live.innerText()).startsWith(ui.replace_undone), await live.innerText());
+  await p.getByText('Mine two?', { exact: true }).waitFor();
+  await p.waitForTimeout(SAVED);
+  const saved = JSON.parse(await p.evaluate(() => localStorage.getItem('mbc-guide:default:state'))).state;
+  assert.deepEqual(saved.list.map((e) => e.text), ['Mine one?', 'Mine two?']);
+  assert.deepEqual([saved.answers.goals, saved.large_print, saved.show_sensitive], [{ longer: 'very' }, true, false]);
+  assert.deepEqual(env.errors, []);
+  await env.context.close();
+});
+
+test('the device section says when the list was last saved and that the browser may delete it; a list not seen for a week is offered a copy, once', async () => {
+  const DAY = 24 * 3600 * 1000;
+  const longDate = (ms) => new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
+  const eightDaysAgo = Date.now() - 8 * DAY;
+  const env = await openSaved({ ...LIST, step: 'goals' }, { savedAt: eightDaysAgo });
+  const { page: p } = env;
+  const device = p.getByRole('region', { name: ui.device_heading });
+  const status = async () => device.innerText();
+  assert.ok((await status()).includes(fill(ui.saved_when, { date: longDate(eightDaysAgo) })), await status());
+  assert.ok((await status()).includes(ui.saved_may_clear));
+  const offer = p.getByText(ui.keep_copy_offer);
+  await offer.waitFor();
+  // The offer's own buttons: print, download, a link; and "Not now".
+  for (const name of [ui.print_button, ui.download_txt, ui.share_button, ui.not_now]) {
+    assert.ok(await p.getByRole('button', { name, exact: true }).count() >= 1, name);
+  }
+  await p.getByRole('button', { name: ui.not_now, exact: true }).click();
+  await offer.waitFor({ state: 'hidden' });
+  // A change is saved: today is the day it was last saved, and the offer stays away.
+  await p.getByRole('group', { name: goal('longer'), exact: true }).getByRole('radio', { name: ui.rating_very, exact: true }).check();
+  await p.waitForTimeout(SAVED);
+  assert.ok((await status()).includes(fill(ui.saved_when, { date: longDate(Date.now()) })), await status());
+  assert.equal(await offer.count(), 0);
+  await env.context.close();
+  // Saved yesterday: no offer.
+  const recent = await openSaved({ ...LIST, step: 'goals' }, { savedAt: Date.now() - DAY });
+  await recent.page.waitForTimeout(500);
+  assert.equal(await recent.page.getByText(ui.keep_copy_offer).count(), 0, 'no offer for a list seen yesterday');
+  assert.deepEqual([...env.errors, ...recent.errors], []);
+  await recent.context.close();
 });
 
 test('"Don\'t save" leaves no copy of the list, the damaged copy included', async () => {
@@ -569,6 +650,53 @@ test('a precached file whose bytes differ from the sha256 in sw.js stops the wor
     return { active: Boolean((await navigator.serviceWorker.getRegistration())?.active), stored };
   });
   assert.deepEqual(state, { active: false, stored: 0 });
+  await context.close();
+  await own.close();
+});
+
+test('a waiting update is started only by the widget\'s own pages, not by another page of its origin', async () => {
+  // The widget in /mbc/, another app in /portal/, on one origin.
+  const dir = mkdtempSync(join(tmpdir(), 'mbc-sw-scope-'));
+  cpSync(DIST, join(dir, 'mbc'), { recursive: true });
+  mkdirSync(join(dir, 'portal'));
+  writeFileSync(join(dir, 'portal', 'login.html'), page('<h1>Another app</h1>'));
+  const own = await startServer({ root: dir });
+  const context = await browser.newContext();
+  const widget = await context.newPage();
+  await widget.goto(new URL('mbc/', own.url).href);
+  await standaloneReady(widget);
+  await widget.evaluate(() => navigator.serviceWorker.ready);
+  // A new build: the new worker installs and waits while the page is open.
+  appendFileSync(join(dir, 'mbc', 'sw.js'), '\n// a new build\n');
+  const waiting = () => widget.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return { waiting: Boolean(registration.waiting), active: registration.active?.scriptURL };
+  });
+  const installed = await widget.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    for (let i = 0; i < 100 && !registration.waiting; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return Boolean(registration.waiting);
+  });
+  assert.ok(installed, 'the new worker installed and waits');
+  // Another app's page asks it to take over: nothing happens.
+  const other = await context.newPage();
+  await other.goto(new URL('portal/login.html', own.url).href);
+  const asked = await other.evaluate(async (scope) => {
+    const registration = await navigator.serviceWorker.getRegistration(scope);
+    registration?.waiting?.postMessage({ type: 'skip-waiting' });
+    return Boolean(registration?.waiting);
+  }, new URL('mbc/', own.url).href);
+  assert.ok(asked, 'the other page could reach the waiting worker');
+  await other.waitForTimeout(1500);
+  assert.equal((await waiting()).waiting, true, 'still waiting after a message from outside its scope');
+  // The widget's own page asks ("Update now" does this): it takes over.
+  await widget.evaluate(async () => {
+    const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    (await navigator.serviceWorker.getRegistration()).waiting.postMessage({ type: 'skip-waiting' });
+    await changed;
+  });
+  assert.equal((await waiting()).waiting, false, 'from its own page, the update takes over');
   await context.close();
   await own.close();
 });

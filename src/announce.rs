@@ -21,6 +21,8 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
             | Action::AddOwn(_)
             | Action::Undo
             | Action::Merge(_)
+            | Action::ReplaceMine(_)
+            | Action::UndoReplace
             | Action::Remove(_)
             | Action::SetTop { .. }
             | Action::Move { .. }
@@ -42,6 +44,8 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
         | Action::Undo
         | Action::Merge(_) => with_count("added_announce"),
         Action::Remove(_) => with_count("removed_announce"),
+        Action::ReplaceMine(_) => with_count("replaced_announce"),
+        Action::UndoReplace => with_count("replace_undone"),
         Action::SetTop { .. } => Some(count()),
         Action::Move { id, .. } => {
             let position = after.list.iter().position(|e| e.id == *id)? + 1;
@@ -68,6 +72,23 @@ mod tests {
         ids.iter().fold(State::default(), |s, id| {
             s.apply(Action::AddQuestion((*id).into()))
         })
+    }
+
+    #[test]
+    fn replacing_the_list_and_undoing_it_say_so() {
+        let pack = pack();
+        let mine = with(&["a", "b"]);
+        let said = announce(&pack, &mine, &Action::ReplaceMine(Box::new(with(&["c"]))));
+        assert_eq!(
+            said.as_deref(),
+            Some("Your list was replaced. 1 question, 0 marked most important.")
+        );
+        let replaced = mine.apply(Action::ReplaceMine(Box::new(with(&["c"]))));
+        let said = announce(&pack, &replaced, &Action::UndoReplace);
+        assert_eq!(
+            said.as_deref(),
+            Some("Your list is back as it was. 2 questions, 0 marked most important.")
+        );
     }
 
     #[test]

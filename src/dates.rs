@@ -80,6 +80,34 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's
+    /// `days_from_civil`).
+    pub fn days(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+}
+
+/// How long a saved list may go unseen before a returning person is
+/// offered to keep a copy: Safari deletes script-written storage after 7
+/// days without a visit (EMBEDDING.md).
+pub const STALE_DAYS: i64 = 7;
+
+/// Was a list last saved on `saved` (ISO) at least `STALE_DAYS` before
+/// `today` (ISO)? `false` when either is not a date.
+pub fn stale(saved: &str, today: &str) -> bool {
+    match (Date::parse(saved), Date::parse(today)) {
+        (Some(saved), Some(today)) => today.days() - saved.days() >= STALE_DAYS,
+        _ => false,
+    }
+}
+
 /// An ISO date written out in `lang`: "November 30, 2026", "30 de
 /// noviembre de 2026". Text that is not an ISO date is returned as it is,
 /// so a mistake in a pack shows, never a panic.
@@ -150,6 +178,18 @@ mod tests {
         );
         pack.meta.review_by.clear();
         assert_eq!(reviewed_line(&pack), "Last reviewed: November 30, 2026");
+    }
+
+    #[test]
+    fn a_list_is_stale_a_week_after_it_was_saved() {
+        assert_eq!(Date::parse("1970-01-01").map(Date::days), Some(0));
+        assert_eq!(Date::parse("2000-03-01").map(Date::days), Some(11_017));
+        assert!(!stale("2026-11-24", "2026-11-30"), "6 days");
+        assert!(stale("2026-11-23", "2026-11-30"), "7 days");
+        assert!(stale("2026-02-22", "2026-03-01"), "across February");
+        assert!(stale("2025-12-31", "2026-01-07"), "across a new year");
+        assert!(!stale("2026-12-01", "2026-11-30"), "a clock set back");
+        assert!(!stale("", "2026-11-30") && !stale("2026-11-01", "soon"));
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! The list as a file: plain text (to copy or download) and Markdown, both
 //! written from a `Sheet`, so they hold exactly what the printout holds.
 //!
-//! The person's words are kept as typed. In plain text nothing can change
-//! their meaning; in Markdown every character that could start markup
-//! (`*`, `_`, `#`, `[`, `<`, `&`, a list marker at the start of a line…) is
-//! escaped, so their text can never turn into a heading, a link or HTML.
+//! The person's words are kept as typed, less control and bidi characters
+//! (`text::clean`, again here, whatever state the sheet came from). In
+//! plain text, a line of theirs that does not follow our own marker and
+//! starts like structure (`#`, `-`, `*`, `>`, `|`, `1.`, a backtick…) gets a
+//! `\` before it, so it cannot pass for one of our questions or headings,
+//! here or pasted where Markdown is shown. In Markdown every character that
+//! could start markup (`*`, `_`, `#`, `[`, `<`, `&`, a list marker at the
+//! start of a line…) is escaped, so their text can never turn into a
+//! heading, a link or HTML.
 
 use std::fmt::Write;
 
@@ -242,11 +247,42 @@ pub fn pair_label(title: &str) -> String {
     }
 }
 
-/// `text` with every line after the first indented by `indent`, so a
-/// multi-line note stays under its question.
+/// `text`, cleaned, with every line after the first indented by `indent`,
+/// so a multi-line note stays under its question, and `\` before a line
+/// that starts like structure (`starts_structure`). The first line follows
+/// our own marker or label, so it cannot start structure.
 fn indented(text: &str, indent: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    lines.join(&format!("\n{indent}"))
+    let text = crate::text::clean(text);
+    let mut out = String::with_capacity(text.len());
+    for (at, line) in text.lines().enumerate() {
+        if at > 0 {
+            out.push('\n');
+            out.push_str(indent);
+            if starts_structure(line) {
+                out.push('\\');
+                out.push_str(line.trim_start());
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Does this line start like structure, in our plain text or in Markdown:
+/// a heading, a list item, a quote, a table, a code fence, a rule, a box?
+fn starts_structure(line: &str) -> bool {
+    let line = line.trim_start();
+    matches!(
+        line.as_bytes().first(),
+        Some(b'#' | b'-' | b'*' | b'+' | b'>' | b'|' | b'`' | b'~' | b'=' | b'_' | b'[')
+    ) || numbered(line)
+}
+
+/// Does the line start with a number and `.` or `)`, like a numbered item?
+fn numbered(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
 }
 
 fn plain_question(out: &mut String, question: &SheetQuestion, note_label: &str) {
@@ -294,6 +330,7 @@ fn md_question(out: &mut String, question: &SheetQuestion, note_label: &str) {
 /// at the end of the line) followed by `indent`; blank lines are dropped,
 /// since in Markdown they would end the list item.
 fn md_escape(text: &str, indent: &str) -> String {
+    let text = crate::text::clean(text);
     let lines: Vec<String> = text
         .lines()
         .map(str::trim)
@@ -315,6 +352,7 @@ fn md_escape_line(text: &str) -> String {
     let text = text.trim_start();
     // A run of digits at the start, then `.` or `)`, would start a list.
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = numbered(text);
     if matches!(text.as_bytes().first(), Some(b'-' | b'+' | b'=')) {
         out.push('\\');
     }
@@ -324,11 +362,12 @@ fn md_escape_line(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' | ')' if digits > 0 && at == digits => {
+            '.' | ')' if numbered && at == digits => {
                 out.push('\\');
                 out.push(c);
             }
             '\t' => out.push(' '),
+            c if crate::text::is_hidden(c) => {}
             c => out.push(c),
         }
     }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod export;
+pub mod incoming;
 pub mod json;
 pub mod plural;
 pub mod progress;
@@ -24,6 +25,7 @@ pub mod share;
 pub mod sheet;
 pub mod state;
 pub mod stored;
+pub mod text;
 pub mod zlib;
 
 #[cfg(target_arch = "wasm32")]

@@ -148,6 +148,9 @@ pub struct State {
     pub print_qr: bool,
     /// The last removed entry and where it was, for undo. Not saved.
     pub undo: Option<(usize, Entry)>,
+    /// Everything as it was before the person chose "Replace my list", for
+    /// `UndoReplace` right after. Not saved; the next change drops it.
+    pub replaced: Option<Rc<State>>,
 }
 
 /// Every change the person can make.
@@ -215,8 +218,14 @@ pub enum Action {
     SetPrintQr(bool),
     /// Start again with nothing (after "clear everything").
     Clear,
-    /// Take a whole state (another tab's newer save, an accepted import).
+    /// Take a whole state (another tab's newer save).
     Replace(Box<State>),
+    /// The person chose "Replace my list" for a shared list: as `Replace`,
+    /// but what was here can be put back (`UndoReplace`) until the next
+    /// change.
+    ReplaceMine(Box<State>),
+    /// Put back everything as it was before `ReplaceMine`.
+    UndoReplace,
     /// Add a shared list to this one: its questions that are not already
     /// here go at the end (with their notes), and its answers fill in only
     /// what this list has not answered. This list's choices always win.
@@ -258,6 +267,8 @@ impl State {
     /// and over-long text are ignored or trimmed, never a panic.
     pub fn apply(&self, action: Action) -> State {
         let mut next = self.clone();
+        let replaced = next.replaced.take();
+        let keeps_replaced = !matches!(action, Action::ReplaceMine(_) | Action::UndoReplace);
         match action {
             Action::RateGoal { goal, rating } => match rating {
                 Some(rating) if is_id(&goal) => {
@@ -377,6 +388,18 @@ impl State {
                 next = state.normalise();
                 next.undo = None;
             }
+            Action::ReplaceMine(state) => {
+                let mut before = next;
+                before.undo = None;
+                next = state.normalise();
+                next.undo = None;
+                next.replaced = Some(Rc::new(before));
+            }
+            Action::UndoReplace => {
+                if let Some(before) = &replaced {
+                    next = State::clone(before);
+                }
+            }
             Action::Merge(incoming) => {
                 let incoming = incoming.normalise();
                 let answers = &mut next.answers;
@@ -426,6 +449,13 @@ impl State {
                 next = next.normalise();
             }
         }
+        if keeps_replaced && replaced.is_some() {
+            // A change that changes nothing (a repeated tick) keeps it.
+            next.replaced = replaced;
+            if next != *self {
+                next.replaced = None;
+            }
+        }
         next
     }
 
@@ -443,6 +473,7 @@ impl State {
     ///
     /// A pending undo survives only if its entry could still be put back.
     pub fn normalise(mut self) -> State {
+        self.replaced = None;
         let mut seen_questions = std::collections::BTreeSet::new();
         let list = std::mem::take(&mut self.list);
         for mut entry in list {
@@ -631,16 +662,20 @@ pub(crate) fn fits(text: &str, max: usize) -> bool {
     text.len() <= max || (text.len() <= 4 * max && text.chars().count() <= max)
 }
 
-/// At most `max` characters of `text`, cut on a character boundary.
+/// At most `max` characters of `text`, cut on a character boundary, with
+/// no control or bidi characters (`text::clean`).
 fn cut(text: &str, max: usize) -> String {
+    let text = crate::text::clean(text);
     match text.char_indices().nth(max) {
         Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
-        None => text.to_owned(),
+        None => text.into_owned(),
     }
 }
 
-/// The person's own question text: trimmed, cut to length, never blank.
+/// The person's own question text: cleaned, trimmed, cut to length, never
+/// blank.
 fn own_text(text: &str) -> Option<String> {
+    let text = crate::text::clean(text);
     let text = text.trim();
     (!text.is_empty()).then(|| cut(text, MAX_QUESTION_CHARS).trim_end().to_owned())
 }
@@ -1149,6 +1184,26 @@ mod tests {
     }
 
     #[test]
+    fn typed_or_pasted_text_loses_control_and_bidi_characters() {
+        let state = add(&["q_a"])
+            .apply(Action::SetNote {
+                id: 0,
+                note: "scan\u{202e} in 3\r\nmonths\u{0}".into(),
+            })
+            .apply(Action::AddOwn("\u{200f}\u{1b}".into()))
+            .apply(Action::AddOwn(" \u{2066}Can I travel?\u{2069}".into()))
+            .apply(Action::SetGoalsOther("work\u{7f}".into()));
+        assert_eq!(state.list[0].note, "scan in 3\nmonths");
+        assert_eq!(
+            state.list.len(),
+            2,
+            "a question of hidden characters is blank"
+        );
+        assert_eq!(state.list[1].text.as_deref(), Some("Can I travel?"));
+        assert_eq!(state.answers.goals_other, "work");
+    }
+
+    #[test]
     fn a_note_for_an_unknown_question_is_ignored() {
         let state = add(&["q_a"]);
         let after = state.apply(Action::SetNote {
@@ -1204,6 +1259,47 @@ mod tests {
             ],
         );
         assert_eq!(state, State::default());
+    }
+
+    /// Issue 17 item 5 (review M4): "Replace my list" can be undone right
+    /// after, and the undo brings back answers and settings too.
+    #[test]
+    fn replacing_my_list_can_be_undone_until_the_next_change() {
+        let mine = add(&["q_a", "q_b"])
+            .apply(Action::RateGoal {
+                goal: "longer".into(),
+                rating: Some(Rating::Very),
+            })
+            .apply(Action::SetLargePrint(true))
+            .apply(Action::Remove(0));
+        let theirs = add(&["q_c"]).apply(Action::ShowSensitive(true));
+        let replaced = mine.apply(Action::ReplaceMine(Box::new(theirs.clone())));
+        assert_eq!(replaced.list, theirs.list);
+        assert!(replaced.show_sensitive && !replaced.large_print);
+        assert_eq!(replaced.undo, None);
+        let back = replaced.apply(Action::UndoReplace);
+        assert_eq!(
+            back,
+            State {
+                undo: None,
+                ..mine.clone()
+            }
+        );
+        assert_eq!(back.apply(Action::UndoReplace), back, "once only");
+
+        // A change that changes nothing keeps the undo; a real one drops it.
+        let same = replaced.apply(Action::ShowSensitive(true));
+        assert!(same.replaced.is_some());
+        let changed = same.apply(Action::GoTo(Step::Ready));
+        assert_eq!(changed.replaced, None);
+        assert_eq!(changed.apply(Action::UndoReplace), changed);
+    }
+
+    #[test]
+    fn another_tabs_replace_offers_no_undo() {
+        let state = add(&["q_a"]).apply(Action::Replace(Box::new(add(&["q_b"]))));
+        assert_eq!(state.replaced, None);
+        assert_eq!(state.apply(Action::UndoReplace), state);
     }
 
     #[test]

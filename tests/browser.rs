@@ -271,8 +271,10 @@ async fn the_takeover_comes_in_parts_and_says_when_all_in_view_is_there() {
 }
 
 /// On the standalone page the app is built out of sight next to the
-/// prerendered page, which stays in view meanwhile, then takes its place in
-/// one step, with focus kept on the same control.
+/// prerendered page, which stays in view and usable meanwhile, then takes
+/// its place in one step: what was ticked or typed there is kept, focus
+/// stays on the same control, and no two elements ever share an id
+/// (issue 17 item 8).
 #[wasm_bindgen_test]
 async fn the_standalone_page_swaps_the_prerendered_page_for_the_app_in_one_step() {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -280,10 +282,26 @@ async fn the_standalone_page_swaps_the_prerendered_page_for_the_app_in_one_step(
     root.set_id(mbc_guide::web::ROOT_ID);
     root.set_class_name("mbc-page");
     root.set_inner_html(
-        "<div class=\"mbc\"><h2 id=\"mbc-step-heading\" tabindex=\"-1\">Prerendered</h2></div>",
+        "<div class=\"mbc\"><h2 id=\"mbc-step-heading\" tabindex=\"-1\">Prerendered</h2>\
+         <input type=\"radio\" name=\"mbc-goal-longer\" value=\"very\">\
+         <label for=\"mbc-goals-other\">Anything else</label><textarea id=\"mbc-goals-other\"></textarea></div>",
     );
     document.body().unwrap().append_child(&root).unwrap();
     let prerendered = document.get_element_by_id("mbc-step-heading").unwrap();
+    // Ticked and typed before the app takes over.
+    let radio: web_sys::HtmlInputElement = root
+        .query_selector("input[type=radio]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    radio.set_checked(true);
+    let typed: web_sys::HtmlTextAreaElement = document
+        .get_element_by_id("mbc-goals-other")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    typed.set_value("My son's wedding");
     prerendered
         .clone()
         .dyn_into::<web_sys::HtmlElement>()
@@ -293,17 +311,22 @@ async fn the_standalone_page_swaps_the_prerendered_page_for_the_app_in_one_step(
 
     mbc_guide::web::mount_standalone().expect("the widget mounts");
     let widgets = || document.query_selector_all("#mbc-guide").unwrap();
+    let duplicate_id = || {
+        let all = document.query_selector_all("[id]").unwrap();
+        let mut ids: Vec<String> = (0..all.length())
+            .filter_map(|i| all.get(i)?.dyn_into::<web_sys::Element>().ok())
+            .map(|el| el.id())
+            .collect();
+        ids.sort();
+        ids.windows(2).find(|w| w[0] == w[1]).map(|w| w[0].clone())
+    };
     let mut saw_both = false;
     let mut ready = None;
     for _ in 0..200 {
-        let all = widgets();
-        if all.length() == 2 {
+        assert_eq!(duplicate_id(), None, "no two elements share an id");
+        if let Some(twin) = root.next_element_sibling() {
             saw_both = true;
-            let twin = all
-                .get(1)
-                .unwrap()
-                .dyn_into::<web_sys::HtmlElement>()
-                .unwrap();
+            let twin = twin.dyn_into::<web_sys::HtmlElement>().unwrap();
             assert_eq!(
                 twin.style().get_property_value("display").unwrap(),
                 "none",
@@ -347,4 +370,23 @@ async fn the_standalone_page_swaps_the_prerendered_page_for_the_app_in_one_step(
         ready.contains(Some(&focused)),
         "in the app, not the old page"
     );
+    // Kept: in the app's state, so a later render shows them too.
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    let kept: web_sys::HtmlInputElement = ready
+        .query_selector("input[name=mbc-goal-longer][value=very]")
+        .unwrap()
+        .expect("the app's radio")
+        .dyn_into()
+        .unwrap();
+    assert!(
+        kept.checked(),
+        "the rating ticked before the takeover is kept"
+    );
+    let kept: web_sys::HtmlTextAreaElement = document
+        .get_element_by_id("mbc-goals-other")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(kept.value(), "My son's wedding", "and the text typed");
+    assert_eq!(duplicate_id(), None);
 }

@@ -353,6 +353,62 @@ fn the_reason_and_treatment_now_are_exported_where_the_sheet_prints_them() {
     }
 }
 
+/// Issue 17 item 12 (review L5): whatever state the sheet comes from, the
+/// exports hold no control or bidi character, a lone `\r` is a line end,
+/// and a line of the person's own that starts like structure cannot pass
+/// for one of ours in the text.
+#[test]
+fn exports_drop_control_and_bidi_characters_and_the_persons_lines_cannot_start_structure() {
+    let mut state = fixed_state();
+    // Set directly, as a state from an older build or another tab might
+    // hold them, past the reducer's own cleaning.
+    state.list[0].note =
+        "call \u{202e}1-800-555\u{202c} now\r# Urgent\u{1b}[2J\u{85}\n2. [ ] A fake question\n- a fake item\n  > a quote\n`code`".into();
+    state.answers.goals_other = "wedding\u{2066}\u{200f}\r\n| a | table |\n1) first".into();
+    let sheet = build(&pack(Lang::En), &state, DATE);
+    let text = plain_text(&sheet);
+    let md = markdown(&sheet);
+    for out in [&text, &md] {
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| c == '\r' || mbc_guide::text::is_hidden(c))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} in {out}");
+    }
+    assert!(text.contains("call 1-800-555 now"), "{text}");
+    for guarded in [
+        "\\# Urgent[2J",
+        "\\2. [ ] A fake question",
+        "\\- a fake item",
+        "\\> a quote",
+        "\\`code`",
+        "\\| a | table |",
+        "\\1) first",
+    ] {
+        assert!(
+            text.lines().any(|l| l.trim_start() == guarded),
+            "{guarded:?} not on a line of its own in\n{text}"
+        );
+    }
+    // Every line that starts like structure is ours: a numbered question,
+    // a list item of our own sections, or an underline.
+    let ours = |l: &str| {
+        l.starts_with("- ")
+            || l.chars().all(|c| c == '-' || c == '=')
+            || l.split_once(". [ ] ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    for line in text.lines().filter(|l| !ours(l)) {
+        let body = line.trim_start();
+        assert!(
+            !body.starts_with(['#', '-', '*', '>', '|', '`', '[']),
+            "{line:?} in\n{text}"
+        );
+    }
+    assert!(md.contains("\\# Urgent\\[2J"), "{md}");
+    assert!(md.contains("\\- a fake item"), "{md}");
+}
+
 /// "Download as text": the sheet, then how to reopen the list, then its
 /// link, in a file named by the pack's stem and the date; and "Open a list
 /// from a file" reads the same list back from it.

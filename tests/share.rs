@@ -147,7 +147,7 @@ fn rich() -> State {
             },
             Action::SetNote {
                 id: 2,
-                note: "control \u{1} \u{7f} and \u{2028} stay".into(),
+                note: "control \u{1} \u{7f} and \u{2028} are taken out".into(),
             },
             Action::Remove(3),
             Action::ShowSensitive(true),
@@ -315,6 +315,22 @@ fn html_and_script_in_text_come_back_as_the_same_text() {
         format!("</textarea>{hostile}&amp;")
     );
     assert_eq!(restored.state.answers.goals_other, hostile);
+}
+
+/// Issue 17 item 12 (review L5): a link made by an older build, or by
+/// hand, with control and bidi characters in the person's words opens with
+/// them taken out and its line ends as `\n`.
+#[test]
+fn control_and_bidi_characters_in_a_link_are_taken_out() {
+    let mut state = run(State::default(), [Action::AddOwn("placeholder".into())]);
+    state.list[0].text = Some("Call \u{202e}5550100\u{202c} today\u{1b}[2J".into());
+    state.list[0].note = "one\rtwo\r\nthree\u{9b}\u{200b}".into();
+    state.answers.goals_other = "\u{2067}May\u{2069}\u{7}".into();
+    let restored = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
+    let got = &restored.state;
+    assert_eq!(got.list[0].text.as_deref(), Some("Call 5550100 today[2J"));
+    assert_eq!(got.list[0].note, "one\ntwo\nthree");
+    assert_eq!(got.answers.goals_other, "May");
 }
 
 // Bad links
@@ -516,9 +532,9 @@ fn far_too_long_text_is_refused_before_any_work() {
 
 #[test]
 fn a_list_too_big_for_a_link_is_known_before_sharing() {
-    let long_note = "\u{1}".repeat(MAX_NOTE_CHARS); // 6 bytes each in JSON
+    let long_note = "😀".repeat(MAX_NOTE_CHARS); // 4 bytes each in JSON
     let mut state = State::default();
-    for i in 0..60 {
+    for i in 0..80 {
         state = state.apply(Action::AddOwn(format!("Question {i}")));
         state = state.apply(Action::SetNote {
             id: i,

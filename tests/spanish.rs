@@ -404,6 +404,18 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
             lang_fetch={Some(LangFetch::Failed(lang))} on_restore_choice={Callback::noop()} /> },
         ),
         (
+            "SavedStatus",
+            html! { <SavedStatus pack={p.clone()} saving={Saving::On} saved_on={Some(AttrValue::from("2026-11-23"))} /> },
+        ),
+        (
+            "KeepCopy",
+            html! { <KeepCopy pack={p.clone()} offer={true} on_request={Callback::noop()} /> },
+        ),
+        (
+            "ReplaceUndo",
+            html! { <ReplaceUndo pack={p.clone()} replaced={true} on_action={Callback::noop()} /> },
+        ),
+        (
             "UpdateNotice",
             html! { <UpdateNotice pack={p.clone()} on_apply={Callback::noop()} /> },
         ),
@@ -423,7 +435,7 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "IncomingDialog",
-            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} error={None::<AttrValue>}
+            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} mine={Some(Rc::new(State::default()))} error={None::<AttrValue>}
             on_choose={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (
@@ -469,4 +481,42 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         out.push((name.to_owned(), piece(html).await));
     }
     out
+}
+
+/// Issue 17 item 5: when the list was last saved, in each language's date
+/// form, that the browser may delete it, and the offer to keep a copy; none
+/// of it when saving is off or there is nothing stale.
+#[tokio::test]
+async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
+    let library = Rc::new(Library::builtin().expect("built-in packs"));
+    for (lang, date) in [
+        (Lang::En, "November 23, 2026"),
+        (Lang::Es, "23 de noviembre de 2026"),
+    ] {
+        let p = library.pack(lang).expect("pack").clone();
+        let status = |saving: Saving| {
+            html! { <SavedStatus pack={p.clone()} saving={saving} saved_on={Some(AttrValue::from("2026-11-23"))} /> }
+        };
+        let on = piece(status(Saving::On)).await;
+        let saved = mbc_guide::content::fill(p.ui("saved_when"), &[("date", date)]);
+        assert!(on.contains(&saved), "{on}");
+        assert!(on.contains(p.ui("saved_may_clear")), "{on}");
+        for off in [Saving::Off, Saving::Blocked] {
+            assert!(!piece(status(off)).await.contains(p.ui("saved_may_clear")));
+        }
+        let offer = |offer: bool| {
+            html! { <KeepCopy pack={p.clone()} offer={offer} on_request={Callback::noop()} /> }
+        };
+        let shown = piece(offer(true)).await;
+        for key in [
+            "keep_copy_offer",
+            "print_button",
+            "download_txt",
+            "share_button",
+            "not_now",
+        ] {
+            assert!(shown.contains(p.ui(key)), "{key} in {shown}");
+        }
+        assert!(!piece(offer(false)).await.contains(p.ui("keep_copy_offer")));
+    }
 }

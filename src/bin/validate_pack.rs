@@ -125,11 +125,19 @@ fn main() -> ExitCode {
         if let (Some(out), Some(pack)) = (&compile, &checked.pack) {
             if failed {
                 println!("not compiled: fix the errors first");
-            } else if let Err(e) = std::fs::write(out, mbc_guide::content::compile_pack(pack)) {
-                println!("error: {out}: cannot write the compiled pack: {e}");
-                errors += 1;
             } else {
-                println!("compiled {file} to {out}");
+                let written = mbc_guide::content::compile_pack(pack)
+                    .and_then(|bytes| std::fs::write(out, bytes).map_err(|e| e.to_string()));
+                match written {
+                    Err(e) => {
+                        println!("error: {out}: cannot write the compiled pack: {e}");
+                        errors += 1;
+                    }
+                    Ok(()) => println!(
+                        "compiled {file} to {out} (pack format {})",
+                        mbc_guide::content::PACK_FORMAT
+                    ),
+                }
             }
         }
         warnings += checked.problems.iter().filter(|p| !p.is_error()).count();

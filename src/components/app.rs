@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::{
     use_actions, use_device, use_incoming, use_language, use_printing, use_staged, use_take_away,
-    use_update_ready, ClearDialog, DeviceSettings, EdgeHandle, GuideMore, IncomingDialog, Journey,
-    LanguageSwitch, Notices, PageFooter, PrintSheet, ShareDialog, TextSize, UpdateNotice,
+    use_update_ready, AtStart, ClearDialog, DeviceSettings, EdgeHandle, GuideMore, IncomingDialog,
+    Journey, LanguageSwitch, Notices, PageFooter, PrintSheet, ShareDialog, TextSize, UpdateNotice,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -32,6 +32,10 @@ pub struct AppProps {
     /// Today, as an ISO date, for the printed sheet and file names.
     #[prop_or_default]
     pub today: AttrValue,
+    /// When the list was last saved on this device (an ISO date), as found
+    /// at start.
+    #[prop_or_default]
+    pub saved_on: Option<AttrValue>,
     /// This page's address without its fragment, for share links.
     #[prop_or_default]
     pub page_url: AttrValue,
@@ -106,8 +110,12 @@ pub fn App(props: &AppProps) -> Html {
     let (on_action, moved) = use_actions(&state, &current, &pack, say.clone());
     let device = use_device(
         edge,
-        props.saving,
-        props.restore.clone(),
+        AtStart {
+            saving: props.saving,
+            restore: props.restore.clone(),
+            saved_on: props.saved_on.clone(),
+            today: props.today.clone(),
+        },
         &state,
         &current,
         &on_action,
@@ -135,6 +143,8 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Notices pack={pack.clone()} saving={device.saving} restore={device.restore} pack_error={props.pack_error}
                 lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice} />
+            <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
+            <super::KeepCopy pack={pack.clone()} offer={device.offer_copy} on_request={take.on_take.clone()} />
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} {moved} on_action={on_action.clone()}
@@ -144,7 +154,7 @@ pub fn App(props: &AppProps) -> Html {
                 <GuideMore pack={pack.clone()} prefix={prefix.clone()} />
             }
             if parts >= part::DEVICE {
-                <DeviceSettings pack={pack.clone()} saving={device.saving} on_dont_save={device.on_dont_save}
+                <DeviceSettings pack={pack.clone()} saving={device.saving} saved_on={device.saved_on} on_dont_save={device.on_dont_save}
                     on_clear={device.on_clear_open} prefix={prefix.clone()} />
             }
             if parts >= part::DIALOGS {
@@ -153,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
                 link={take.link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
                 qr={take.link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
                 on_copy={take.on_share_copy} on_close={take.on_share_close} prefix={prefix.clone()} />
-            <IncomingDialog pack={pack.clone()} incoming={incoming.list}
+            <IncomingDialog pack={pack.clone()} mine={incoming.list.is_some().then(|| current.clone())} incoming={incoming.list}
                 error={incoming.error.map(|key| AttrValue::from(pack.ui(key).to_owned()))}
                 on_choose={incoming.on_choose} prefix={prefix.clone()} />
             if let Some((sheet, (facts, to_ask))) = printing.sheet.as_ref() {

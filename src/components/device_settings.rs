@@ -9,6 +9,9 @@ use crate::session::Saving;
 pub struct DeviceSettingsProps {
     pub pack: Rc<Pack>,
     pub saving: Saving,
+    /// When the list was last saved here (an ISO date), if ever.
+    #[prop_or_default]
+    pub saved_on: Option<AttrValue>,
     /// "Don't save on this device" turned on (true) or off.
     pub on_dont_save: Callback<bool>,
     /// "Remove everything from this device" (it asks first).
@@ -16,7 +19,8 @@ pub struct DeviceSettingsProps {
     pub prefix: AttrValue,
 }
 
-/// "This device": whether answers are kept here, and removing them.
+/// "This device": whether answers are kept here, when they were last saved
+/// and that the browser may delete them, and removing them.
 #[component]
 pub fn DeviceSettings(props: &DeviceSettingsProps) -> Html {
     let pack = &props.pack;
@@ -25,10 +29,12 @@ pub fn DeviceSettings(props: &DeviceSettingsProps) -> Html {
     let on_clear = props.on_clear.clone();
     html! {
         <section class="mbc-device no-print" aria-labelledby={heading.clone()}>
-            <h2 id={heading}>{ pack.ui("device_heading") }</h2>
+            <h2 id={heading.clone()}>{ pack.ui("device_heading") }</h2>
+            <super::SavedStatus pack={pack.clone()} saving={props.saving} saved_on={props.saved_on.clone()} />
             <p>
                 <label class="mbc-check">
-                    <input type="checkbox" checked={props.saving == Saving::Off}
+                    // An id, so a tick on the prerendered page is kept (`web::reveal`).
+                    <input type="checkbox" id={format!("{heading}-dont-save")} checked={props.saving == Saving::Off}
                         disabled={matches!(props.saving, Saving::Blocked)}
                         onchange={move |e: Event| {
                             let input: web_sys::HtmlInputElement = e.target_unchecked_into();

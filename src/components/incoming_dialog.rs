@@ -20,6 +20,10 @@ pub struct IncomingDialogProps {
     pub pack: Rc<Pack>,
     /// The list a link or file holds; `None` when there is none to show.
     pub incoming: Option<Rc<State>>,
+    /// The person's own list, to say what "Replace my list" changes; given
+    /// only while a list is shown, so the closed dialog never compares it.
+    #[prop_or_default]
+    pub mine: Option<Rc<State>>,
     /// Why a link or file could not be read, as a sentence.
     #[prop_or_default]
     pub error: Option<AttrValue>,
@@ -28,8 +32,10 @@ pub struct IncomingDialogProps {
 }
 
 /// A shared list (from a link or a file) is shown, and nothing changes until
-/// the person chooses to add it, replace theirs, or leave it. A link or file
-/// that could not be read is explained in one sentence.
+/// the person chooses to add it, replace theirs, or leave it. What replacing
+/// changes (questions, answers, settings) is said before they choose
+/// (`incoming::replace_changes`). A link or file that could not be read is
+/// explained in one sentence.
 #[component]
 pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
     let open = props.incoming.is_some() || props.error.is_some();
@@ -49,6 +55,11 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
         .incoming
         .as_ref()
         .map(|s| crate::plural::incoming_count(pack, s.list.len(), s.top_count()));
+    let changes = match (&props.mine, &props.incoming) {
+        (Some(mine), Some(theirs)) => crate::incoming::replace_changes(pack, mine, theirs),
+        _ => Vec::new(),
+    };
+    let changes_id = format!("{}-incoming-replace", props.prefix);
     html! {
         <dialog ref={dialog} class="mbc-dialog" aria-labelledby={heading.clone()}
             aria-describedby={text_id.clone()} oncancel={on_cancel}>
@@ -65,9 +76,14 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
                         <li>{ e.text.clone().or_else(|| e.question.as_deref().and_then(|q| pack.question(q)).map(|q| q.text.clone())).unwrap_or_default() }</li>
                     }) }
                 </ol>
+                <p>{ pack.ui("incoming_replace_heading") }</p>
+                <ul id={changes_id.clone()}>
+                    { for changes.into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
                 <div class="mbc-actions">
                     <button type="button" class="mbc-button" onclick={choose(IncomingChoice::Merge)}>{ pack.ui("incoming_merge") }</button>
-                    <button type="button" class="mbc-button mbc-button--quiet" onclick={choose(IncomingChoice::Replace)}>{ pack.ui("incoming_replace") }</button>
+                    <button type="button" class="mbc-button mbc-button--quiet" onclick={choose(IncomingChoice::Replace)}
+                        aria-describedby={changes_id}>{ pack.ui("incoming_replace") }</button>
                     <button type="button" class="mbc-button mbc-button--quiet" onclick={choose(IncomingChoice::Cancel)}>{ pack.ui("incoming_cancel") }</button>
                 </div>
             }

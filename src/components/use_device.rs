@@ -10,6 +10,11 @@ use crate::state::{Action, State};
 pub struct Device {
     /// Whether answers are kept on this device.
     pub saving: Saving,
+    /// When the list was last saved here (an ISO date), if ever.
+    pub saved_on: Option<AttrValue>,
+    /// A returning person's list was last saved a while ago
+    /// (`dates::stale`): offer once to keep a copy.
+    pub offer_copy: bool,
     /// A saved list that could be read only in part, until the person chooses.
     pub restore: Option<Rc<RestoreNotice>>,
     /// Keep the damaged copy (true) or delete it (false).
@@ -23,21 +28,37 @@ pub struct Device {
     pub on_clear: Callback<bool>,
 }
 
+/// What was found on this device at start, and today's date.
+pub struct AtStart {
+    /// Whether answers are kept on this device.
+    pub saving: Saving,
+    /// A saved list that could be read only in part.
+    pub restore: Option<Rc<RestoreNotice>>,
+    /// When the list was last saved here (an ISO date), if ever.
+    pub saved_on: Option<AttrValue>,
+    pub today: AttrValue,
+}
+
 /// Saving on this device: every change of `current` goes to the edge to be
-/// kept, which reports how it went; another tab's change comes back through
+/// kept, which reports how it went (a save that went through makes today
+/// the day it was last saved); another tab's change comes back through
 /// `state`'s dispatcher.
 #[hook]
 pub fn use_device(
     edge: &EdgeHandle,
-    saving: Saving,
-    restore: Option<Rc<RestoreNotice>>,
+    found: AtStart,
     state: &UseReducerHandle<State>,
     current: &Rc<State>,
     on_action: &Callback<Action>,
 ) -> Device {
     let edge = edge.clone();
-    let saving = use_state_eq(|| saving);
-    let restore = use_state_eq(|| restore);
+    let offer_copy = *use_state(|| {
+        let stale = |on: &AttrValue| crate::dates::stale(on, &found.today);
+        found.saved_on.as_ref().is_some_and(stale) && **current != State::default()
+    });
+    let saved_on = use_state_eq(|| found.saved_on.clone());
+    let saving = use_state_eq(|| found.saving);
+    let restore = use_state_eq(|| found.restore.clone());
     let clearing = use_state_eq(|| false);
     {
         let (edge, dispatcher, saving) = (edge.clone(), state.dispatcher(), saving.setter());
@@ -47,8 +68,15 @@ pub fn use_device(
     }
     {
         let (edge, saving) = (edge.clone(), saving.setter());
+        let (saved_on, today) = (saved_on.setter(), found.today);
         use_effect_with(current.clone(), move |state| {
-            edge.save(state.clone(), Callback::from(move |s| saving.set(s)));
+            let report = Callback::from(move |s: Saving| {
+                if s == Saving::On {
+                    saved_on.set(Some(today.clone()));
+                }
+                saving.set(s);
+            });
+            edge.save(state.clone(), report);
         });
     }
     let on_restore_choice = {
@@ -81,6 +109,8 @@ pub fn use_device(
     };
     Device {
         saving: *saving,
+        saved_on: (*saved_on).clone(),
+        offer_copy,
         restore: (*restore).clone(),
         on_restore_choice,
         on_dont_save,

@@ -20,8 +20,8 @@ pub struct Incoming {
 
 /// The link the page was opened with (`opened`), a link opened while the
 /// page is open, or a file the person picked: nothing changes until the
-/// person adds the list to theirs (`Action::Merge`), replaces theirs with it,
-/// or leaves it.
+/// person adds the list to theirs (`Action::Merge`), replaces theirs with it
+/// (`Action::ReplaceMine`, which can be undone right after), or leaves it.
 #[hook]
 pub fn use_incoming(
     edge: &EdgeHandle,
@@ -53,7 +53,7 @@ pub fn use_incoming(
                 let list = Box::new((*list).clone());
                 match choice {
                     IncomingChoice::Merge => on_action.emit(Action::Merge(list)),
-                    IncomingChoice::Replace => on_action.emit(Action::Replace(list)),
+                    IncomingChoice::Replace => on_action.emit(Action::ReplaceMine(list)),
                     IncomingChoice::Cancel => {}
                 }
             }

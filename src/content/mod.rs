@@ -108,7 +108,7 @@ impl Lang {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn compiled_pack_file(self) -> Option<Vec<u8>> {
         let body = self.builtin_bytes();
-        (!body.is_empty()).then(|| [PACK_MAGIC, body].concat())
+        (!body.is_empty()).then(|| pack_file(body))
     }
 }
 
@@ -299,17 +299,36 @@ impl PartialEq for Library {
     }
 }
 
-/// The first bytes of a compiled pack file (`mbc-validate-pack --compile`).
-pub const PACK_MAGIC: &[u8] = b"mbc-pack\x01";
+/// The first bytes of a compiled pack file (`mbc-validate-pack --compile`);
+/// the byte after them is the file's pack format (`PACK_FORMAT`).
+pub const PACK_MAGIC: &[u8] = b"mbc-pack";
 
-/// A pack as the compiled file a hospital serves: `PACK_MAGIC`, then the
-/// pack in postcard, the same compact form as the built-in packs.
-pub fn compile_pack(pack: &Pack) -> Vec<u8> {
-    let mut bytes = PACK_MAGIC.to_vec();
-    if let Ok(body) = postcard::to_allocvec(pack) {
-        bytes.extend(body);
-    }
-    bytes
+/// The pack format of compiled files: the layout of `model::Pack` in
+/// postcard, which is positional, so any change to the model's fields makes
+/// older files unreadable. Bump it with such a change: a widget then names both formats
+/// and the command to run, instead of calling the hospital's file damaged.
+/// (A pack without an interface word added since is refused naming the
+/// word and the command; that needs no bump.) Every file compiled so far
+/// carries 1. `tests/hospital_pack.rs` reads a format-1 file kept in
+/// `tests/fixtures/packs/`, so a change to the model without a bump fails
+/// there.
+pub const PACK_FORMAT: u8 = 1;
+
+/// The command that compiles a pack, named wherever one is refused.
+pub const COMPILE_COMMAND: &str = "mbc-validate-pack <pack.json> --compile <out.pack>";
+
+/// A pack as the compiled file a hospital serves: `PACK_MAGIC`,
+/// `PACK_FORMAT`, then the pack in postcard, the same compact form as the
+/// built-in packs.
+pub fn compile_pack(pack: &Pack) -> Result<Vec<u8>, String> {
+    let body =
+        postcard::to_allocvec(pack).map_err(|e| format!("the pack cannot be written: {e}"))?;
+    Ok(pack_file(&body))
+}
+
+/// `body` (a pack in postcard) as a compiled pack file.
+fn pack_file(body: &[u8]) -> Vec<u8> {
+    [PACK_MAGIC, &[PACK_FORMAT], body].concat()
 }
 
 /// Reads a compiled content pack file (a hospital's, or one of our own
@@ -331,11 +350,19 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
             bytes.len()
         ));
     }
-    let body = bytes
+    let (format, body) = bytes
         .strip_prefix(PACK_MAGIC)
-        .ok_or("it is not a compiled pack; make one with `mbc-validate-pack <pack.json> --compile <out.pack>`")?;
-    let pack: Pack =
-        postcard::from_bytes(body).map_err(|e| format!("the compiled pack is damaged ({e})"))?;
+        .and_then(<[u8]>::split_first)
+        .ok_or_else(|| format!("it is not a compiled pack; make one with `{COMPILE_COMMAND}`"))?;
+    if *format != PACK_FORMAT {
+        return Err(format!(
+            "it was compiled in pack format {format}, and this widget reads pack format {PACK_FORMAT}: \
+             compile it from its JSON with this widget's version of `{COMPILE_COMMAND}`"
+        ));
+    }
+    let pack: Pack = postcard::from_bytes(body).map_err(|e| {
+        format!("the compiled pack is damaged ({e}); compile it again with `{COMPILE_COMMAND}`")
+    })?;
     if pack.schema != PACK_SCHEMA {
         return Err(LoadError::Schema(pack.schema).to_string());
     }
@@ -346,7 +373,9 @@ pub fn read_pack_file(bytes: &[u8]) -> Result<Pack, String> {
         ));
     }
     if let Some(key) = ui_keys::REQUIRED.iter().find(|k| !pack.ui.contains_key(k)) {
-        return Err(format!("the pack has no interface words for \"{key}\""));
+        return Err(format!(
+            "the pack has no interface words for \"{key}\": add them, then `{COMPILE_COMMAND}`"
+        ));
     }
     let has = |items: &[Item], ids: &[&str]| ids.iter().all(|id| items.iter().any(|i| i.id == *id));
     let factors_ok = validate::FIXED_FACTORS
