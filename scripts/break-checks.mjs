@@ -1,8 +1,8 @@
 // Proves that the accessibility, Lighthouse and budget checks of e2e/ can
 // fail (issue 7: "prove it by breaking each one once, locally"). For each
 // check: copy the release build to a temp folder, break it in one small way
-// (CSS appended to the built stylesheet, an edit to index.html or boot.js,
-// padding), run only that check's test with MBC_DIST pointing at the copy,
+// (CSS appended to the built stylesheet, an edit to index.html, boot.js or
+// the embed's loader, padding), run only that check's test with MBC_DIST pointing at the copy,
 // and record whether it failed, and failed for the reason we broke. Each
 // test also runs once against an unbroken copy, so a failure means the
 // breakage and not a test that fails anyway. Not run by CI: it takes minutes
@@ -121,6 +121,11 @@ const CASES = [
     apply: css(`.mbc-dialog, .mbc-dialog * { color: ${GREY} !important; }`), why: /color-contrast/,
   },
   {
+    check: 'Subresource Integrity of the embed', file: 'embed', test: 'the embed refuses a stylesheet or a wasm',
+    breakage: 'JS: the loader fetches the wasm without its integrity',
+    apply: (dir) => edit(dir, 'mbc-guide.js', (s) => s.replace(/, \{ integrity: '[^']*' \}\)/, ')')), why: /nothing mounts/,
+  },
+  {
     check: 'byte budget', file: 'size', test: 'the first load is at most',
     breakage: 'HTML: 12 kB of random base64 in a comment',
     apply: html('</head>', `<!-- ${randomBytes(9000).toString('base64')} -->\n</head>`), why: /over the budget/,
@@ -154,6 +159,16 @@ function rehash(dir) {
     /(<(?:link|script)\b[^>]*?(?:href|src)="\.?\/?([^"]+)"[^>]*?integrity=")sha384-[^"]+"/g,
     (all, head, name) => (existsSync(join(dir, name)) ? `${head}sha384-${digest(name, 'sha384', 'base64')}"` : all),
   ));
+  // The embed's loader names the stylesheet's and the wasm's hashes too.
+  const loader = join(dir, 'mbc-guide.js');
+  if (existsSync(loader)) {
+    let text = readFileSync(loader, 'utf8');
+    const named = (ext) => new RegExp(`new URL\\('\\./([^']+\\.${ext})'`).exec(text)?.[1];
+    const [css, wasm] = [named('css'), named('wasm')];
+    if (css) text = text.replace(/(stylesheetIntegrity = ')sha384-[^']+'/, (all, head) => `${head}sha384-${digest(css, 'sha384', 'base64')}'`);
+    if (wasm) text = text.replace(/(\{ integrity: ')sha384-[^']+'/, (all, head) => `${head}sha384-${digest(wasm, 'sha384', 'base64')}'`);
+    writeFileSync(loader, text);
+  }
   const sw = join(dir, 'sw.js');
   if (existsSync(sw)) {
     writeFileSync(sw, readFileSync(sw, 'utf8').replace(

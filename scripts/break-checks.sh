@@ -10,8 +10,11 @@
 #   scripts/break-checks.sh [dist (default dist/)] [--only REGEX (checks or test files)]
 #
 # The breakages and what each failure must say are in scripts/break-checks.mjs.
-# Every breakage edits the built CSS, index.html's <head> or boot.js: the wasm
-# replaces the prerendered body at start, so an edit there would be undone.
+# Every breakage edits the built CSS, index.html's <head>, boot.js or the
+# embed's loader (mbc-guide.js): the wasm replaces the prerendered body at
+# start, so an edit there would be undone. Changed files get their hashes
+# again (index.html, the loader's Subresource Integrity, sw.js), as a rebuild
+# would give them.
 # Not covered, because breaking them needs a change to the Rust source and a
 # rebuild:
 #   - the live-region announcements and their words (journey test; written by
@@ -24,6 +27,8 @@
 #     Escape in dialogs (journey test; event handlers in the wasm);
 #   - the shadow-DOM canary (embed test): it is itself the proof that the
 #     shadow-root scan can fail, by planting an image without alt.
+#   - native tests (cargo): tests/ui_keys.rs and the other native checks were
+#     each broken by hand once (see the commits that added them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec node scripts/break-checks.mjs "$@"

@@ -29,6 +29,14 @@ fn both_packs_parse() {
     assert_eq!(es().lang, "es");
 }
 
+#[test]
+fn host_language_codes_are_read_leniently() {
+    assert_eq!(Lang::from_code("es-MX"), Some(Lang::Es));
+    assert_eq!(Lang::from_code(" EN "), Some(Lang::En));
+    assert_eq!(Lang::from_code("fr"), None);
+    assert_eq!(Lang::from_code(""), None);
+}
+
 /// Checked as our own packs: every source with an address and the date it
 /// was checked, a review date, the publisher list, the urgent box and the
 /// living-with topics.

@@ -630,8 +630,13 @@ fn every_error_has_a_sentence_key() {
         ShareError::TooLarge,
         ShareError::Unreadable,
     ];
+    let packs = mbc_guide::content::Lang::ALL
+        .map(|lang| mbc_guide::content::builtin(lang).expect("built-in pack"));
     for error in errors {
         assert!(error.ui_key().starts_with("share_error_"));
+        for pack in &packs {
+            assert!(pack.ui.contains_key(error.ui_key()), "{}", error.ui_key());
+        }
         assert!(!error.to_string().is_empty());
     }
 }
