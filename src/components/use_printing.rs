@@ -45,10 +45,44 @@ pub fn use_printing(
             edge.watch_printing(Callback::from(move |p: bool| printing.set(p)))
         });
     }
+    // The code on paper, if asked for, with the state it was made for: the
+    // browser compresses the link a few tasks later. A result for a state no
+    // longer shown is dropped, and printing waits for the code of the state
+    // shown (`ready`).
+    let made = use_state(|| None::<Rc<(Rc<State>, Option<Qr>)>>);
+    {
+        let (edge, made) = (edge.clone(), made.clone());
+        let wanted = (*printing && current.print_qr).then(|| current.clone());
+        use_effect_with((wanted, page_url.clone()), move |(wanted, base)| {
+            let live = Rc::new(std::cell::Cell::new(true));
+            if let Some(state) = wanted.clone() {
+                let live = live.clone();
+                edge.share_link(
+                    base,
+                    &state.clone(),
+                    Callback::from(move |link: Option<String>| {
+                        if live.get() {
+                            let code = link.and_then(|l| qr::qr(&l));
+                            made.set(Some(Rc::new((state.clone(), code))));
+                        }
+                    }),
+                );
+            }
+            move || live.set(false)
+        });
+    }
+    let code_made = (*made)
+        .as_ref()
+        .filter(|m| Rc::ptr_eq(&m.0, current))
+        .map(|m| m.1.clone());
+    let ready = !current.print_qr || code_made.is_some();
+    let code = code_made.flatten();
     {
         let requests = requests.clone();
-        use_effect_with(*requests, move |&n| {
-            if n > 0 {
+        // Print once the sheet is rendered, with its code when one is
+        // wanted.
+        use_effect_with((*requests, ready), move |&(n, ready)| {
+            if n > 0 && ready {
                 edge.print();
                 requests.set(0);
             }
@@ -59,22 +93,17 @@ pub fn use_printing(
             (*printing).then(|| current.clone()),
             lang,
             today.clone(),
-            page_url.clone(),
+            code,
         ),
         {
             let pack = pack.clone();
-            move |(state, _, today, page_url)| {
+            move |(state, _, today, code)| {
                 state.as_ref().map(|s| {
                     let about = (
                         crate::about_me::facts(&pack, s),
                         crate::about_me::to_ask(&pack, s),
                     );
-                    // The link and its code cost a compression and an
-                    // encoding: only when asked for.
-                    let code = s
-                        .print_qr
-                        .then(|| qr::qr(&crate::share::link(page_url, s)))
-                        .flatten();
+                    let code = code.clone().filter(|_| s.print_qr);
                     (sheet::build(&pack, s, today), about, code)
                 })
             }
