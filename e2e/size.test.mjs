@@ -6,16 +6,15 @@ import { firstLoadSizes } from '../bench/sizes.mjs';
 import { DIST } from './harness.mjs';
 
 // The first load may not grow past this many bytes of gzip -9. Issue 16 sets
-// the goal at 225,000 (then 200,000); that is not met yet (docs/SIZE.md says
-// where the bytes are and what is left), so this holds the line just above
-// what main measured after this round (296,117 gzip, 239,057 Brotli: the
-// issue-12 content, the journey, the safety work and the Spanish page, less
-// the lean branch's 11 kB), rounded up to the next 500; then raised by what
-// the safety branch measured it adds on main 9d76b1e (295,984 -> 306,156
-// gzip, 238,887 -> 246,706 Brotli: Replace undo and its dialog, the lossless
-// takeover, the last save and the keep-a-copy offer, pack format, text
-// cleaning): +10,172.
-const BUDGET_GZIP = 306_672;
+// the goal at 225,000 (then 200,000); that is not met (docs/SIZE.md says
+// where the bytes are and what is left). This holds the line just above what
+// main measured at the end of session 2 (312,892 gzip, 250,756 Brotli),
+// rounded up to the next 500. Against session 1's 296,180 that is +16,712:
+// the safety work +10,172 (Replace undo and its dialog, the last save and
+// the keep-a-copy offer, the lossless takeover, text cleaning, the pack
+// format), the journey's page for the doctor +5,840, the faster list +1,185;
+// the thin App -279 and share links through CompressionStream -1,249.
+const BUDGET_GZIP = 313_000;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
