@@ -25,7 +25,7 @@ cargo test --features ssr
 
 step "layer 2: browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=60 \
-  cargo test --target wasm32-unknown-unknown --no-default-features --test browser --test browser_storage
+  cargo test --target wasm32-unknown-unknown --no-default-features --test browser --test browser_storage --test browser_share
 
 step "release build"
 scripts/build.sh
