@@ -7,14 +7,15 @@
 
 use std::rc::Rc;
 
-use mbc_guide::components::{ListEntry, OwnQuestion, ProfileStep};
+use mbc_guide::components::{GoalsStep, ListEntry, OwnQuestion, ProfileStep};
 use mbc_guide::content::{builtin, Lang};
-use mbc_guide::state::{Entry, State, MAX_TREATMENT_NOW_CHARS};
+use mbc_guide::state::{Entry, State, MAX_NOTE_CHARS, MAX_TREATMENT_NOW_CHARS};
 use yew::Callback;
 
 type OwnProps = <OwnQuestion as yew::BaseComponent>::Properties;
 type EntryProps = <ListEntry as yew::BaseComponent>::Properties;
 type ProfileProps = <ProfileStep as yew::BaseComponent>::Properties;
+type GoalsProps = <GoalsStep as yew::BaseComponent>::Properties;
 
 /// Every `<textarea …>` tag in `html`.
 fn textareas(html: &str) -> Vec<&str> {
@@ -102,4 +103,24 @@ async fn the_treatment_now_box_is_labelled_limited_and_not_spellchecked_or_remem
     let box_at = html.find("t-treatment-now").unwrap_or(0);
     assert!(html.find("t-factor-grew_on").unwrap_or(usize::MAX) < box_at);
     assert!(box_at < html.find("t-factor-symptoms").unwrap_or(0));
+}
+
+#[tokio::test]
+async fn the_anything_else_box_of_step_1_is_limited_and_not_spellchecked_or_remembered() {
+    let pack = Rc::new(builtin(Lang::En).expect("English pack"));
+    let html = yew::LocalServerRenderer::<GoalsStep>::with_props(yew::props!(GoalsProps {
+        pack,
+        state: Rc::new(State::default()),
+        on_action: Callback::noop(),
+        prefix: "g",
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    assert_private(&html, "anything else that matters");
+    let tag = textareas(&html)[0];
+    assert!(
+        tag.contains(&format!(r#"maxlength="{MAX_NOTE_CHARS}""#)),
+        "{tag}"
+    );
 }

@@ -7,7 +7,7 @@ use super::Prose;
 use crate::answers::Rating;
 use crate::content::Pack;
 use crate::progress::values_factor;
-use crate::state::{Action, State};
+use crate::state::{Action, State, MAX_NOTE_CHARS};
 
 #[derive(Properties, PartialEq)]
 pub struct GoalsStepProps {
@@ -66,6 +66,7 @@ pub fn GoalsStep(props: &GoalsStepProps) -> Html {
             <div class="mbc-field">
                 <label for={other_id.clone()}>{ pack.ui("goals_other_label") }</label>
                 <textarea id={other_id} class="mbc-textarea" rows="3"
+                    spellcheck="false" autocomplete="off" maxlength={MAX_NOTE_CHARS.to_string()}
                     value={answers.goals_other.clone()} oninput={on_other} />
             </div>
         </div>
