@@ -263,7 +263,23 @@ function optionsLink(n) {
   return fragment(state);
 }
 
-test('a 300 KB link of answer options is refused at once, and one just under the cap keeps a sane number', async (t) => {
+/**
+ * Presses "Replace my list" in the open `dialog` with the mouse; the longest
+ * task in the next 1.6 s. The button is found first, and nothing of the
+ * test's polls the page until the tasks are read, so they are the widget's
+ * own: closing the dialog, then the list and its step.
+ */
+async function pressReplace(p, dialog) {
+  const box = await dialog.getByRole('button', { name: ui.incoming_replace }).boundingBox();
+  await p.evaluate(() => { window.__long.length = 0; });
+  await p.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await p.waitForTimeout(SAVED * 4);
+  const ms = await longest(p);
+  assert.equal(await dialog.isVisible(), false, 'the dialog closed');
+  return ms;
+}
+
+test('a 300 KB link of answer options is refused at once, one just under the cap keeps a sane number, and replacing the list with it takes no task over 200 ms at 4x CPU', async (t) => {
   const huge = optionsLink(60_000);
   assert.ok(huge.length > 300_000, `${huge.length} characters`);
   const near = optionsLink(9_000);
@@ -291,11 +307,27 @@ test('a 300 KB link of answer options is refused at once, and one just under the
   t.diagnostic(`longest task at 4x CPU slowdown, 300 KB link (60,000 options): ${await opening(huge)} ms`);
   assert.ok((await dialog.innerText()).includes(ui.share_error_too_large), 'too large, nothing changed');
   await close(ui.close);
+  // "Replace my list" with it: the first time in a page, the one that
+  // compiles and builds step 4 (which the link holds). Here, then in two
+  // fresh pages; the median of three, so one busy moment of a shared
+  // machine does not decide it.
   t.diagnostic(`longest task at 4x CPU slowdown, ${near.length} B link (9,000 options): ${await opening(near)} ms`);
-  await p.evaluate(() => { window.__long.length = 0; });
-  await close(ui.incoming_replace);
-  await p.waitForTimeout(SAVED * 4);
-  t.diagnostic(`longest task at 4x CPU slowdown, replacing the list with it: ${await longest(p)} ms`);
+  const replacing = [await pressReplace(p, dialog)];
+  for (let round = 1; round < 3; round += 1) {
+    const fresh = await open('/widget/', { init: recordLongTasks });
+    await standaloneReady(fresh.page);
+    await slowCpu(fresh.page);
+    await fresh.page.evaluate((h) => { location.hash = h; }, near);
+    const freshDialog = fresh.page.getByRole('dialog', { name: ui.incoming_title });
+    await freshDialog.waitFor();
+    await fresh.page.waitForTimeout(500);
+    replacing.push(await pressReplace(fresh.page, freshDialog));
+    assert.deepEqual(fresh.errors, []);
+    await fresh.context.close();
+  }
+  t.diagnostic(`longest task at 4x CPU slowdown, replacing the list with it: ${replacing.join(', ')} ms`);
+  const median = replacing.slice().sort((x, y) => x - y)[1];
+  assert.ok(median < 200, `replacing the list took tasks of ${replacing.join(', ')} ms at 4x CPU slowdown; the limit is 200 ms`);
   const saved = JSON.parse(await p.evaluate(() => localStorage.getItem('mbc-guide:default:state')));
   assert.equal(saved.state.answers.factors.spread.length, 64, 'the first 64 options are kept');
   assert.deepEqual(env.errors, []);

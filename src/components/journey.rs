@@ -41,14 +41,23 @@ pub fn Journey(props: &JourneyProps) -> Html {
 
     // When the person moves to another step, presses Start or picks a step
     // from the list (the current one too), focus goes to the step's heading
-    // so a screen reader starts reading there. Not on the first render.
+    // so a screen reader starts reading there. Not on the first render, and
+    // not when "Replace my list" brought another step: Undo takes focus then
+    // (`ReplaceUndo`), and the long task of the replace does not also lay
+    // out the page to scroll to a heading.
     let heading_ref = use_node_ref();
     let starts = use_state_eq(|| 0u32);
     let first_render = use_mut_ref(|| true);
     {
         let heading_ref = heading_ref.clone();
-        use_effect_with((step, *starts), move |_| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
+        let just_replaced = state.replaced.is_some();
+        let pressed_before = use_mut_ref(|| *starts);
+        use_effect_with((step, *starts), move |&(_, pressed)| {
+            let pressed_now =
+                std::mem::replace(&mut *pressed_before.borrow_mut(), pressed) != pressed;
+            if std::mem::replace(&mut *first_render.borrow_mut(), false)
+                || (just_replaced && !pressed_now)
+            {
                 return;
             }
             if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {

@@ -30,6 +30,11 @@ pub fn MyList(props: &MyListProps) -> Html {
     let full_id = format!("{}-top-full", props.prefix);
     let top_full = state.top_count() >= MAX_TOP;
     let count = crate::plural::list_count(pack, state.list.len(), state.top_count());
+    // A move made before the list was shown (it comes a task after the rest
+    // of step 4) is not this list's to refocus: focus stays on the step's
+    // heading.
+    let moved_before = *use_mut_ref(|| props.moved).borrow();
+    let moved = props.moved.filter(|&m| Some(m) != moved_before);
     // After "Remove" in the list, focus goes to "Undo", the one new thing on
     // screen. (An "Add" toggle pressed again keeps its own focus.)
     let undo_ref = use_node_ref();
@@ -85,7 +90,7 @@ pub fn MyList(props: &MyListProps) -> Html {
                             <ListEntry key={entry.id} pack={pack.clone()} entry={entry.clone()} number={index + 1}
                                 first={group_first} last={group_last}
                                 top_full={top_full.then(|| AttrValue::from(full_id.clone()))}
-                                moved={props.moved.filter(|m| m.0 == entry.id).map(|(_, by, n)| (by, n))}
+                                moved={moved.filter(|m| m.0 == entry.id).map(|(_, by, n)| (by, n))}
                                 on_action={on_entry_action.clone()} prefix={props.prefix.clone()} />
                         }
                     }) }

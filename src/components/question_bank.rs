@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AddButton, ExpanderCue, Prose, WhyThis};
+use super::{use_staged, AddButton, ExpanderCue, Prose, WhyThis};
 use crate::by_id::ById;
 use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
@@ -23,9 +23,16 @@ pub struct QuestionBankProps {
 /// The whole question bank, by topic, with a search box, folded behind one
 /// expander so step 4 stays short. Sensitive questions appear only once the
 /// person has chosen to see them.
+///
+/// In the browser the folded body comes after the first render, a task
+/// later the search box and the topics, then one topic's rows per task
+/// (`use_staged`), so entering step 4 (from the step list, or by "Replace
+/// my list" with a link saved on step 4) is not one long task building a
+/// thousand elements nobody sees yet; the prerendered page has them all.
 #[component]
 pub fn QuestionBank(props: &QuestionBankProps) -> Html {
     let pack = &props.pack;
+    let stage = use_staged(1 + pack.topics.len());
     let query = use_state_eq(String::new);
     let heading = format!("{}-bank", props.prefix);
     let search_id = format!("{}-search", props.prefix);
@@ -41,14 +48,17 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
 
     let body = if needle.is_empty() {
         html! {
-            { for pack.topics.iter().map(|topic| {
+            { for pack.topics.iter().enumerate().map(|(at, topic)| {
                 let questions: Vec<&Question> = pack.questions.iter()
                     .filter(|q| q.topic == topic.id).filter(visible).collect();
+                let count = questions.len();
                 html! {
                     <details class="mbc-topic" key={topic.id.clone()}>
-                        <summary>{ &topic.title }{ format!(" ({})", questions.len()) }<ExpanderCue pack={pack.clone()} /></summary>
+                        <summary>{ &topic.title }{ format!(" ({count})") }<ExpanderCue pack={pack.clone()} /></summary>
                         <ul class="mbc-questions">
-                            { for questions.into_iter().map(|q| row(props, q)) }
+                            if stage > at + 1 {
+                                { for questions.into_iter().map(|q| row(props, q)) }
+                            }
                         </ul>
                     </details>
                 }
@@ -73,11 +83,13 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
     html! {
         <details class="mbc-more mbc-bank">
             <summary><h3 id={heading}>{ pack.ui("browse_heading") }</h3><ExpanderCue pack={pack.clone()} /></summary>
-            <div class="mbc-field">
-                <label for={search_id.clone()}>{ pack.ui("search_label") }</label>
-                <input type="search" id={search_id} class="mbc-input" value={(*query).clone()} oninput={on_search} />
-            </div>
-            { body }
+            if stage > 0 {
+                <div class="mbc-field">
+                    <label for={search_id.clone()}>{ pack.ui("search_label") }</label>
+                    <input type="search" id={search_id} class="mbc-input" value={(*query).clone()} oninput={on_search} />
+                </div>
+                { body }
+            }
         </details>
     }
 }

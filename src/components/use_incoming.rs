@@ -50,10 +50,20 @@ pub fn use_incoming(
         Callback::from(move |choice: IncomingChoice| {
             if let Some(Opened::List(list)) = (*opened).clone() {
                 let list = Box::new((*list).clone());
-                match choice {
-                    IncomingChoice::Merge => on_action.emit(Action::Merge(list)),
-                    IncomingChoice::Replace => on_action.emit(Action::ReplaceMine(list)),
-                    IncomingChoice::Cancel => {}
+                let action = match choice {
+                    IncomingChoice::Merge => Some(Action::Merge(list)),
+                    IncomingChoice::Replace => Some(Action::ReplaceMine(list)),
+                    IncomingChoice::Cancel => None,
+                };
+                // The dialog closes (and gives focus back) in this task; the
+                // list changes in the next, so neither waits for the other
+                // in one long task (a replace may bring another step).
+                if let Some(action) = action {
+                    let on_action = on_action.clone();
+                    yew::platform::spawn_local(async move {
+                        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                        on_action.emit(action);
+                    });
                 }
             }
             opened.set(None);
