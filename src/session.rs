@@ -20,6 +20,10 @@ pub enum Saving {
     Blocked,
     /// Storage is full; the latest changes are kept in memory only.
     Full,
+    /// Saving waits: a saved list that could be read only in part could not
+    /// be copied aside, so nothing is written over it until the person
+    /// chooses what to do with it. The latest changes are in memory only.
+    Held,
 }
 
 /// A language whose pack is not in the wasm, on its way or not to be had.

@@ -532,9 +532,9 @@ async fn a_damaged_save_is_set_aside_before_anything_is_written() {
     assert_eq!(stored_text(ns, "damaged").as_deref(), Some(original));
 
     // "Keep a copy for now" keeps it; "Delete the damaged part" removes it.
-    store.resolve_damaged(true);
+    assert!(store.resolve_damaged(true));
     assert_eq!(stored_text(ns, "damaged").as_deref(), Some(original));
-    store.resolve_damaged(false);
+    assert!(store.resolve_damaged(false));
     assert_eq!(stored_text(ns, "damaged"), None);
     forget(ns);
 }
@@ -554,7 +554,9 @@ async fn a_damaged_save_that_cannot_be_copied_is_not_overwritten_until_the_perso
     assert_eq!(restored.state.list.len(), 1, "the question survives");
     assert_eq!(stored_text(ns, "damaged"), None, "the copy failed");
 
-    let (report, _) = recorder::<Saving>();
+    assert_eq!(store.status(), Saving::Held, "said from the start");
+
+    let (report, reports) = recorder::<Saving>();
     let next = restored.state.apply(Action::AddOwn("Later".into()));
     store.save_soon(Rc::new(next.clone()), report.clone());
     yew::platform::time::sleep(AFTER_SAVE).await;
@@ -563,12 +565,50 @@ async fn a_damaged_save_that_cannot_be_copied_is_not_overwritten_until_the_perso
         Some(original),
         "held: the only copy of the original stays"
     );
+    // The save that was held back is not reported as saved (the last-saved
+    // date would say today).
+    assert_eq!(*reports.borrow(), vec![Saving::Held]);
 
-    store.resolve_damaged(false);
+    // "Keep a copy for now" while the copy still cannot be made: saving
+    // keeps waiting, and the original stays.
+    fail_writes(&key(ns, "damaged"), "QuotaExceededError");
+    assert!(!store.resolve_damaged(true), "the copy still failed");
+    restore_writes();
+    assert_eq!(store.status(), Saving::Held);
+    assert_eq!(stored_text(ns, "state").as_deref(), Some(original));
+
+    // Once it can be made, the copy is the original, and saving resumes.
+    assert!(store.resolve_damaged(true));
+    assert_eq!(stored_text(ns, "damaged").as_deref(), Some(original));
+    assert_eq!(store.status(), Saving::On);
     let later = next.apply(Action::AddOwn("Even later".into()));
     store.save_soon(Rc::new(later.clone()), report);
     yew::platform::time::sleep(AFTER_SAVE).await;
     assert_eq!(saved(ns).state, later, "saving resumes after the choice");
+    assert_eq!(reports.borrow().last(), Some(&Saving::On));
+    forget(ns);
+}
+
+#[wasm_bindgen_test]
+async fn deleting_the_damaged_part_saves_what_shows_over_it_even_with_no_change() {
+    let ns = "t-damaged-delete";
+    forget(ns);
+    let original = r#"{"format":"mbc-guide/state","version":1,"rev":2,"state":{"answers":{"goals":{"longer":"somewhat","quality":42}},"list":[],"next_id":0}}"#;
+    storage().set_item(&key(ns, "state"), original).unwrap();
+    let store = Rc::new(Store::open(ns));
+    let restored = store.load().expect("something to load");
+    assert!(restored.is_damaged());
+    assert!(store.resolve_damaged(false));
+    let (report, reports) = recorder::<Saving>();
+    store.save_soon(Rc::new(restored.state.clone()), report);
+    yew::platform::time::sleep(AFTER_SAVE).await;
+    assert_eq!(*reports.borrow(), vec![Saving::On]);
+    assert_eq!(stored_text(ns, "damaged"), None);
+    assert!(
+        !saved(ns).is_damaged(),
+        "the damaged part is gone from the save too"
+    );
+    assert_eq!(saved(ns).state, restored.state);
     forget(ns);
 }
 

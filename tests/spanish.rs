@@ -405,6 +405,11 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
             lang_fetch={Some(LangFetch::Failed(lang))} on_restore_choice={Callback::noop()} /> },
         ),
         (
+            "Notices (held)",
+            html! { <Notices pack={p.clone()} saving={Saving::Held}
+            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} on_restore_choice={Callback::noop()} /> },
+        ),
+        (
             "DeviceSettings (last saved)",
             html! { <DeviceSettings pack={p.clone()} saving={Saving::On} saved_on={Some(AttrValue::from("2026-11-23"))}
             on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={prefix.clone()} /> },
@@ -490,7 +495,7 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
 
 /// Issue 17 item 5: when the list was last saved, in each language's date
 /// form, that the browser may delete it, and the offer to keep a copy; none
-/// of it when saving is off or there is nothing stale.
+/// of it when saving is off or held back, or there is nothing stale.
 #[tokio::test]
 async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
     let library = Rc::new(Library::builtin().expect("built-in packs"));
@@ -507,9 +512,18 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
         let saved = mbc_guide::content::fill(p.ui("saved_when"), &[("date", date)]);
         assert!(on.contains(&saved), "{on}");
         assert!(on.contains(p.ui("saved_may_clear")), "{on}");
-        for off in [Saving::Off, Saving::Blocked] {
+        for off in [Saving::Off, Saving::Blocked, Saving::Held] {
             assert!(!piece(status(off)).await.contains(p.ui("saved_may_clear")));
         }
+        // A save held back (a damaged one could not be set aside) is not a
+        // save: no date, and the notice says the changes wait.
+        let held = piece(status(Saving::Held)).await;
+        assert!(!held.contains(&saved), "{held}");
+        let notices = piece(html! { <Notices pack={p.clone()} saving={Saving::Held}
+            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} on_restore_choice={Callback::noop()} /> })
+        .await;
+        assert!(notices.contains(p.ui("storage_held")), "{notices}");
+        assert!(notices.contains(p.ui("restore_discard")), "{notices}");
         let offer = |offer: bool| {
             html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
             on_restore_choice={Callback::noop()} offer_copy={offer} /> }

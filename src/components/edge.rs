@@ -30,8 +30,11 @@ pub trait Edge {
     /// Remove everything of the person's from this device.
     fn clear_device(&self) {}
     /// The person's choice about a damaged save: keep the copy (true) or
-    /// delete it (false).
-    fn resolve_damaged(&self, _keep: bool) {}
+    /// delete it (false). False while saving must still wait (the copy to
+    /// keep could not be made).
+    fn resolve_damaged(&self, _keep: bool) -> bool {
+        true
+    }
     /// "Don't save on this device" turned on (true) or off.
     fn set_dont_save(&self, _off: bool) {}
     /// A share link opened while the page is open (pasted into the address

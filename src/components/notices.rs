@@ -39,6 +39,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     let storage = match props.saving {
         Saving::Blocked => Some(pack.ui("storage_blocked")),
         Saving::Full => Some(pack.ui("storage_full")),
+        Saving::Held => Some(pack.ui("storage_held")),
         Saving::On | Saving::Off => None,
     };
     // In the language asked for, whose pack is not at hand: built in.

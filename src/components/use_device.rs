@@ -68,24 +68,35 @@ pub fn use_device(
             edge.watch_other_tabs(dispatcher.into(), Callback::from(move |s| saving.set(s)))
         });
     }
+    // How a save went: one that went through makes today the day the list
+    // was last saved.
+    let report = {
+        let (saving, saved_on, today) = (saving.setter(), saved_on.setter(), found.today);
+        Callback::from(move |s: Saving| {
+            if s == Saving::On {
+                saved_on.set(Some(today.clone()));
+            }
+            saving.set(s);
+        })
+    };
     {
-        let (edge, saving) = (edge.clone(), saving.setter());
-        let (saved_on, today) = (saved_on.setter(), found.today);
+        let (edge, report) = (edge.clone(), report.clone());
         use_effect_with(current.clone(), move |state| {
-            let report = Callback::from(move |s: Saving| {
-                if s == Saving::On {
-                    saved_on.set(Some(today.clone()));
-                }
-                saving.set(s);
-            });
             edge.save(state.clone(), report);
         });
     }
+    // Once the person has chosen, what shows is saved over the damaged
+    // original; if the copy they chose to keep still cannot be made, the
+    // choice stays on screen and saving keeps waiting.
     let on_restore_choice = {
-        let (edge, restore) = (edge.clone(), restore.setter());
+        let (edge, restore, current) = (edge.clone(), restore.setter(), current.clone());
         Callback::from(move |keep: bool| {
-            restore.set(None);
-            edge.resolve_damaged(keep);
+            if edge.resolve_damaged(keep) {
+                restore.set(None);
+                edge.save(current.clone(), report.clone());
+            } else {
+                report.emit(Saving::Held);
+            }
         })
     };
     let on_dont_save = {

@@ -185,6 +185,7 @@ pub const REQUIRED: &[&str] = &[
     "steps_label",
     "storage_blocked",
     "storage_full",
+    "storage_held",
     "suggestions_empty",
     "suggestions_heading",
     "text_size",

@@ -946,7 +946,7 @@ impl crate::components::Edge for Browser {
         self.store.clear_everything()
     }
 
-    fn resolve_damaged(&self, keep: bool) {
+    fn resolve_damaged(&self, keep: bool) -> bool {
         self.store.resolve_damaged(keep)
     }
 

@@ -118,8 +118,13 @@ impl Store {
         }
     }
 
+    /// Whether saving works; `Held` while a damaged save that could not be
+    /// copied aside waits for the person's choice.
     pub fn status(&self) -> Saving {
-        self.status.get()
+        match self.status.get() {
+            Saving::On if self.hold.get() => Saving::Held,
+            status => status,
+        }
     }
 
     /// Reads the saved state. A damaged one is copied aside first, so it is
@@ -179,8 +184,11 @@ impl Store {
         let Some(storage) = &self.storage else {
             return Saving::Blocked;
         };
-        if self.status.get() == Saving::Off || self.hold.get() {
-            return self.status.get();
+        if self.status.get() == Saving::Off {
+            return Saving::Off;
+        }
+        if self.hold.get() {
+            return Saving::Held;
         }
         let result = if **state == State::default() {
             // Nothing of the person's: leave nothing behind.
@@ -347,12 +355,29 @@ impl Store {
         *self.latest.borrow_mut() = Some(empty);
     }
 
-    /// The person's choice about a damaged save.
-    pub fn resolve_damaged(&self, keep_copy: bool) {
+    /// The person's choice about a damaged save. Returns whether saving
+    /// goes on: a copy to keep that could not be made at start is tried
+    /// again, and while it still cannot be made, saving keeps waiting. When
+    /// saving goes on, the next save writes what shows over the damaged
+    /// original, even if nothing changed.
+    pub fn resolve_damaged(&self, keep_copy: bool) -> bool {
+        if keep_copy && self.hold.get() {
+            let copied = match (&self.storage, self.get("state")) {
+                (Some(storage), Some(text)) => {
+                    storage.set_item(&self.key("damaged"), &text).is_ok()
+                }
+                _ => true,
+            };
+            if !copied {
+                return false;
+            }
+        }
         if !keep_copy {
             self.remove("damaged");
         }
         self.hold.set(false);
+        *self.synced.borrow_mut() = None;
+        true
     }
 
     /// "Don't save on this device": remove what is saved and stop saving.
