@@ -332,7 +332,7 @@ test('from another origin and any path: the loader finds its files next to itsel
   rmSync(site, { recursive: true, force: true });
 });
 
-test('the embed refuses a stylesheet or a wasm whose bytes are not this build\'s (Subresource Integrity)', async () => {
+test('the embed refuses a glue script, a stylesheet or a wasm whose bytes are not this build\'s (Subresource Integrity)', async () => {
   const sheetOf = (page) => page.evaluate(() => {
     const link = document.querySelector('mbc-guide').shadowRoot.querySelector('link[rel="stylesheet"]');
     return { integrity: link.integrity, crossOrigin: link.crossOrigin, applied: link.sheet !== null };
@@ -343,6 +343,11 @@ test('the embed refuses a stylesheet or a wasm whose bytes are not this build\'s
   assert.match(sheet.integrity, /^sha384-[A-Za-z0-9+/]{64}$/, 'the loader names the stylesheet\'s hash');
   assert.equal(sheet.crossOrigin, 'anonymous');
   assert.ok(sheet.applied, 'the stylesheet as built is applied');
+  // The glue is fetched once, by the checked preload, and the import takes
+  // it from the module map; the preload link is gone again.
+  const glueRequests = good.requests.filter((u) => /\/mbc-guide-[0-9a-f]+\.js$/.test(u));
+  assert.equal(glueRequests.length, 1, glueRequests.join(' '));
+  assert.equal(await good.page.locator('link[rel="modulepreload"]').count(), 0);
   await good.context.close();
 
   // Bytes added on the way, still a valid file: the browser refuses it.
@@ -362,6 +367,16 @@ test('the embed refuses a stylesheet or a wasm whose bytes are not this build\'s
   assert.equal(await wasm.page.evaluate(() => document.querySelector('mbc-guide').shadowRoot), null, 'nothing mounts');
   assert.ok(wasm.errors.some((e) => /could not start/.test(e)), wasm.errors.join('\n'));
   await wasm.context.close();
+
+  // A changed glue script (a statement more, still valid JavaScript) never runs.
+  const glue = await open('plain.html', {
+    route: changed(/\/widget\/mbc-guide-[0-9a-f]+\.js$/, ';globalThis.__changedGlueRan = true;'),
+  });
+  await glue.page.waitForFunction(() => false, null, { timeout: 3000 }).catch(() => {});
+  assert.equal(await glue.page.evaluate(() => document.querySelector('mbc-guide').shadowRoot), null, 'nothing mounts');
+  assert.equal(await glue.page.evaluate(() => globalThis.__changedGlueRan), undefined, 'the changed glue did not run');
+  assert.ok(glue.errors.some((e) => /could not start/.test(e)), glue.errors.join('\n'));
+  await glue.context.close();
 });
 
 // ------------------------------------------------------------ accessibility

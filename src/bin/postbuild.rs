@@ -274,19 +274,28 @@ impl Build {
     }
 
     /// `mbc-guide.js` for this build: its files' names, and the Subresource
-    /// Integrity of the wasm and the stylesheet as they are in `dir`.
+    /// Integrity of the glue, the wasm and the stylesheet as they are in
+    /// `dir` (minified and renamed by then: the hook runs postbuild after
+    /// `minify.mjs`).
     fn loader(&self, dir: &Path) -> Result<String, String> {
         let read = |name: &str| {
             std::fs::read(dir.join(name)).map_err(|e| format!("cannot read {name}: {e}"))
         };
         Ok(self.loader_with(
+            &integrity(&read(&self.glue)?),
             &integrity(&read(&self.wasm)?),
             &integrity(&read(&self.css)?),
         ))
     }
 
-    fn loader_with(&self, wasm_integrity: &str, css_integrity: &str) -> String {
+    fn loader_with(
+        &self,
+        glue_integrity: &str,
+        wasm_integrity: &str,
+        css_integrity: &str,
+    ) -> String {
         LOADER_TEMPLATE
+            .replace("__GLUE_INTEGRITY__", glue_integrity)
             .replace("__GLUE__", &self.glue)
             .replace("__WASM_INTEGRITY__", wasm_integrity)
             .replace("__CSS_INTEGRITY__", css_integrity)
@@ -439,16 +448,20 @@ mod tests {
 
     #[test]
     fn the_loader_names_this_builds_hashed_files_and_their_integrity() {
-        let loader = Build::find(PAGE)
-            .unwrap()
-            .loader_with("sha384-WASM", "sha384-CSS");
-        assert!(loader.contains("from './mbc-guide-595b.js'"));
+        let loader =
+            Build::find(PAGE)
+                .unwrap()
+                .loader_with("sha384-GLUE", "sha384-WASM", "sha384-CSS");
+        assert!(loader
+            .contains("checkedGlue(new URL('./mbc-guide-595b.js', here).href, 'sha384-GLUE')"));
         assert!(loader.contains(
             "fetch(new URL('./mbc-guide-595b_bg.wasm', here), { integrity: 'sha384-WASM' })"
         ));
         assert!(loader.contains("new URL('./mbc-guide-b8e7.css', here)"));
         assert!(loader.contains("const stylesheetIntegrity = 'sha384-CSS';"));
-        assert!(loader.contains("mount_element(this, stylesheet, stylesheetIntegrity, shared)"));
+        assert!(
+            loader.contains("glue.mount_element(this, stylesheet, stylesheetIntegrity, shared)")
+        );
         assert!(!loader.contains("__"), "every placeholder is filled");
     }
 
