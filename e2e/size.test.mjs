@@ -14,7 +14,10 @@ import { DIST } from './harness.mjs';
 // the keep-a-copy offer, the lossless takeover, text cleaning, the pack
 // format), the journey's page for the doctor +5,840, the faster list +1,185;
 // the thin App -279 and share links through CompressionStream -1,249.
-const BUDGET_GZIP = 313_000;
+// Session 3 raised it by what the safety branch measured on main's 312,875
+// (Brotli 250,795): +739 gzip (+501 Brotli) for replacing the list in short
+// tasks, +849 (+429) for a held-back save that says so; 314,463 in all.
+const BUDGET_GZIP = 314_588;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
