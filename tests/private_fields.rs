@@ -1,13 +1,15 @@
 //! The person's own words stay on the device: the boxes for their own
-//! question and for notes ask the browser not to spellcheck them (some
-//! browsers send such text to an online service) and not to keep them for
-//! autocomplete (a shared computer would offer them to the next person).
+//! question and for notes, and the question bank's search, ask the browser
+//! not to spellcheck them (some browsers send such text to an online
+//! service) and not to keep them for autocomplete (a shared computer would
+//! offer them to the next person).
 //! Rendered through Yew's server renderer.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 
-use mbc_guide::components::{GoalsStep, ListEntry, OwnQuestion, ProfileStep};
+use mbc_guide::by_id::ById;
+use mbc_guide::components::{GoalsStep, ListEntry, OwnQuestion, ProfileStep, QuestionBank};
 use mbc_guide::content::{builtin, Lang};
 use mbc_guide::state::{Entry, State, MAX_NOTE_CHARS, MAX_TREATMENT_NOW_CHARS};
 use yew::Callback;
@@ -16,6 +18,7 @@ type OwnProps = <OwnQuestion as yew::BaseComponent>::Properties;
 type EntryProps = <ListEntry as yew::BaseComponent>::Properties;
 type ProfileProps = <ProfileStep as yew::BaseComponent>::Properties;
 type GoalsProps = <GoalsStep as yew::BaseComponent>::Properties;
+type BankProps = <QuestionBank as yew::BaseComponent>::Properties;
 
 /// Every `<textarea …>` tag in `html`.
 fn textareas(html: &str) -> Vec<&str> {
@@ -123,4 +126,29 @@ async fn the_anything_else_box_of_step_1_is_limited_and_not_spellchecked_or_reme
         tag.contains(&format!(r#"maxlength="{MAX_NOTE_CHARS}""#)),
         "{tag}"
     );
+}
+
+/// What someone searches the bank for ("how long", "hospice") says as much
+/// as a note.
+#[tokio::test]
+async fn the_bank_search_is_not_spellchecked_or_remembered() {
+    let pack = Rc::new(builtin(Lang::En).expect("English pack"));
+    let html = yew::LocalServerRenderer::<QuestionBank>::with_props(yew::props!(BankProps {
+        pack,
+        in_list: Rc::new(ById::new()),
+        show_sensitive: false,
+        on_action: Callback::noop(),
+        prefix: "t",
+    }))
+    .hydratable(false)
+    .render()
+    .await;
+    let tags: Vec<&str> = html
+        .split('<')
+        .filter(|tag| tag.starts_with("input") && tag.contains(r#"type="search""#))
+        .filter_map(|tag| tag.split('>').next())
+        .collect();
+    assert_eq!(tags.len(), 1, "one search box");
+    assert!(tags[0].contains(r#"spellcheck="false""#), "{}", tags[0]);
+    assert!(tags[0].contains(r#"autocomplete="off""#), "{}", tags[0]);
 }

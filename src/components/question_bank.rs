@@ -22,7 +22,8 @@ pub struct QuestionBankProps {
 
 /// The whole question bank, by topic, with a search box, folded behind one
 /// expander so step 4 stays short. Sensitive questions appear only once the
-/// person has chosen to see them.
+/// person has chosen to see them. What the person searches for is neither
+/// spellchecked nor remembered by the browser (a shared computer).
 ///
 /// In the browser the folded body comes after the first render, a task
 /// later the search box and the topics, then one topic's rows per task
@@ -86,7 +87,8 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
             if stage > 0 {
                 <div class="mbc-field">
                     <label for={search_id.clone()}>{ pack.ui("search_label") }</label>
-                    <input type="search" id={search_id} class="mbc-input" value={(*query).clone()} oninput={on_search} />
+                    <input type="search" id={search_id} class="mbc-input" spellcheck="false" autocomplete="off"
+                        value={(*query).clone()} oninput={on_search} />
                 </div>
                 { body }
             }
