@@ -59,18 +59,18 @@ fn random_list(rng: &mut Rng, bank: &[String]) -> State {
                 Action::AddOwn(odd_text(rng, chars))
             }
             3 => {
-                let (id, chars) = (rng.below(state.next_id.into()) as u32, rng.below(300));
+                let (id, chars) = (rng.below(state.next_id().into()) as u32, rng.below(300));
                 Action::SetNote {
                     id,
                     note: odd_text(rng, chars as usize),
                 }
             }
             4 => Action::SetTop {
-                id: rng.below(state.next_id.into()) as u32,
+                id: rng.below(state.next_id().into()) as u32,
                 top: true,
             },
             _ => Action::Move {
-                id: rng.below(state.next_id.into()) as u32,
+                id: rng.below(state.next_id().into()) as u32,
                 by: rng.below(5) as i32 - 2,
             },
         };
@@ -124,11 +124,14 @@ async fn three_hundred_random_lists_go_round_through_a_link() {
 async fn a_link_made_by_the_old_encoder_opens_through_the_browser() {
     let link = include_str!("fixtures/stored/v2_own_zlib.link");
     let state = opened(link.trim()).await.expect("opens");
-    assert_eq!(state.list.len(), 3);
-    assert_eq!(state.list[2].note, "Dr. said: ask again after the scan 🙂");
+    assert_eq!(state.list().len(), 3);
+    assert_eq!(
+        state.list()[2].note,
+        "Dr. said: ask again after the scan 🙂"
+    );
     // And the v1 link of the saved format's first version.
     let v1 = include_str!("fixtures/stored/v1_hormonal_grew.link");
-    assert_eq!(opened(v1.trim()).await.map(|s| s.list.len()), Some(1));
+    assert_eq!(opened(v1.trim()).await.map(|s| s.list().len()), Some(1));
 }
 
 #[wasm_bindgen_test]

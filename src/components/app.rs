@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
             <Notices pack={pack.clone()} saving={device.saving} restore={device.restore} pack_error={props.pack_error}
                 lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice}
                 offer_copy={device.offer_copy} on_keep_copy={on_keep_copy} />
-            <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
+            <super::ReplaceUndo pack={pack.clone()} replaced={current.can_undo_replace()} on_action={on_action.clone()} />
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} {moved} on_action={on_action.clone()}
