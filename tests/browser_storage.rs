@@ -616,7 +616,7 @@ async fn clear_everything_and_dont_save_leave_nothing_of_the_person() {
     storage()
         .set_item(&key(ns, "state"), &stored::encode(&state, 3, 0.0))
         .unwrap();
-    let off = Store::open_with(ns, false);
+    let off = Store::off(ns);
     assert_eq!(off.status(), Saving::Off);
     off.clear_everything();
     assert_eq!(stored_text(ns, "state"), None);
