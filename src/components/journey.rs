@@ -50,7 +50,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let first_render = use_mut_ref(|| true);
     {
         let heading_ref = heading_ref.clone();
-        let just_replaced = state.replaced.is_some();
+        let just_replaced = state.can_undo_replace();
         let pressed_before = use_mut_ref(|| *starts);
         use_effect_with((step, *starts), move |&(_, pressed)| {
             let pressed_now =
