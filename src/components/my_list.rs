@@ -30,8 +30,8 @@ pub fn MyList(props: &MyListProps) -> Html {
     let full_id = format!("{}-top-full", props.prefix);
     let top_full = state.top_count() >= MAX_TOP;
     let count = crate::plural::list_count(pack, state.list().len(), state.top_count());
-    // A move made before the list was shown (it comes a task after the rest
-    // of step 4) is not this list's to refocus: focus stays on the step's
+    // A move made before this list was shown (step 4 left and entered
+    // again) is not this list's to refocus: focus stays on the step's
     // heading.
     let moved_before = *use_mut_ref(|| props.moved).borrow();
     let moved = props.moved.filter(|&m| Some(m) != moved_before);

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_staged, MyList, OwnQuestion, QuestionBank, Suggestions};
+use super::{MyList, OwnQuestion, QuestionBank, Suggestions};
 use crate::content::{fill, Pack};
 use crate::state::{Action, State};
 
@@ -21,14 +21,12 @@ pub struct QuestionsStepProps {
 /// the whole bank (folded). A bar pinned to the top of the screen while the
 /// step is in view says how many questions the list holds and jumps to it.
 ///
-/// In the browser, what comes after the suggestions comes a task after them
-/// (`use_staged`): entering the step (by the step list, or by "Replace my
-/// list" with a list saved on this step) is then two short tasks, not one
-/// long one. The prerendered page has it all at once.
+/// The folded bank's body comes in later tasks (`QuestionBank`); the rest is
+/// here at once, so the list is in place when the takeover shows the step
+/// (and a print right after has it).
 #[component]
 pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
     let pack = &props.pack;
-    let rest = use_staged(1) > 0;
     let sensitive_id = format!("{}-sensitive", props.prefix);
     let on_sensitive = {
         let on_action = props.on_action.clone();
@@ -59,20 +57,18 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
             </div>
             <Suggestions pack={pack.clone()} answers={props.state.answers().clone()} {show_sensitive} in_list={in_list.clone()}
                 on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
-            if rest {
-                <div class="mbc-field mbc-sensitive">
-                    <p class="mbc-hint" id={format!("{sensitive_id}-note")}>{ pack.ui("sensitive_note") }</p>
-                    <label class="mbc-check">
-                        <input type="checkbox" id={sensitive_id.clone()} checked={props.state.show_sensitive}
-                            aria-describedby={format!("{sensitive_id}-note")} onchange={on_sensitive} />
-                        { pack.ui("sensitive_toggle") }
-                    </label>
-                </div>
-                <OwnQuestion pack={pack.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
-                <MyList pack={pack.clone()} state={props.state.clone()} moved={props.moved} on_action={props.on_action.clone()}
-                    prefix={props.prefix.clone()} heading_ref={list_heading} />
-                <QuestionBank pack={pack.clone()} {in_list} {show_sensitive} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
-            }
+            <div class="mbc-field mbc-sensitive">
+                <p class="mbc-hint" id={format!("{sensitive_id}-note")}>{ pack.ui("sensitive_note") }</p>
+                <label class="mbc-check">
+                    <input type="checkbox" id={sensitive_id.clone()} checked={props.state.show_sensitive}
+                        aria-describedby={format!("{sensitive_id}-note")} onchange={on_sensitive} />
+                    { pack.ui("sensitive_toggle") }
+                </label>
+            </div>
+            <OwnQuestion pack={pack.clone()} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
+            <MyList pack={pack.clone()} state={props.state.clone()} moved={props.moved} on_action={props.on_action.clone()}
+                prefix={props.prefix.clone()} heading_ref={list_heading} />
+            <QuestionBank pack={pack.clone()} {in_list} {show_sensitive} on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
         </div>
     }
 }
