@@ -5,6 +5,7 @@
 // A share link (#mbc=…) leaves the address before anything else runs, so no
 // script, history entry or reload finds the list there; the widget gets it.
 const shared = takeSharedLink();
+addEventListener('mbc-guide:takeover', carryOver);
 const tag = document.querySelector('script[data-wasm]');
 const base = document.baseURI;
 let glue = null;
@@ -28,6 +29,38 @@ function takeSharedLink() {
   const hash = location.hash;
   history.replaceState(history.state, '', location.pathname + location.search);
   return hash;
+}
+
+/**
+ * The takeover (src/web/mod.rs `reveal`): the app, built out of sight next to
+ * the prerendered page, is in view and about to take its place; both are in
+ * the document. What the person ticked or typed on the prerendered page is
+ * done again in the app, through the events their own input fires, so the app
+ * takes it in as if done there; then focus moves to the same control.
+ */
+function carryOver() {
+  const old = document.querySelector('[data-mbc-prerendered]');
+  const app = old?.nextElementSibling;
+  if (!app) return;
+  // The same control in both: a radio button or box by its name and value,
+  // a text field by its id (the prerendered page's ends `--prerendered`).
+  const identity = (el) => el.hasAttribute('name')
+    ? `${el.getAttribute('name')}=${el.getAttribute('value') ?? ''}`
+    : el.id.replace(/--prerendered$/, '');
+  const entered = new Map();
+  for (const el of old.querySelectorAll('input,textarea')) {
+    // What the person changes, and what holds what was prerendered.
+    const [now, was] = /^(radio|checkbox)$/.test(el.type) ? ['checked', 'defaultChecked'] : ['value', 'defaultValue'];
+    if (el[now] !== el[was] && !entered.has(identity(el))) entered.set(identity(el), [now, el[now]]);
+  }
+  for (const el of app.querySelectorAll('input,textarea')) {
+    const [property, value] = entered.get(identity(el)) ?? [];
+    if (!property) continue;
+    el[property] = value;
+    el.dispatchEvent(new Event(property === 'checked' ? 'change' : 'input', { bubbles: true }));
+  }
+  const focused = old.contains(document.activeElement) ? document.activeElement.id : '';
+  if (focused.endsWith('--prerendered')) document.getElementById(focused.replace(/--prerendered$/, ''))?.focus();
 }
 
 /** Resolves after the page's largest contentful paint, or after `limit` ms. */

@@ -113,10 +113,13 @@ fn window_listener(
 /// The person chose to update: `boot.js` listens for this event and tells the
 /// waiting service worker to take over, then reloads.
 fn apply_update() {
-    if let Some(window) = web_sys::window() {
-        if let Ok(event) = web_sys::Event::new("mbc-guide:apply-update") {
-            let _ = window.dispatch_event(&event);
-        }
+    tell_page("mbc-guide:apply-update");
+}
+
+/// Tells the standalone page's `boot.js` something: an event on the window.
+fn tell_page(event: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -639,108 +642,33 @@ fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> 
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok())
 }
 
-/// A control of the prerendered page or of the app that is the same
-/// control in the other: a radio button or box by its name and value, a
-/// text field by its id.
-fn control_identity(el: &web_sys::Element) -> String {
-    match el.get_attribute("name") {
-        Some(name) => format!("{name}={}", el.get_attribute("value").unwrap_or_default()),
-        None => {
-            let id = el.id();
-            id.strip_suffix(PRERENDERED_ID).unwrap_or(&id).to_owned()
-        }
-    }
-}
-
-/// The property of a control that the person changes (`checked` or
-/// `value`), and the one that holds what was prerendered.
-fn entry_properties(el: &web_sys::Element) -> (&'static str, &'static str) {
-    match el.get_attribute("type").as_deref() {
-        Some("radio" | "checkbox") => ("checked", "defaultChecked"),
-        _ => ("value", "defaultValue"),
-    }
-}
-
-/// What the person ticked or typed on the prerendered page `old`: each
-/// control that no longer shows what was prerendered, with its new
-/// `checked` or `value`.
-fn entered(old: &web_sys::Element) -> Vec<(String, &'static str, JsValue)> {
-    let Ok(controls) = old.query_selector_all("input,textarea") else {
-        return Vec::new();
-    };
-    elements(&controls)
-        .filter_map(|el| {
-            let (now, prerendered) = entry_properties(&el);
-            let value = js_sys::Reflect::get(&el, &now.into()).ok()?;
-            let was = js_sys::Reflect::get(&el, &prerendered.into()).ok()?;
-            (value != was).then(|| (control_identity(&el), now, value))
-        })
-        .collect()
-}
-
-/// Does the same to the app's controls in `twin`, through the event the
-/// person's own input fires, so the app takes it in as if done there.
-fn enter_again(twin: &web_sys::Element, entered: &[(String, &'static str, JsValue)]) {
-    if entered.is_empty() {
-        return;
-    }
-    let Ok(controls) = twin.query_selector_all("input,textarea") else {
-        return;
-    };
-    for el in elements(&controls) {
-        let key = control_identity(&el);
-        let Some((_, property, value)) = entered.iter().find(|(k, ..)| *k == key) else {
-            continue;
-        };
-        let _ = js_sys::Reflect::set(&el, &(*property).into(), value);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        let kind = if *property == "checked" {
-            "change"
-        } else {
-            "input"
-        };
-        if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
-            let _ = el.dispatch_event(&event);
-        }
-    }
-}
+/// Told to the page (`tell_page`) at the takeover, with the
+/// prerendered page and the app both in the document and the app in view:
+/// the standalone page's boot.js then does again in the app what the person
+/// ticked or typed on the prerendered page, through the events their own
+/// input fires, and moves focus to the same control. In JavaScript, not
+/// here, because it is smaller there (docs/SIZE.md).
+pub const TAKEOVER: &str = "mbc-guide:takeover";
 
 /// Shows `target` in place of its prerendered twin, if it has one (the
-/// element before it, marked `PRERENDERED`): what the person ticked or
-/// typed there is done again in `target`, the id moves over once the old
-/// element is gone, and focus stays on the same control.
+/// element before it, marked `PRERENDERED`): `target` comes into view, the
+/// page is told (`TAKEOVER`), then the old element goes and its id moves
+/// over. All in one task, so no frame shows both.
 fn reveal(target: &web_sys::Element) {
-    let old = target
-        .previous_element_sibling()
-        .filter(|old| old.has_attribute(PRERENDERED));
-    let document = target.owner_document();
-    let focused = old.as_ref().and_then(|old| {
-        document
-            .as_ref()?
-            .active_element()
-            .filter(|el| old.contains(Some(el)))
-            .map(|el| el.id())
-            .and_then(|id| id.strip_suffix(PRERENDERED_ID).map(str::to_owned))
-    });
-    let entered = old.as_ref().map(entered).unwrap_or_default();
-    if let Some(old) = old {
-        let id = old.id();
-        old.remove();
-        if !id.is_empty() {
-            target.set_id(&id);
-        }
-    }
     if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
         let _ = el.style().remove_property("display");
     }
-    enter_again(target, &entered);
-    // Only once in view: a hidden element cannot take focus.
-    if let Some(el) = focused
-        .and_then(|id| document?.get_element_by_id(&id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
+    let Some(old) = target
+        .previous_element_sibling()
+        .filter(|old| old.has_attribute(PRERENDERED))
+    else {
+        return;
+    };
+    tell_page(TAKEOVER);
+    let id = old.id();
+    old.remove();
+    if !id.is_empty() {
+        target.set_id(&id);
     }
 }
 
