@@ -564,14 +564,7 @@ fn start(
         if matches!(*filled.borrow(), Slot::Gone) {
             return;
         }
-        let target = match twin_of_prerendered(&root) {
-            Ok(Some(twin)) => twin,
-            Ok(None) => root,
-            Err(e) => {
-                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
-                return;
-            }
-        };
+        let target = twin_of_prerendered(&root).unwrap_or(root);
         let lifetime = mount.lifetime.clone();
         let props = match prepare(&target, config, prefix, library, mount, problems) {
             Ok(props) => props,
@@ -593,82 +586,43 @@ fn start(
 }
 
 /// Over a prerendered page, the app renders into a hidden twin of `root`
-/// (the same element and attributes, no children, no id yet) placed right
-/// after it. It renders there part by part, each part in a task of its own,
-/// while the prerendered page stays in view and usable; `reveal` then puts
-/// the twin in its place in one step. Clearing the prerendered page and
-/// rendering in place would either be one long task or show the page half
-/// built. So that no two elements ever share an id, the prerendered page's
-/// inner ids (and the labels and ARIA references to them) first take the
-/// suffix `PRERENDERED_ID`, and the twin takes `root`'s id only when `root`
-/// is gone. `None` when `root` holds nothing to keep in view (an embed's
-/// fresh shadow root).
-fn twin_of_prerendered(root: &web_sys::Element) -> Result<Option<web_sys::Element>, JsValue> {
-    if root.first_element_child().is_none() {
-        return Ok(None);
-    }
-    let named = root.query_selector_all(ID_ATTRIBUTES)?;
-    for el in elements(&named) {
-        for name in ID_ATTRIBUTES.split(',').map(|a| a.trim_matches(['[', ']'])) {
-            if let Some(value) = el.get_attribute(name) {
-                let renamed: Vec<String> = value
-                    .split_whitespace()
-                    .map(|id| format!("{id}{PRERENDERED_ID}"))
-                    .collect();
-                el.set_attribute(name, &renamed.join(" "))?;
-            }
-        }
-    }
-    root.set_attribute(PRERENDERED, "")?;
-    let twin: web_sys::HtmlElement = root.clone_node()?.dyn_into()?;
-    twin.remove_attribute("id")?;
-    twin.remove_attribute(PRERENDERED)?;
-    // The CSSOM, not the `hidden` attribute, which our `display: block`
-    // would override; allowed under style-src 'self'.
-    twin.style().set_property("display", "none")?;
-    root.after_with_node_1(&twin)?;
-    Ok(Some(twin.into()))
+/// (the same element and attributes, no children, no id yet) right after
+/// it, which the standalone page's boot.js made (`buildTwin`) once the wasm
+/// was loaded, marking `root` with `PRERENDERED`. It renders there part by
+/// part, each part in a task of its own, while the prerendered page stays in
+/// view and usable; `reveal` then has the twin take its place in one step.
+/// Clearing the prerendered page and rendering in place would either be one
+/// long task or show the page half built. So that no two elements ever share
+/// an id, boot.js gave the prerendered page's inner ids (and the labels and
+/// ARIA references to them) the suffix `--prerendered`, and the twin takes
+/// `root`'s id only when `root` is gone. `None` when there is no twin (an
+/// embed's fresh shadow root). In JavaScript, not here, because it is
+/// smaller there (docs/SIZE.md).
+fn twin_of_prerendered(root: &web_sys::Element) -> Option<web_sys::Element> {
+    root.has_attribute(PRERENDERED)
+        .then(|| root.next_element_sibling())
+        .flatten()
 }
 
-/// Marks the prerendered page while its twin is built.
+/// Marks the prerendered page while its twin is built (set by boot.js).
 const PRERENDERED: &str = "data-mbc-prerendered";
-/// What the prerendered page's inner ids end with while its twin is built.
-const PRERENDERED_ID: &str = "--prerendered";
-/// The attributes that are, or name other elements by, an id.
-const ID_ATTRIBUTES: &str = "[id],[for],[aria-labelledby],[aria-describedby],[aria-controls]";
 
-/// The elements of a `NodeList`.
-fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> + '_ {
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok())
-}
-
-/// Told to the page (`tell_page`) at the takeover, with the
-/// prerendered page and the app both in the document and the app in view:
-/// the standalone page's boot.js then does again in the app what the person
-/// ticked or typed on the prerendered page, through the events their own
-/// input fires, and moves focus to the same control. In JavaScript, not
-/// here, because it is smaller there (docs/SIZE.md).
+/// Told to the page (`tell_page`) when the app in the twin is ready to be
+/// shown. The standalone page's boot.js (`takeOver`) then, in one step:
+/// shows the twin, does again in it what the person ticked or typed on the
+/// prerendered page (through the events their own input fires), moves focus
+/// to the same control, removes the prerendered page and gives the twin its
+/// id.
 pub const TAKEOVER: &str = "mbc-guide:takeover";
 
-/// Shows `target` in place of its prerendered twin, if it has one (the
-/// element before it, marked `PRERENDERED`): `target` comes into view, the
-/// page is told (`TAKEOVER`), then the old element goes and its id moves
-/// over. All in one task, so no frame shows both.
+/// Has `target` take the place of the prerendered page before it, if there
+/// is one (marked `PRERENDERED`): the page's boot.js does it when told.
 fn reveal(target: &web_sys::Element) {
-    if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.style().remove_property("display");
-    }
-    let Some(old) = target
+    if target
         .previous_element_sibling()
-        .filter(|old| old.has_attribute(PRERENDERED))
-    else {
-        return;
-    };
-    tell_page(TAKEOVER);
-    let id = old.id();
-    old.remove();
-    if !id.is_empty() {
-        target.set_id(&id);
+        .is_some_and(|old| old.has_attribute(PRERENDERED))
+    {
+        tell_page(TAKEOVER);
     }
 }
 
