@@ -161,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
             <Notices pack={pack.clone()} saving={device.saving} restore={device.restore} pack_error={props.pack_error}
                 lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice}
                 offer_copy={device.offer_copy} on_keep_copy={on_keep_copy} />
-            <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
+            <super::ReplaceUndo pack={pack.clone()} replaced={current.can_undo_replace()} on_action={on_action.clone()} />
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} {moved} on_action={on_action.clone()}
@@ -177,8 +177,8 @@ pub fn App(props: &AppProps) -> Html {
             if parts >= part::DIALOGS {
             <ClearDialog pack={pack.clone()} open={device.clearing} on_close={device.on_clear} prefix={prefix.clone()} />
             <ShareDialog pack={pack.clone()} open={take.sharing}
-                link={take.link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
-                qr={take.link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
+                link={take.link.as_ref().and_then(|l| l.link.clone()).map(AttrValue::from).unwrap_or_default()}
+                qr={take.link.as_ref().and_then(|l| l.qr.clone())}
                 unsupported={take.unsupported}
                 on_copy_text={take.on_take.reform(|()| TakeAwayRequest::CopyText)}
                 on_download_text={take.on_take.reform(|()| TakeAwayRequest::DownloadText)}

@@ -24,7 +24,7 @@ pub struct GoalsStepProps {
 #[component]
 pub fn GoalsStep(props: &GoalsStepProps) -> Html {
     let pack = &props.pack;
-    let answers = &props.state.answers;
+    let answers = props.state.answers();
     let other_id = format!("{}-goals-other", props.prefix);
     let on_other = {
         let on_action = props.on_action.clone();

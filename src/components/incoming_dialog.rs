@@ -54,7 +54,7 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
     let summary = props
         .incoming
         .as_ref()
-        .map(|s| crate::plural::incoming_count(pack, s.list.len(), s.top_count()));
+        .map(|s| crate::plural::incoming_count(pack, s.list().len(), s.top_count()));
     let changes = match (&props.mine, &props.incoming) {
         (Some(mine), Some(theirs)) => crate::incoming::replace_changes(pack, mine, theirs),
         _ => Vec::new(),
@@ -72,7 +72,7 @@ pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
             } else if let (Some(state), Some(summary)) = (&props.incoming, summary) {
                 <p id={text_id}>{ summary }</p>
                 <ol class="mbc-incoming__list">
-                    { for state.list.iter().take(5).map(|e| html! {
+                    { for state.list().iter().take(5).map(|e| html! {
                         <li>{ e.text.clone().or_else(|| e.question.as_deref().and_then(|q| pack.question(q)).map(|q| q.text.clone())).unwrap_or_default() }</li>
                     }) }
                 </ol>

@@ -67,7 +67,7 @@ fn treatment_now(props: &ProfileStepProps) -> Html {
             <p class="mbc-hint" id={hint.clone()}>{ pack.ui("treatment_now_hint") }</p>
             <textarea {id} class="mbc-textarea" rows="2" aria-describedby={hint}
                 maxlength={MAX_TREATMENT_NOW_CHARS.to_string()} spellcheck="false" autocomplete="off"
-                value={props.state.treatment_now.clone()} oninput={on_input} />
+                value={props.state.treatment_now().to_owned()} oninput={on_input} />
         </div>
     }
 }
@@ -81,7 +81,7 @@ pub(super) fn factor(
     factor: &Factor,
 ) -> Html {
     let chosen: &[String] = state
-        .answers
+        .answers()
         .factors
         .get(&factor.id)
         .map(Vec::as_slice)

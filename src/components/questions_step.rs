@@ -41,7 +41,7 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
             }
         }
     };
-    let count = props.state.list.len().to_string();
+    let count = props.state.list().len().to_string();
     let in_list = super::in_list(&props.state);
     let show_sensitive = props.state.show_sensitive;
     html! {
@@ -51,7 +51,7 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
                     { fill(pack.ui("list_bar"), &[("count", &count)]) }
                 </button>
             </div>
-            <Suggestions pack={pack.clone()} answers={props.state.answers.clone()} {show_sensitive} in_list={in_list.clone()}
+            <Suggestions pack={pack.clone()} answers={props.state.answers().clone()} {show_sensitive} in_list={in_list.clone()}
                 on_action={props.on_action.clone()} prefix={props.prefix.clone()} />
             <div class="mbc-field mbc-sensitive">
                 <p class="mbc-hint" id={format!("{sensitive_id}-note")}>{ pack.ui("sensitive_note") }</p>

@@ -41,7 +41,7 @@ pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
     html! {
         <div class="mbc-step">
             { for items.map(|(id, title, text, when)| {
-                let chosen = props.state.answers.treatments.get(id).copied();
+                let chosen = props.state.answers().treatments.get(id).copied();
                 let name = format!("{}-treatment-{id}", props.prefix);
                 let hint = format!("{name}-hint");
                 html! {
