@@ -8,8 +8,8 @@ import { DIST } from './harness.mjs';
 // The first load may not grow past this many bytes of gzip -9. Issue 16 sets
 // the goal at 225,000 (then 200,000); that is not met (docs/SIZE.md says
 // where the bytes are and what is left). This holds the line just above what
-// the reader branch measured in session 3 with main merged (306,228 gzip,
-// 246,168 Brotli), rounded up to the next 500: the hand-written pack reader
+// the reader branch measured in session 3 with main merged (306,089 gzip,
+// 245,898 Brotli), rounded up to the next 500: the hand-written pack reader
 // took 4,497 off, the takeover's carry-over in boot.js 1,214 and its twin
 // and swap in boot.js 852, from main's 312,875 at the end of session 2.
 const BUDGET_GZIP = 306_500;
