@@ -8,16 +8,14 @@ import { DIST } from './harness.mjs';
 // The first load may not grow past this many bytes of gzip -9. Issue 16 sets
 // the goal at 225,000 (then 200,000); that is not met (docs/SIZE.md says
 // where the bytes are and what is left). This holds the line just above what
-// main measured at the end of session 2 (312,892 gzip, 250,756 Brotli),
-// rounded up to the next 500. Against session 1's 296,180 that is +16,712:
-// the safety work +10,172 (Replace undo and its dialog, the last save and
-// the keep-a-copy offer, the lossless takeover, text cleaning, the pack
-// format), the journey's page for the doctor +5,840, the faster list +1,185;
-// the thin App -279 and share links through CompressionStream -1,249.
-// Session 3 raised it by what the safety branch measured on main's 312,875
-// (Brotli 250,795): +739 gzip (+501 Brotli) for replacing the list in short
-// tasks, +849 (+429) for a held-back save that says so; 314,463 in all.
-const BUDGET_GZIP = 314_588;
+// the reader branch measured in session 3 with main merged (306,089 gzip,
+// 245,898 Brotli), rounded up to the next 500: the hand-written pack reader
+// took 4,497 off, the takeover's carry-over in boot.js 1,214 and its twin
+// and swap in boot.js 852, from main's 312,875 at the end of session 2.
+// The safety branch then measured 307,628 gzip (246,933 Brotli) on that
+// main: +1,539 gzip (+1,035 Brotli) for replacing the list in short tasks
+// and a held-back save that says so; the gate rises by exactly that.
+const BUDGET_GZIP = 308_039;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
