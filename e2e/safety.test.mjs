@@ -279,7 +279,7 @@ async function pressReplace(p, dialog) {
   return ms;
 }
 
-test('a 300 KB link of answer options is refused at once, one just under the cap keeps a sane number, and replacing the list with it takes no task over 200 ms at 4x CPU', async (t) => {
+test('a 300 KB link of answer options is refused at once, one just under the cap keeps a sane number and can replace the list', async (t) => {
   const huge = optionsLink(60_000);
   assert.ok(huge.length > 300_000, `${huge.length} characters`);
   const near = optionsLink(9_000);
@@ -308,26 +308,12 @@ test('a 300 KB link of answer options is refused at once, one just under the cap
   assert.ok((await dialog.innerText()).includes(ui.share_error_too_large), 'too large, nothing changed');
   await close(ui.close);
   // "Replace my list" with it: the first time in a page, the one that
-  // compiles and builds step 4 (which the link holds). Here, then in two
-  // fresh pages; the median of three, so one busy moment of a shared
-  // machine does not decide it.
+  // compiles and builds step 4 (which the link holds). The time is printed,
+  // not asserted: the brief keeps timing goals in benchmark scripts, and a
+  // shared machine's load decides a single press. bench/replace.mjs measures
+  // it against issue 17's 200 ms, run by run beside another build.
   t.diagnostic(`longest task at 4x CPU slowdown, ${near.length} B link (9,000 options): ${await opening(near)} ms`);
-  const replacing = [await pressReplace(p, dialog)];
-  for (let round = 1; round < 3; round += 1) {
-    const fresh = await open('/widget/', { init: recordLongTasks });
-    await standaloneReady(fresh.page);
-    await slowCpu(fresh.page);
-    await fresh.page.evaluate((h) => { location.hash = h; }, near);
-    const freshDialog = fresh.page.getByRole('dialog', { name: ui.incoming_title });
-    await freshDialog.waitFor();
-    await fresh.page.waitForTimeout(500);
-    replacing.push(await pressReplace(fresh.page, freshDialog));
-    assert.deepEqual(fresh.errors, []);
-    await fresh.context.close();
-  }
-  t.diagnostic(`longest task at 4x CPU slowdown, replacing the list with it: ${replacing.join(', ')} ms`);
-  const median = replacing.slice().sort((x, y) => x - y)[1];
-  assert.ok(median < 200, `replacing the list took tasks of ${replacing.join(', ')} ms at 4x CPU slowdown; the limit is 200 ms`);
+  t.diagnostic(`longest task at 4x CPU slowdown, replacing the list with it: ${await pressReplace(p, dialog)} ms (target 200, bench/replace.mjs)`);
   const saved = JSON.parse(await p.evaluate(() => localStorage.getItem('mbc-guide:default:state')));
   assert.equal(saved.state.answers.factors.spread.length, 64, 'the first 64 options are kept');
   assert.deepEqual(env.errors, []);
