@@ -395,33 +395,61 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
     let pieces: Vec<(&str, Html)> = vec![
         (
             "Notices",
-            html! { <Notices pack={p.clone()} saving={Saving::Full}
-            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} pack_error={true}
-            lang_fetch={Some(LangFetch::Loading(lang))} on_restore_choice={Callback::noop()} /> },
+            notices(NoticesArgs {
+                pack: &p,
+                saving: Saving::Full,
+                restore: Some(&RestoreNotice {
+                    lost: vec![Lost::NotOurs],
+                }),
+                pack_error: true,
+                lang_fetch: Some(LangFetch::Loading(lang)),
+                on_restore_choice: &Callback::noop(),
+                offer_copy: false,
+                on_keep_copy: &Callback::noop(),
+            }),
         ),
         (
             "Notices (failed)",
-            html! { <Notices pack={p.clone()} saving={Saving::Blocked} restore={None::<Rc<RestoreNotice>>}
-            lang_fetch={Some(LangFetch::Failed(lang))} on_restore_choice={Callback::noop()} /> },
+            notices(NoticesArgs {
+                pack: &p,
+                saving: Saving::Blocked,
+                restore: None,
+                pack_error: false,
+                lang_fetch: Some(LangFetch::Failed(lang)),
+                on_restore_choice: &Callback::noop(),
+                offer_copy: false,
+                on_keep_copy: &Callback::noop(),
+            }),
         ),
         (
             "DeviceSettings (last saved)",
-            html! { <DeviceSettings pack={p.clone()} saving={Saving::On} saved_on={Some(AttrValue::from("2026-11-23"))}
-            on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={prefix.clone()} /> },
+            device_settings(DeviceSettingsArgs {
+                pack: &p,
+                saving: Saving::On,
+                saved_on: Some("2026-11-23"),
+                on_dont_save: &Callback::noop(),
+                on_clear: &Callback::noop(),
+                prefix: &prefix,
+            }),
         ),
         (
             "Notices (keep a copy)",
-            html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
-            on_restore_choice={Callback::noop()} offer_copy={true} /> },
+            notices(NoticesArgs {
+                pack: &p,
+                saving: Saving::On,
+                restore: None,
+                pack_error: false,
+                lang_fetch: None,
+                on_restore_choice: &Callback::noop(),
+                offer_copy: true,
+                on_keep_copy: &Callback::noop(),
+            }),
         ),
         (
             "ReplaceUndo",
             html! { <ReplaceUndo pack={p.clone()} replaced={true} on_action={Callback::noop()} /> },
         ),
-        (
-            "UpdateNotice",
-            html! { <UpdateNotice pack={p.clone()} on_apply={Callback::noop()} /> },
-        ),
+        ("UpdateNotice", update_notice(&p, &Callback::noop())),
         (
             "ClearDialog",
             html! { <ClearDialog pack={p.clone()} open={true} on_close={Callback::noop()} prefix={prefix.clone()} /> },
@@ -450,12 +478,9 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
             "PrintSheet",
             html! { <PrintSheet sheet={sheet} large={true} qr={qr.clone()} qr_label={p.ui("share_qr_label").to_owned()} /> },
         ),
-        (
-            "PageFooter",
-            html! { <PageFooter pack={p.clone()} config={config} /> },
-        ),
+        ("PageFooter", page_footer(&p, &config)),
         ("GuideMore", html! { <GuideMore pack={p.clone()} /> }),
-        ("GlossaryList", html! { <GlossaryList pack={p.clone()} /> }),
+        ("GlossaryList", glossary_list(&p)),
         (
             "MyList",
             html! { <MyList pack={p.clone()} state={state.clone()} moved={None::<(u32, i32, u64)>}
@@ -500,8 +525,14 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
     ] {
         let p = library.pack(lang).expect("pack").clone();
         let status = |saving: Saving| {
-            html! { <DeviceSettings pack={p.clone()} saving={saving} saved_on={Some(AttrValue::from("2026-11-23"))}
-            on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={AttrValue::from("mbc")} /> }
+            device_settings(DeviceSettingsArgs {
+                pack: &p,
+                saving,
+                saved_on: Some("2026-11-23"),
+                on_dont_save: &Callback::noop(),
+                on_clear: &Callback::noop(),
+                prefix: "mbc",
+            })
         };
         let on = piece(status(Saving::On)).await;
         let saved = mbc_guide::content::fill(p.ui("saved_when"), &[("date", date)]);
@@ -511,8 +542,16 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
             assert!(!piece(status(off)).await.contains(p.ui("saved_may_clear")));
         }
         let offer = |offer: bool| {
-            html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
-            on_restore_choice={Callback::noop()} offer_copy={offer} /> }
+            notices(NoticesArgs {
+                pack: &p,
+                saving: Saving::On,
+                restore: None,
+                pack_error: false,
+                lang_fetch: None,
+                on_restore_choice: &Callback::noop(),
+                offer_copy: offer,
+                on_keep_copy: &Callback::noop(),
+            })
         };
         let shown = piece(offer(true)).await;
         for key in [

@@ -3,10 +3,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
+    device_settings, language_switch, notices, page_footer, text_size, update_notice, urgent_help,
     use_actions, use_device, use_incoming, use_language, use_printing, use_staged, use_take_away,
-    use_update_ready, AtStart, ClearDialog, DeviceSettings, EdgeHandle, GuideMore, IncomingDialog,
-    Journey, LanguageSwitch, Notices, PageFooter, PrintSheet, ShareDialog, TakeAwayRequest,
-    TextSize, UpdateNotice,
+    use_update_ready, AtStart, ClearDialog, DeviceSettingsArgs, EdgeHandle, GuideMore,
+    IncomingDialog, Journey, NoticesArgs, PrintSheet, ShareDialog, TakeAwayRequest,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -150,17 +150,24 @@ pub fn App(props: &AppProps) -> Html {
                 <h1 class="mbc-title">{ &pack.meta.title }</h1>
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
                 <div class="mbc-header__tools no-print">
-                    <LanguageSwitch current={language.shown} label={pack.ui("lang_label").to_owned()} on_change={language.on_change} />
-                    <TextSize pack={pack.clone()} large={current.large_print} on_action={on_action.clone()} />
+                    { language_switch(language.shown, pack.ui("lang_label"), &language.on_change) }
+                    { text_size(&pack, current.large_print, &on_action) }
                 </div>
             </header>
-            <super::UrgentHelp pack={pack.clone()} prefix={prefix.clone()} />
+            { urgent_help(&pack, &prefix) }
             if update_ready {
-                <UpdateNotice pack={pack.clone()} on_apply={on_update} />
+                { update_notice(&pack, &on_update) }
             }
-            <Notices pack={pack.clone()} saving={device.saving} restore={device.restore} pack_error={props.pack_error}
-                lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice}
-                offer_copy={device.offer_copy} on_keep_copy={on_keep_copy} />
+            { notices(NoticesArgs {
+                pack: &pack,
+                saving: device.saving,
+                restore: device.restore.as_deref(),
+                pack_error: props.pack_error,
+                lang_fetch: language.fetch,
+                on_restore_choice: &device.on_restore_choice,
+                offer_copy: device.offer_copy,
+                on_keep_copy: &on_keep_copy,
+            }) }
             <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
             }
             if parts >= part::JOURNEY {
@@ -171,8 +178,14 @@ pub fn App(props: &AppProps) -> Html {
                 <GuideMore pack={pack.clone()} prefix={prefix.clone()} />
             }
             if parts >= part::DEVICE {
-                <DeviceSettings pack={pack.clone()} saving={device.saving} saved_on={device.saved_on} on_dont_save={device.on_dont_save}
-                    on_clear={device.on_clear_open} prefix={prefix.clone()} />
+                { device_settings(DeviceSettingsArgs {
+                    pack: &pack,
+                    saving: device.saving,
+                    saved_on: device.saved_on.as_deref(),
+                    on_dont_save: &device.on_dont_save,
+                    on_clear: &device.on_clear_open,
+                    prefix: &prefix,
+                }) }
             }
             if parts >= part::DIALOGS {
             <ClearDialog pack={pack.clone()} open={device.clearing} on_close={device.on_clear} prefix={prefix.clone()} />
@@ -193,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             }
             if parts >= part::FOOT {
-                <PageFooter pack={pack.clone()} config={props.config.clone()} />
+                { page_footer(&pack, &props.config) }
             }
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    CheckAnswers, GoalsStep, ProfileStep, QuestionsStep, ReadyStep, StepNav, StepPager, TakeAway,
-    TakeAwayRequest, TreatmentsStep,
+    step_pager, take_away, CheckAnswers, GoalsStep, ProfileStep, QuestionsStep, ReadyStep, StepNav,
+    TakeAwayArgs, TakeAwayRequest, TreatmentsStep,
 };
 use crate::content::Pack;
 use crate::progress::has_started;
@@ -91,7 +91,12 @@ pub fn Journey(props: &JourneyProps) -> Html {
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <CheckAnswers pack={pack.clone()} state={state.clone()} on_action={on_action.clone()}
                         on_take={props.on_take.clone()} on_chosen={on_chosen.clone()} prefix={prefix.clone()} />
-                    <TakeAway {pack} on_request={props.on_take.clone()} on_import={props.on_import.clone()} {prefix} />
+                    { take_away(TakeAwayArgs {
+                        pack: &pack,
+                        on_request: &props.on_take,
+                        on_import: &props.on_import,
+                        prefix: &prefix,
+                    }) }
                 </>
             },
         }
@@ -117,7 +122,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 }
                 if props.show_step {
                     { step_body }
-                    <StepPager pack={pack.clone()} step={step} on_action={props.on_action.clone()} />
+                    { step_pager(pack, step, &props.on_action) }
                 }
             </section>
         </>

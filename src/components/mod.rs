@@ -1,5 +1,9 @@
-//! The widget's components and hooks, one per file. Each component takes
-//! props and emits callbacks; none reaches for global state. `App`'s hooks
+//! The widget's components, view functions and hooks, one per file. Each
+//! component takes props and emits callbacks; none reaches for global
+//! state. A part with no state of its own is a plain view function
+//! (`fn name(..) -> Html`, its arguments in, callbacks out), called from its
+//! parent: each `#[component]` costs the wasm its own copy of Yew's
+//! lifecycle code (docs/SIZE.md, session 3). `App`'s hooks
 //! reach the browser only through the edge (`edge.rs`), one handle.
 //! The only browser calls here are focus moves and opening a dialog, inside
 //! effects, which never run during prerendering.
@@ -56,21 +60,21 @@ pub use add_button::{in_list, AddButton};
 pub use app::{App, AppProps};
 pub use check_answers::CheckAnswers;
 pub use clear_dialog::ClearDialog;
-pub use device_settings::DeviceSettings;
+pub use device_settings::{device_settings, DeviceSettingsArgs};
 pub use edge::{Edge, EdgeHandle, NoEdge};
-pub use expander_cue::ExpanderCue;
-pub use glossary_list::GlossaryList;
+pub use expander_cue::expander_cue;
+pub use glossary_list::glossary_list;
 pub use glossary_term::GlossaryTerm;
 pub use goals_step::GoalsStep;
 pub use guide_more::GuideMore;
 pub use incoming_dialog::{IncomingChoice, IncomingDialog};
 pub use journey::Journey;
-pub use language_switch::LanguageSwitch;
+pub use language_switch::language_switch;
 pub use list_entry::ListEntry;
 pub use my_list::MyList;
-pub use notices::Notices;
+pub use notices::{notices, NoticesArgs};
 pub use own_question::OwnQuestion;
-pub use page_footer::PageFooter;
+pub use page_footer::page_footer;
 pub use print_sheet::PrintSheet;
 pub use profile_step::ProfileStep;
 pub use prose::Prose;
@@ -80,15 +84,15 @@ pub use questions_step::QuestionsStep;
 pub use ready_step::ReadyStep;
 pub use replace_undo::ReplaceUndo;
 pub use share_dialog::ShareDialog;
-pub use source_note::SourceNote;
+pub use source_note::source_note;
 pub use step_nav::StepNav;
-pub use step_pager::StepPager;
+pub use step_pager::step_pager;
 pub use suggestions::Suggestions;
-pub use take_away::{TakeAway, TakeAwayRequest};
-pub use text_size::TextSize;
+pub use take_away::{take_away, TakeAwayArgs, TakeAwayRequest};
+pub use text_size::text_size;
 pub use treatments_step::TreatmentsStep;
-pub use update_notice::UpdateNotice;
-pub use urgent_help::UrgentHelp;
+pub use update_notice::update_notice;
+pub use urgent_help::urgent_help;
 pub use use_actions::{use_actions, Moved};
 pub use use_device::{use_device, AtStart, Device};
 pub use use_incoming::{use_incoming, Incoming};

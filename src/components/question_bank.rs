@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AddButton, ExpanderCue, Prose, WhyThis};
+use super::{expander_cue, AddButton, Prose, WhyThis};
 use crate::by_id::ById;
 use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
@@ -46,7 +46,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
                     .filter(|q| q.topic == topic.id).filter(visible).collect();
                 html! {
                     <details class="mbc-topic" key={topic.id.clone()}>
-                        <summary>{ &topic.title }{ format!(" ({})", questions.len()) }<ExpanderCue pack={pack.clone()} /></summary>
+                        <summary>{ &topic.title }{ format!(" ({})", questions.len()) }{ expander_cue(pack) }</summary>
                         <ul class="mbc-questions">
                             { for questions.into_iter().map(|q| row(props, q)) }
                         </ul>
@@ -72,7 +72,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
 
     html! {
         <details class="mbc-more mbc-bank">
-            <summary><h3 id={heading}>{ pack.ui("browse_heading") }</h3><ExpanderCue pack={pack.clone()} /></summary>
+            <summary><h3 id={heading}>{ pack.ui("browse_heading") }</h3>{ expander_cue(pack) }</summary>
             <div class="mbc-field">
                 <label for={search_id.clone()}>{ pack.ui("search_label") }</label>
                 <input type="search" id={search_id} class="mbc-input" value={(*query).clone()} oninput={on_search} />

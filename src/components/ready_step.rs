@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::SourceNote;
+use super::source_note;
 use crate::content::Pack;
 use crate::progress::readiness_items;
 use crate::state::{Action, State, Visit};
@@ -132,7 +132,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                 }
             }) }
             <p class="mbc-hint">{ pack.ui("ready_source") }</p>
-            <SourceNote pack={pack.clone()} ids={sources} />
+            { source_note(pack, &sources) }
         </div>
     }
 }
