@@ -294,6 +294,25 @@ async fn piece(html: Html) -> String {
     render::<Piece>(PieceProps { html }).await
 }
 
+/// The notices with no damaged save and no host pack error.
+fn plain_notices(
+    pack: &Pack,
+    saving: Saving,
+    lang_fetch: Option<LangFetch>,
+    offer_copy: bool,
+) -> Html {
+    notices(NoticesArgs {
+        pack,
+        saving,
+        restore: None,
+        pack_error: false,
+        lang_fetch,
+        on_restore_choice: &Callback::noop(),
+        offer_copy,
+        on_keep_copy: &Callback::noop(),
+    })
+}
+
 /// A person far along, answering with the pack's own ids: every goal
 /// rated, the first options of every factor, every treatment marked, three
 /// bank questions and an own one (in Spanish: the person's words are not
@@ -410,16 +429,7 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "Notices (failed)",
-            notices(NoticesArgs {
-                pack: &p,
-                saving: Saving::Blocked,
-                restore: None,
-                pack_error: false,
-                lang_fetch: Some(LangFetch::Failed(lang)),
-                on_restore_choice: &Callback::noop(),
-                offer_copy: false,
-                on_keep_copy: &Callback::noop(),
-            }),
+            plain_notices(&p, Saving::Blocked, Some(LangFetch::Failed(lang)), false),
         ),
         (
             "DeviceSettings (last saved)",
@@ -434,16 +444,7 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "Notices (keep a copy)",
-            notices(NoticesArgs {
-                pack: &p,
-                saving: Saving::On,
-                restore: None,
-                pack_error: false,
-                lang_fetch: None,
-                on_restore_choice: &Callback::noop(),
-                offer_copy: true,
-                on_keep_copy: &Callback::noop(),
-            }),
+            plain_notices(&p, Saving::On, None, true),
         ),
         (
             "ReplaceUndo",
@@ -541,18 +542,7 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
         for off in [Saving::Off, Saving::Blocked] {
             assert!(!piece(status(off)).await.contains(p.ui("saved_may_clear")));
         }
-        let offer = |offer: bool| {
-            notices(NoticesArgs {
-                pack: &p,
-                saving: Saving::On,
-                restore: None,
-                pack_error: false,
-                lang_fetch: None,
-                on_restore_choice: &Callback::noop(),
-                offer_copy: offer,
-                on_keep_copy: &Callback::noop(),
-            })
-        };
+        let offer = |offer: bool| plain_notices(&p, Saving::On, None, offer);
         let shown = piece(offer(true)).await;
         for key in [
             "keep_copy_offer",
