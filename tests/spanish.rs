@@ -279,19 +279,8 @@ async fn render<C: BaseComponent>(props: C::Properties) -> String {
         .await
 }
 
-#[derive(yew::Properties, PartialEq)]
-struct PieceProps {
-    html: Html,
-}
-
-/// Renders any `html!` (a component with its props) on its own.
-#[yew::component]
-fn Piece(props: &PieceProps) -> Html {
-    props.html.clone()
-}
-
 async fn piece(html: Html) -> String {
-    render::<Piece>(PieceProps { html }).await
+    render_view(html).await
 }
 
 /// The notices with no damaged save and no host pack error.
@@ -477,7 +466,16 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "PrintSheet",
-            html! { <PrintSheet sheet={sheet} large={true} qr={qr.clone()} qr_label={p.ui("share_qr_label").to_owned()} /> },
+            print_sheet(PrintSheetArgs {
+                sheet: &sheet,
+                facts: &[],
+                to_ask: &[],
+                large: true,
+                qr: qr.as_ref(),
+                qr_label: p.ui("share_qr_label"),
+                about_label: "",
+                rest_label: "",
+            }),
         ),
         ("PageFooter", page_footer(&p, &config)),
         ("GuideMore", html! { <GuideMore pack={p.clone()} /> }),

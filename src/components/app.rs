@@ -3,10 +3,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    device_settings, language_switch, notices, page_footer, text_size, update_notice, urgent_help,
-    use_actions, use_device, use_incoming, use_language, use_printing, use_staged, use_take_away,
-    use_update_ready, AtStart, ClearDialog, DeviceSettingsArgs, EdgeHandle, GuideMore,
-    IncomingDialog, Journey, NoticesArgs, PrintSheet, ShareDialog, TakeAwayRequest,
+    device_settings, language_switch, notices, page_footer, print_sheet, text_size, update_notice,
+    urgent_help, use_actions, use_device, use_incoming, use_language, use_printing, use_staged,
+    use_take_away, use_update_ready, AtStart, ClearDialog, DeviceSettingsArgs, EdgeHandle,
+    GuideMore, IncomingDialog, Journey, NoticesArgs, PrintSheetArgs, ShareDialog, TakeAwayRequest,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -200,9 +200,16 @@ pub fn App(props: &AppProps) -> Html {
                 error={incoming.error.map(|key| AttrValue::from(pack.ui(key).to_owned()))}
                 on_choose={incoming.on_choose} prefix={prefix.clone()} />
             if let Some((sheet, (facts, to_ask), qr)) = printing.sheet.as_ref() {
-            <PrintSheet sheet={sheet.clone()} facts={facts.clone()} to_ask={to_ask.clone()} large={current.large_print}
-                qr={qr.clone()} qr_label={pack.ui("share_qr_label").to_owned()}
-                about_label={pack.ui("print_about").to_owned()} rest_label={pack.ui("print_rest").to_owned()} />
+                { print_sheet(PrintSheetArgs {
+                    sheet,
+                    facts,
+                    to_ask,
+                    large: current.large_print,
+                    qr: qr.as_ref(),
+                    qr_label: pack.ui("share_qr_label"),
+                    about_label: pack.ui("print_about"),
+                    rest_label: pack.ui("print_rest"),
+                }) }
             }
             }
             if parts >= part::FOOT {

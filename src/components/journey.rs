@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    step_pager, take_away, CheckAnswers, GoalsStep, ProfileStep, QuestionsStep, ReadyStep, StepNav,
-    TakeAwayArgs, TakeAwayRequest, TreatmentsStep,
+    goals_step, profile_step, step_pager, take_away, treatments_step, CheckAnswers, QuestionsStep,
+    ReadyStep, StepNav, TakeAwayArgs, TakeAwayRequest,
 };
 use crate::content::Pack;
 use crate::progress::has_started;
@@ -80,9 +80,9 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let step_body = {
         let (pack, state, on_action, prefix) = common;
         match step {
-            Step::Goals => html! { <GoalsStep {pack} {state} {on_action} {prefix} /> },
-            Step::Profile => html! { <ProfileStep {pack} {state} {on_action} {prefix} /> },
-            Step::Treatments => html! { <TreatmentsStep {pack} {state} {on_action} {prefix} /> },
+            Step::Goals => goals_step(&pack, &state, &on_action, &prefix),
+            Step::Profile => profile_step(&pack, &state, &on_action, &prefix),
+            Step::Treatments => treatments_step(&pack, &state, &on_action, &prefix),
             Step::Questions => {
                 html! { <QuestionsStep {pack} {state} moved={props.moved} {on_action} {prefix} /> }
             }

@@ -8,6 +8,8 @@
 //! The only browser calls here are focus moves and opening a dialog, inside
 //! effects, which never run during prerendering.
 
+use yew::prelude::*;
+
 mod add_button;
 mod app;
 mod check_answers;
@@ -65,7 +67,7 @@ pub use edge::{Edge, EdgeHandle, NoEdge};
 pub use expander_cue::expander_cue;
 pub use glossary_list::glossary_list;
 pub use glossary_term::GlossaryTerm;
-pub use goals_step::GoalsStep;
+pub use goals_step::goals_step;
 pub use guide_more::GuideMore;
 pub use incoming_dialog::{IncomingChoice, IncomingDialog};
 pub use journey::Journey;
@@ -75,8 +77,8 @@ pub use my_list::MyList;
 pub use notices::{notices, NoticesArgs};
 pub use own_question::OwnQuestion;
 pub use page_footer::page_footer;
-pub use print_sheet::PrintSheet;
-pub use profile_step::ProfileStep;
+pub use print_sheet::{print_sheet, PrintSheetArgs};
+pub use profile_step::profile_step;
 pub use prose::Prose;
 pub use qr_figure::qr_figure;
 pub use question_bank::QuestionBank;
@@ -90,7 +92,7 @@ pub use step_pager::step_pager;
 pub use suggestions::Suggestions;
 pub use take_away::{take_away, TakeAwayArgs, TakeAwayRequest};
 pub use text_size::text_size;
-pub use treatments_step::TreatmentsStep;
+pub use treatments_step::treatments_step;
 pub use update_notice::update_notice;
 pub use urgent_help::urgent_help;
 pub use use_actions::{use_actions, Moved};
@@ -103,3 +105,26 @@ pub use use_staged::use_staged;
 pub use use_take_away::{use_take_away, Taking};
 pub use use_update_ready::use_update_ready;
 pub use why_this::WhyThis;
+
+/// Renders a view function's `Html` (or any `html!`) on its own through
+/// Yew's server renderer, as plain HTML: for the native tests, which render
+/// view functions the way they render components.
+#[cfg(feature = "ssr")]
+pub async fn render_view(html: Html) -> String {
+    yew::LocalServerRenderer::<View>::with_props(ViewProps { html })
+        .hydratable(false)
+        .render()
+        .await
+}
+
+#[cfg(feature = "ssr")]
+#[derive(Properties, PartialEq)]
+struct ViewProps {
+    html: Html,
+}
+
+#[cfg(feature = "ssr")]
+#[component]
+fn View(props: &ViewProps) -> Html {
+    props.html.clone()
+}
