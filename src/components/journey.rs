@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    goals_step, profile_step, step_pager, take_away, treatments_step, CheckAnswers, QuestionsStep,
-    ReadyStep, StepNav, TakeAwayArgs, TakeAwayRequest,
+    goals_step, profile_step, questions_step, step_pager, take_away, treatments_step, CheckAnswers,
+    QuestionsStepArgs, ReadyStep, StepNav, TakeAwayArgs, TakeAwayRequest,
 };
 use crate::content::Pack;
 use crate::progress::has_started;
@@ -43,6 +43,8 @@ pub fn Journey(props: &JourneyProps) -> Html {
     // from the list (the current one too), focus goes to the step's heading
     // so a screen reader starts reading there. Not on the first render.
     let heading_ref = use_node_ref();
+    // Step 4's list heading, where its "N questions in my list" bar jumps.
+    let list_heading = use_node_ref();
     let starts = use_state_eq(|| 0u32);
     let first_render = use_mut_ref(|| true);
     {
@@ -83,9 +85,14 @@ pub fn Journey(props: &JourneyProps) -> Html {
             Step::Goals => goals_step(&pack, &state, &on_action, &prefix),
             Step::Profile => profile_step(&pack, &state, &on_action, &prefix),
             Step::Treatments => treatments_step(&pack, &state, &on_action, &prefix),
-            Step::Questions => {
-                html! { <QuestionsStep {pack} {state} moved={props.moved} {on_action} {prefix} /> }
-            }
+            Step::Questions => questions_step(QuestionsStepArgs {
+                pack: &pack,
+                state: &state,
+                moved: props.moved,
+                on_action: &on_action,
+                prefix: &prefix,
+                list_heading: &list_heading,
+            }),
             Step::Ready => html! {
                 <>
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />

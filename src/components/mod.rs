@@ -82,7 +82,7 @@ pub use profile_step::profile_step;
 pub use prose::Prose;
 pub use qr_figure::qr_figure;
 pub use question_bank::QuestionBank;
-pub use questions_step::QuestionsStep;
+pub use questions_step::{questions_step, QuestionsStepArgs};
 pub use ready_step::ReadyStep;
 pub use replace_undo::ReplaceUndo;
 pub use share_dialog::ShareDialog;
