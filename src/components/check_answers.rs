@@ -32,7 +32,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let state = &props.state;
     // Labels and answers exactly as the sheet words them (no date needed).
     let sheet = sheet::build(pack, state, "");
-    let empty = use_state_eq(|| false);
+    let empty = use_state_eq(bool::default);
     let empty_ref = use_node_ref();
     {
         let empty_ref = empty_ref.clone();

@@ -45,7 +45,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let heading_ref = use_node_ref();
     // Step 4's list heading, where its "N questions in my list" bar jumps.
     let list_heading = use_node_ref();
-    let starts = use_state_eq(|| 0u32);
+    let starts = use_state_eq(u32::default);
     let first_render = use_mut_ref(|| true);
     {
         let heading_ref = heading_ref.clone();

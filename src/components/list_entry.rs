@@ -44,9 +44,9 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let pack = &props.pack;
     let entry = &props.entry;
     let id = entry.id;
-    let editing = use_state_eq(|| false);
+    let editing = use_state_eq(bool::default);
     // "Add a note" opens the note box; a note that has text is always open.
-    let noting = use_state_eq(|| false);
+    let noting = use_state_eq(bool::default);
     let note_ref = use_node_ref();
     let draft = use_state_eq(String::new);
     let base = format!("{}-e{}", props.prefix, id);
@@ -80,7 +80,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     {
         // Into the text box when editing starts; back to "Edit" when it ends.
         let (edit, input) = (edit_ref.clone(), input_ref.clone());
-        let was_editing = use_mut_ref(|| false);
+        let was_editing = use_mut_ref(bool::default);
         use_effect_with(*editing, move |&now| {
             let before = std::mem::replace(&mut *was_editing.borrow_mut(), now);
             if now {

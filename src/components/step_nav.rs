@@ -28,7 +28,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
     let pack = &props.pack;
     let state = &props.state;
     let current = state.step;
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(bool::default);
     let total = Step::ALL.len().to_string();
     let progress = fill(
         pack.ui("progress"),

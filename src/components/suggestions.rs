@@ -28,7 +28,7 @@ pub struct SuggestionsProps {
 #[component]
 pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let pack = &props.pack;
-    let all = use_state_eq(|| false);
+    let all = use_state_eq(bool::default);
     let heading = format!("{}-suggestions", props.prefix);
     let suggestions = suggest(pack, &props.answers, props.show_sensitive);
     let hidden = if *all {

@@ -61,7 +61,7 @@ pub fn use_device(
     let saved_on = use_state_eq(|| found.saved_on.clone());
     let saving = use_state_eq(|| found.saving);
     let restore = use_state_eq(|| found.restore.clone());
-    let clearing = use_state_eq(|| false);
+    let clearing = use_state_eq(bool::default);
     {
         let (edge, dispatcher, saving) = (edge.clone(), state.dispatcher(), saving.setter());
         use_effect_with((), move |_| {

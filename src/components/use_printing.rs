@@ -35,10 +35,10 @@ pub fn use_printing(
     page_url: &AttrValue,
 ) -> Printing {
     let edge = edge.clone();
-    let printing = use_state_eq(|| false);
+    let printing = use_state_eq(bool::default);
     // Counts presses of "Print"; the effect below prints once the sheet is
     // rendered.
-    let requests = use_state_eq(|| 0u32);
+    let requests = use_state_eq(u32::default);
     {
         let (edge, printing) = (edge.clone(), printing.setter());
         use_effect_with((), move |_| {

@@ -37,7 +37,7 @@ pub fn use_take_away(
 ) -> Taking {
     let edge = edge.clone();
     let unsupported = !edge.can_share();
-    let sharing = use_state_eq(|| false);
+    let sharing = use_state_eq(bool::default);
     // The link and its QR code cost a compression and an encoding: only
     // when the share dialog is open. The browser compresses a few tasks
     // later; a result for a state no longer shown is dropped.

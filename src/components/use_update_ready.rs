@@ -8,7 +8,7 @@ use super::EdgeHandle;
 #[hook]
 pub fn use_update_ready(edge: &EdgeHandle) -> (bool, Callback<()>) {
     let edge = edge.clone();
-    let ready = use_state_eq(|| false);
+    let ready = use_state_eq(bool::default);
     {
         let (edge, ready) = (edge.clone(), ready.setter());
         use_effect_with((), move |_| {

@@ -22,7 +22,7 @@ pub struct WhyThisProps {
 /// is read like the rest of the card.
 #[component]
 pub fn WhyThis(props: &WhyThisProps) -> Html {
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(bool::default);
     let toggle = {
         let open = open.clone();
         move |_| open.set(!*open)
