@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use super::{
     device_settings, language_switch, notices, page_footer, print_sheet, text_size, update_notice,
-    urgent_help, use_actions, use_device, use_incoming, use_language, use_printing, use_staged,
-    use_take_away, use_update_ready, AtStart, ClearDialog, DeviceSettingsArgs, EdgeHandle,
-    GuideMore, IncomingDialog, Journey, NoticesArgs, PrintSheetArgs, ShareDialog, TakeAwayRequest,
+    urgent_help, use_actions, use_device, use_effect_on, use_incoming, use_language, use_printing,
+    use_staged, use_take_away, use_update_ready, AtStart, ClearDialog, DeviceSettingsArgs,
+    EdgeHandle, GuideMore, IncomingDialog, Journey, NoticesArgs, PrintSheetArgs, ShareDialog,
+    TakeAwayRequest,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -90,7 +91,7 @@ mod part {
 pub fn App(props: &AppProps) -> Html {
     let edge = &props.edge;
     let parts = use_staged(part::FOOT);
-    use_effect_with(parts >= part::DEVICE, {
+    use_effect_on(parts >= part::DEVICE, {
         let edge = edge.clone();
         move |&shown| {
             if shown {

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::TakeAwayRequest;
+use super::{use_effect_on, TakeAwayRequest};
 use crate::content::Pack;
 use crate::state::{Action, State, Step};
 use crate::{about_me, sheet};
@@ -36,7 +36,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let empty_ref = use_node_ref();
     {
         let empty_ref = empty_ref.clone();
-        use_effect_with(*empty, move |&shown| {
+        use_effect_on(*empty, move |&shown| {
             if shown {
                 if let Some(p) = empty_ref.cast::<web_sys::HtmlElement>() {
                     let _ = p.focus();

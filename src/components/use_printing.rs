@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::EdgeHandle;
+use super::{use_effect_on, EdgeHandle};
 use crate::content::{Lang, Pack};
 use crate::qr::{self, Qr};
 use crate::sheet::{self, Sheet};
@@ -41,7 +41,7 @@ pub fn use_printing(
     let requests = use_state_eq(u32::default);
     {
         let (edge, printing) = (edge.clone(), printing.setter());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             edge.watch_printing(Callback::from(move |p: bool| printing.set(p)))
         });
     }
