@@ -16,7 +16,7 @@ use mbc_guide::content::{builtin, Lang, Library, Pack};
 use mbc_guide::session::{LangFetch, RestoreNotice, Saving};
 use mbc_guide::state::{Action, State, Step};
 use mbc_guide::stored::Lost;
-use yew::{html, AttrValue, BaseComponent, Callback, Html};
+use yew::{html, AttrValue, BaseComponent, Callback, Html, NodeRef};
 
 #[test]
 fn every_spanish_passage_reads_at_inflesz_55_and_no_sentence_runs_over_20_words() {
@@ -302,6 +302,23 @@ fn plain_notices(
     })
 }
 
+/// The share dialog, open, with `link` and its code if any.
+fn plain_share(pack: &Pack, link: &str, qr: Option<&mbc_guide::qr::Qr>, prefix: &str) -> Html {
+    share_dialog(ShareDialogArgs {
+        pack,
+        dialog: &NodeRef::default(),
+        open: true,
+        link,
+        qr,
+        unsupported: false,
+        on_copy: &Callback::noop(),
+        on_copy_text: &Callback::noop(),
+        on_download_text: &Callback::noop(),
+        on_close: &Callback::noop(),
+        prefix,
+    })
+}
+
 /// A person far along, answering with the pack's own ids: every goal
 /// rated, the first options of every factor, every treatment marked, three
 /// bank questions and an own one (in Spanish: the person's words are not
@@ -442,27 +459,36 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ("UpdateNotice", update_notice(&p, &Callback::noop())),
         (
             "ClearDialog",
-            html! { <ClearDialog pack={p.clone()} open={true} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+            clear_dialog(&p, &NodeRef::default(), &Callback::noop(), &prefix),
         ),
-        (
-            "ShareDialog",
-            html! { <ShareDialog pack={p.clone()} open={true} link={AttrValue::from(link.clone())} qr={qr.clone()}
-            on_copy={Callback::noop()} on_close={Callback::noop()} prefix={prefix.clone()} /> },
-        ),
+        ("ShareDialog", plain_share(&p, &link, qr.as_ref(), &prefix)),
         (
             "ShareDialog (too long)",
-            html! { <ShareDialog pack={p.clone()} open={true} link={AttrValue::from(link.clone())} qr={None}
-            on_copy={Callback::noop()} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+            plain_share(&p, &link, None, &prefix),
         ),
         (
             "IncomingDialog",
-            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} mine={Some(Rc::new(State::default()))} error={None::<AttrValue>}
-            on_choose={Callback::noop()} prefix={prefix.clone()} /> },
+            incoming_dialog(IncomingDialogArgs {
+                pack: &p,
+                dialog: &NodeRef::default(),
+                incoming: Some(&state),
+                mine: &State::default(),
+                error: None,
+                on_choose: &Callback::noop(),
+                prefix: &prefix,
+            }),
         ),
         (
             "IncomingDialog (error)",
-            html! { <IncomingDialog pack={p.clone()} incoming={None::<Rc<State>>}
-            error={Some(AttrValue::from(p.ui("share_error_damaged").to_owned()))} on_choose={Callback::noop()} prefix={prefix.clone()} /> },
+            incoming_dialog(IncomingDialogArgs {
+                pack: &p,
+                dialog: &NodeRef::default(),
+                incoming: None,
+                mine: &State::default(),
+                error: Some(p.ui("share_error_damaged")),
+                on_choose: &Callback::noop(),
+                prefix: &prefix,
+            }),
         ),
         (
             "PrintSheet",

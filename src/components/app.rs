@@ -3,11 +3,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    device_settings, language_switch, notices, page_footer, print_sheet, text_size, update_notice,
-    urgent_help, use_actions, use_device, use_effect_on, use_incoming, use_language, use_printing,
-    use_staged, use_take_away, use_update_ready, AtStart, ClearDialog, DeviceSettingsArgs,
-    EdgeHandle, GuideMore, IncomingDialog, Journey, NoticesArgs, PrintSheetArgs, ShareDialog,
-    TakeAwayRequest,
+    clear_dialog, device_settings, incoming_dialog, language_switch, notices, page_footer,
+    print_sheet, share_dialog, text_size, update_notice, urgent_help, use_actions, use_device,
+    use_effect_on, use_incoming, use_language, use_modal, use_printing, use_staged, use_take_away,
+    use_update_ready, AtStart, DeviceSettingsArgs, EdgeHandle, GuideMore, IncomingDialogArgs,
+    Journey, NoticesArgs, PrintSheetArgs, ShareDialogArgs, TakeAwayRequest,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -133,6 +133,10 @@ pub fn App(props: &AppProps) -> Html {
     );
     let take = use_take_away(edge, &pack, &current, props, &printing.print, say);
     let (update_ready, on_update) = use_update_ready(edge);
+    // The three dialogs open as modals while their hooks say so.
+    let clear_modal = use_modal(device.clearing);
+    let share_modal = use_modal(take.sharing);
+    let incoming_modal = use_modal(incoming.list.is_some() || incoming.error.is_some());
     let prefix = props.id_prefix.clone();
     let on_keep_copy = {
         let (offered, take) = (device.on_copy_offered.clone(), take.on_take.clone());
@@ -189,17 +193,29 @@ pub fn App(props: &AppProps) -> Html {
                 }) }
             }
             if parts >= part::DIALOGS {
-            <ClearDialog pack={pack.clone()} open={device.clearing} on_close={device.on_clear} prefix={prefix.clone()} />
-            <ShareDialog pack={pack.clone()} open={take.sharing}
-                link={take.link.as_ref().as_ref().map(|(l, _)| AttrValue::from(l.clone())).unwrap_or_default()}
-                qr={take.link.as_ref().as_ref().and_then(|(_, q)| q.clone())}
-                unsupported={take.unsupported}
-                on_copy_text={take.on_take.reform(|()| TakeAwayRequest::CopyText)}
-                on_download_text={take.on_take.reform(|()| TakeAwayRequest::DownloadText)}
-                on_copy={take.on_share_copy} on_close={take.on_share_close} prefix={prefix.clone()} />
-            <IncomingDialog pack={pack.clone()} mine={incoming.list.is_some().then(|| current.clone())} incoming={incoming.list}
-                error={incoming.error.map(|key| AttrValue::from(pack.ui(key).to_owned()))}
-                on_choose={incoming.on_choose} prefix={prefix.clone()} />
+            { clear_dialog(&pack, &clear_modal, &device.on_clear, &prefix) }
+            { share_dialog(ShareDialogArgs {
+                pack: &pack,
+                dialog: &share_modal,
+                open: take.sharing,
+                link: take.link.as_ref().as_ref().map_or("", |(l, _)| l.as_str()),
+                qr: take.link.as_ref().as_ref().and_then(|(_, q)| q.as_ref()),
+                unsupported: take.unsupported,
+                on_copy: &take.on_share_copy,
+                on_copy_text: &take.on_take.reform(|()| TakeAwayRequest::CopyText),
+                on_download_text: &take.on_take.reform(|()| TakeAwayRequest::DownloadText),
+                on_close: &take.on_share_close,
+                prefix: &prefix,
+            }) }
+            { incoming_dialog(IncomingDialogArgs {
+                pack: &pack,
+                dialog: &incoming_modal,
+                incoming: incoming.list.as_deref(),
+                mine: &current,
+                error: incoming.error.map(|key| pack.ui(key)),
+                on_choose: &incoming.on_choose,
+                prefix: &prefix,
+            }) }
             if let Some((sheet, (facts, to_ask), qr)) = printing.sheet.as_ref() {
                 { print_sheet(PrintSheetArgs {
                     sheet,
