@@ -133,10 +133,13 @@ pub fn App(props: &AppProps) -> Html {
     );
     let take = use_take_away(edge, &pack, &current, props, &printing.print, say);
     let (update_ready, on_update) = use_update_ready(edge);
-    // The three dialogs open as modals while their hooks say so.
-    let clear_modal = use_modal(device.clearing);
-    let share_modal = use_modal(take.sharing);
-    let incoming_modal = use_modal(incoming.list.is_some() || incoming.error.is_some());
+    // The three dialogs open as modals while their hooks say so, once they
+    // are rendered (a link opened with the page asks from the first render).
+    let dialogs = parts >= part::DIALOGS;
+    let clear_modal = use_modal(dialogs && device.clearing);
+    let share_modal = use_modal(dialogs && take.sharing);
+    let incoming_modal =
+        use_modal(dialogs && (incoming.list.is_some() || incoming.error.is_some()));
     let prefix = props.id_prefix.clone();
     let on_keep_copy = {
         let (offered, take) = (device.on_copy_offered.clone(), take.on_take.clone());
@@ -192,7 +195,7 @@ pub fn App(props: &AppProps) -> Html {
                     prefix: &prefix,
                 }) }
             }
-            if parts >= part::DIALOGS {
+            if dialogs {
             { clear_dialog(&pack, &clear_modal, &device.on_clear, &prefix) }
             { share_dialog(ShareDialogArgs {
                 pack: &pack,
