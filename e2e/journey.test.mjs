@@ -233,8 +233,8 @@ const GOALS_OTHER = 'My daughter’s wedding in June';
 const NOTE_OWN = 'Ask Dr. Lee at the next visit.';
 const NOTE_HER2 = 'Report from March says HER2 1+.';
 const TREATMENT_NOW = 'Letrozole and ribociclib since May';
-/** "Change" and what it changes (its second part is for screen readers). */
-const changeName = (what) => new RegExp(`^${ui.change}\\s*:\\s*${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+/** "Change" and what it changes, with no stray colon (its second part is for screen readers). */
+const changeName = (what) => new RegExp(`^${ui.change} ${what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 const Q = {
   her2: 'her2-result',

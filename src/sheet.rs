@@ -32,8 +32,9 @@ pub struct Sheet {
     pub goals: Vec<(String, String)>,
     /// "Anything else that matters", if the person wrote something.
     pub goals_other: Option<String>,
-    /// Each answered factor (its title) and the chosen answers' labels,
-    /// joined with ", ", in the pack's factor order.
+    /// Each answered factor as a statement ("HER2 status"), with the chosen
+    /// answers' labels joined with ", ", in the pack's factor order: the
+    /// same rows as the printed About me (`about_me::facts`).
     pub profile: Vec<(String, String)>,
     /// Each marked treatment and its mark's label.
     pub treatments: Vec<(String, String)>,
@@ -218,7 +219,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
         goals_other: Some(state.answers.goals_other.trim())
             .filter(|t| !t.is_empty())
             .map(str::to_owned),
-        profile: profile(pack, state),
+        profile: crate::about_me::facts(pack, state),
         treatments: treatments(pack, state),
         visit: state.visit.map(|v| {
             (
@@ -290,18 +291,6 @@ fn goals(pack: &Pack, state: &State) -> Vec<(String, String)> {
                 pack.item_title(id).to_owned(),
                 pack.ui(rating.ui_key()).to_owned(),
             ))
-        })
-        .collect()
-}
-
-fn profile(pack: &Pack, state: &State) -> Vec<(String, String)> {
-    pack.guide
-        .factors
-        .items
-        .iter()
-        .filter_map(|factor| {
-            let labels = crate::about_me::chosen_labels(factor, state);
-            (!labels.is_empty()).then(|| (factor.title.clone(), labels.join(", ")))
         })
         .collect()
 }
@@ -484,7 +473,9 @@ mod tests {
         );
         assert_eq!(sheet.goals_other, None, "blank text is not an answer");
         assert_eq!(sheet.profile.len(), 1);
-        assert_eq!(sheet.profile[0].0, "What is your HER2 status?");
+        // As statements, the same as the printed About me, not the
+        // checklist's question ("What is your HER2 status?").
+        assert_eq!(sheet.profile[0].0, "HER2 status");
         assert_eq!(
             sheet.treatments,
             [(

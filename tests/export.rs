@@ -240,10 +240,13 @@ fn only_filled_in_answers_print() {
     assert!(text.contains("My daughter's wedding in June."));
     // Two factors answered, six not.
     assert_eq!(sheet.profile.len(), 2);
+    // As the statements of the printed About me, not the checklist's
+    // questions ("Where has the cancer spread?").
     assert!(
-        text.contains("- Where has the cancer spread? Bone, Liver"),
+        text.contains("- Where it has spread: Bone, Liver"),
         "{text}"
     );
+    assert!(!text.contains("Where has the cancer spread?"), "{text}");
     assert!(!text.contains("menopause"));
     assert!(text.contains("- Chemotherapy: Ask about it"));
     assert!(!text.contains("Hormone therapy"));

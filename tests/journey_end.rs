@@ -101,7 +101,7 @@ async fn check_your_answers_says_what_i_know_as_statements_each_with_a_change_bu
             let row = format!("<dt>{label}</dt><dd class=\"mbc-summary__value\">{value}</dd>");
             assert!(html.contains(&row), "{lang:?}: {row} in {html}");
             let change = format!(
-                "{}<span class=\"mbc-visually-hidden\">: {label}</span>",
+                "{}<span class=\"mbc-visually-hidden\"> {label}</span>",
                 pack.ui("change")
             );
             assert!(html.contains(&change), "{lang:?}: {change}");

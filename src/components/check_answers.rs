@@ -75,7 +75,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
                 on_action.emit(Action::GoTo(step));
                 on_chosen.emit(());
             }}>
-                { pack.ui("change") }<span class="mbc-visually-hidden">{ ": " }{ what.to_owned() }</span>
+                { pack.ui("change") }<span class="mbc-visually-hidden">{ " " }{ what.to_owned() }</span>
             </button>
         }
     };
