@@ -8,8 +8,6 @@
 //! The only browser calls here are focus moves and opening a dialog, inside
 //! effects, which never run during prerendering.
 
-use yew::prelude::*;
-
 mod add_button;
 mod app;
 mod check_answers;
@@ -112,7 +110,7 @@ pub use why_this::WhyThis;
 /// Yew's server renderer, as plain HTML: for the native tests, which render
 /// view functions the way they render components.
 #[cfg(feature = "ssr")]
-pub async fn render_view(html: Html) -> String {
+pub async fn render_view(html: yew::Html) -> String {
     yew::LocalServerRenderer::<View>::with_props(ViewProps { html })
         .hydratable(false)
         .render()
@@ -120,13 +118,13 @@ pub async fn render_view(html: Html) -> String {
 }
 
 #[cfg(feature = "ssr")]
-#[derive(Properties, PartialEq)]
+#[derive(yew::Properties, PartialEq)]
 struct ViewProps {
-    html: Html,
+    html: yew::Html,
 }
 
 #[cfg(feature = "ssr")]
-#[component]
-fn View(props: &ViewProps) -> Html {
+#[yew::component]
+fn View(props: &ViewProps) -> yew::Html {
     props.html.clone()
 }
