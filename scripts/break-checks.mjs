@@ -131,8 +131,11 @@ const CASES = [
     apply: html('</head>', `<!-- ${randomBytes(9000).toString('base64')} -->\n</head>`), why: /over the budget/,
   },
   {
+    // Not "no lang on <html>": the standalone page's wasm sets the lang of
+    // the language shown (`lang_shown`), so that breakage is repaired.
     check: 'Lighthouse accessibility', file: 'lighthouse', test: 'Lighthouse (mobile, served compressed)',
-    breakage: 'HTML: no lang on <html>', apply: html('<html lang="en">', '<html>'), why: /html-has-lang/,
+    breakage: 'HTML: the page refreshes itself every hour',
+    apply: html('</head>', '<meta http-equiv="refresh" content="3600">\n</head>'), why: /meta-refresh/,
   },
   {
     check: 'Lighthouse accessibility (zoom)', file: 'lighthouse', test: 'Lighthouse (mobile, served compressed)',
@@ -144,6 +147,58 @@ const CASES = [
     breakage: 'JS: console.error in boot.js',
     apply: (dir) => edit(dir, 'boot.js', (s) => `console.error('break-checks: a deliberate console error');\n${s}`),
     why: /errors-in-console/,
+  },
+];
+
+// Native cases: checks held by cargo tests. Each breakage is a one-string
+// change to the Rust source, made in place (a copy of the crate would
+// rebuild every dependency) and always put back, even on Ctrl-C; `from`
+// must occur exactly once, so a renamed line cannot pass unnoticed. A
+// compile error is not a failure of the check: the test must run and fail
+// with `why` in its output.
+const NATIVE = (test, ...filter) => ['test', '--features', 'ssr', ...test, ...filter];
+const BROWSER = (test, ...filter) => ['test', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--test', test, ...filter];
+const NATIVE_CASES = [
+  {
+    check: 'interface keys: a key no pack has', file: 'src/components/use_take_away.rs',
+    from: 'pack.ui("copied")', to: 'pack.ui("copyed")',
+    cargo: NATIVE(['--test', 'ui_keys'], 'every_key_the_code_looks_up'), why: /copyed/,
+  },
+  {
+    check: 'private fields: spellcheck on step 1', file: 'src/components/goals_step.rs',
+    from: 'spellcheck="false" autocomplete="off" maxlength', to: 'autocomplete="off" maxlength',
+    cargo: NATIVE(['--test', 'private_fields']), why: /anything else that matters/,
+  },
+  {
+    check: 'journey end: what to bring for a second opinion only', file: 'src/sheet.rs',
+    from: 'bring: if second_opinion {', to: 'bring: if true {',
+    cargo: NATIVE(['--test', 'journey_end']), why: /bring_heading/,
+  },
+  {
+    check: 'incoming: the reason for the visit is named', file: 'src/incoming.rs',
+    from: '("visit_legend", mine.visit != theirs.visit)', to: '("visit_legend", false)',
+    cargo: NATIVE(['--lib'], 'incoming::'), why: /Your answers change in/,
+  },
+  {
+    check: 'pack format byte read before the pack', file: 'src/content/mod.rs',
+    from: 'if *format != PACK_FORMAT {', to: 'if false && *format != PACK_FORMAT {',
+    cargo: NATIVE(['--test', 'hospital_pack'], 'a_pack_of_another_format'), why: /format 2/,
+  },
+  {
+    check: 'stale save: the copy is offered after 7 days', file: 'src/dates.rs',
+    from: 'today.days() - saved.days() >= STALE_DAYS', to: 'today.days() - saved.days() > STALE_DAYS',
+    cargo: NATIVE(['--lib'], 'dates::'), why: /7 days/,
+  },
+  {
+    check: 'a clean note is kept clean on the way in', file: 'src/state.rs',
+    from: '|| matches!(crate::text::clean(&entry.note), std::borrow::Cow::Owned(_))', to: '|| false',
+    cargo: NATIVE(['--test', 'share'], 'control_and_bidi'), why: /one\\ntwo\\nthree/,
+  },
+  {
+    check: 'a share link for an earlier state is never shown', file: 'src/components/use_share_link.rs',
+    from: 'Rc::ptr_eq(state, &wanted) && made_base == base', to: '{ let _ = (state, &wanted); made_base == base }',
+    cargo: BROWSER('browser_share', 'earlier_state'), why: /left: "link-2"/,
+    env: { CHROMEDRIVER: '/usr/bin/chromedriver', WASM_BINDGEN_TEST_TIMEOUT: '60' },
   },
 ];
 
@@ -202,6 +257,39 @@ function runTest(file, name, dist) {
   };
 }
 
+/** Runs one cargo test command in the crate: like `runTest`. */
+function runCargo(c) {
+  const started = Date.now();
+  const run = spawnSync('cargo', c.cargo, {
+    cwd: ROOT, env: { ...process.env, ...c.env }, encoding: 'utf8', timeout: 20 * 60_000, maxBuffer: 64 << 20,
+  });
+  const out = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;
+  const results = [...out.matchAll(/^test result: (ok|FAILED)\. (\d+) passed; (\d+) failed/gm)];
+  const sum = (i) => results.reduce((n, m) => n + Number(m[i]), 0);
+  const panic = /panicked at[\s\S]{0,600}/.exec(out)?.[0];
+  return {
+    passed: sum(2),
+    failed: sum(3),
+    timedOut: run.error?.code === 'ETIMEDOUT',
+    reason: (panic ?? (results.length ? `the test passed (${sum(2)} passed)` : `no test ran: ${out.slice(-400)}`)).replace(/\s+/g, ' ').trim(),
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+/** Makes a native case's change in place; returns how to put it back. */
+function breakSource(c) {
+  const file = join(ROOT, c.file);
+  const before = readFileSync(file, 'utf8');
+  if (before.split(c.from).length !== 2) throw new Error(`${c.file} does not hold ${JSON.stringify(c.from)} exactly once`);
+  const restore = () => writeFileSync(file, before);
+  process.once('SIGINT', restore).once('SIGTERM', restore);
+  writeFileSync(file, before.replace(c.from, c.to));
+  return () => {
+    restore();
+    process.off('SIGINT', restore).off('SIGTERM', restore);
+  };
+}
+
 function fresh(source, label) {
   const dir = mkdtempSync(join(tmpdir(), `mbc-break-${label}-`));
   cpSync(source, dir, { recursive: true });
@@ -212,17 +300,19 @@ const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new RegExp(args.splice(onlyAt, 2)[1], 'i') : null;
 const source = resolve(args[0] ?? join(ROOT, 'dist'));
-if (!existsSync(join(source, 'index.html'))) {
+const picked = (c) => !only || only.test(c.check) || only.test(c.file);
+const cases = CASES.filter(picked);
+const nativeCases = NATIVE_CASES.filter(picked);
+if (cases.length && !existsSync(join(source, 'index.html'))) {
   console.error(`break-checks: ${source}/index.html is missing; give a release build as the argument, or run scripts/build.sh first`);
   process.exit(2);
 }
-const cases = CASES.filter((c) => !only || only.test(c.check) || only.test(c.file));
 const started = Date.now();
-console.log(`break-checks: ${cases.length} breakage(s) of ${source}, each test also run once unbroken`);
+console.log(`break-checks: ${cases.length} breakage(s) of ${source} and ${nativeCases.length} of the Rust source, each test also run once unbroken`);
 
 // The unbroken runs, once per test.
 const clean = new Map();
-const cleanDir = fresh(source, 'clean');
+const cleanDir = cases.length ? fresh(source, 'clean') : null;
 try {
   for (const c of cases) {
     const key = `${c.file}\0${c.test}`;
@@ -232,10 +322,23 @@ try {
     console.log(`  unbroken  ${c.file}: "${c.test}": ${result.passed && !result.failed ? 'passes' : `DOES NOT PASS: ${result.reason.slice(0, 300)}`} (${result.seconds.toFixed(0)} s)`);
   }
 } finally {
-  rmSync(cleanDir, { recursive: true, force: true });
+  if (cleanDir) rmSync(cleanDir, { recursive: true, force: true });
+}
+for (const c of nativeCases) {
+  const key = `cargo ${c.cargo.join(' ')}`;
+  if (clean.has(key)) continue;
+  const result = runCargo(c);
+  clean.set(key, result);
+  console.log(`  unbroken  ${key}: ${result.passed && !result.failed ? 'passes' : `DOES NOT PASS: ${result.reason.slice(0, 300)}`} (${result.seconds.toFixed(0)} s)`);
 }
 
 const rows = [];
+const record = (c, unbroken, result) => {
+  const failedAsExpected = result.failed > 0 && !result.timedOut && c.why.test(result.reason);
+  const seen = failedAsExpected ? 'yes' : result.failed > 0 ? 'no (other reason)' : 'NO';
+  rows.push({ ...c, unbroken: unbroken.passed > 0 && !unbroken.failed ? 'yes' : 'NO', seen, result });
+  console.log(`  broken    ${c.check}: ${seen === 'yes' ? 'failed as expected' : `${seen}: ${result.reason.slice(0, 300)}`} (${result.seconds.toFixed(0)} s)`);
+};
 for (const c of cases) {
   const dir = fresh(source, c.file);
   let result;
@@ -248,22 +351,32 @@ for (const c of cases) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const unbroken = clean.get(`${c.file}\0${c.test}`);
-  const failedAsExpected = result.failed > 0 && !result.timedOut && c.why.test(result.reason);
-  const seen = failedAsExpected ? 'yes' : result.failed > 0 ? 'no (other reason)' : 'NO';
-  rows.push({ ...c, unbroken: unbroken.passed > 0 && !unbroken.failed ? 'yes' : 'NO', seen, result });
-  console.log(`  broken    ${c.check}: ${seen === 'yes' ? 'failed as expected' : `${seen}: ${result.reason.slice(0, 300)}`} (${result.seconds.toFixed(0)} s)`);
+  record(c, clean.get(`${c.file}\0${c.test}`), result);
+}
+for (const c of nativeCases) {
+  let result;
+  let restore = () => {};
+  try {
+    restore = breakSource(c);
+    c.breakage = `${c.file}: ${c.to}`;
+    result = runCargo(c);
+  } catch (error) {
+    result = { passed: 0, failed: 0, reason: `the breakage could not be applied: ${error.message}`, seconds: 0 };
+  } finally {
+    restore();
+  }
+  record(c, clean.get(`cargo ${c.cargo.join(' ')}`), result);
 }
 
-const widths = [40, 58, 8, 12];
-const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ');
+const widths = [48, 58, 8, 12];
+const line = (cells) => cells.map((cell, i) => String(cell).slice(0, widths[i]).padEnd(widths[i])).join(' | ');
 console.log(`\n${line(['check', 'breakage', 'unbroken', 'failure seen'])}`);
 console.log(widths.map((w) => '-'.repeat(w)).join('-+-'));
 for (const r of rows) console.log(line([r.check, r.breakage, r.unbroken === 'yes' ? 'passes' : 'FAILS', r.seen]));
 console.log('\nwhat each broken test said:');
 for (const r of rows) console.log(`  ${r.check}: ${r.result.reason.slice(0, 220)}`);
 const bad = rows.filter((r) => r.seen !== 'yes' || r.unbroken !== 'yes');
-console.log(`\n${rows.length - bad.length} of ${rows.length} checks pass unbroken and fail when broken, in ${((Date.now() - started) / 1000).toFixed(0)} s (build: ${source})`);
+console.log(`\n${rows.length - bad.length} of ${rows.length} checks pass unbroken and fail when broken, in ${((Date.now() - started) / 1000).toFixed(0)} s (build: ${cases.length ? source : 'none'})`);
 if (bad.length) {
   console.log(`not proven: ${bad.map((r) => r.check).join('; ')}`);
   process.exit(1);

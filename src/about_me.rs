@@ -14,7 +14,7 @@ use crate::state::State;
 /// answers the pack does not know are left out.
 pub fn chosen_labels<'a>(factor: &'a Factor, state: &State) -> Vec<&'a str> {
     state
-        .answers
+        .answers()
         .factors
         .get(&factor.id)
         .map(|chosen| {
@@ -56,7 +56,7 @@ pub fn facts(pack: &Pack, state: &State) -> Vec<(String, String)> {
 pub fn to_ask(pack: &Pack, state: &State) -> Vec<String> {
     treatment_ids(pack)
         .into_iter()
-        .filter(|id| state.answers.treatments.get(id) == Some(&Mark::Ask))
+        .filter(|id| state.answers().treatments.get(id) == Some(&Mark::Ask))
         .map(|id| pack.item_title(id).to_owned())
         .collect()
 }

@@ -35,7 +35,7 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
     if after == *before {
         return None;
     }
-    let count = || list_count(pack, after.list.len(), after.top_count());
+    let count = || list_count(pack, after.list().len(), after.top_count());
     let with_count = |key: &str| Some(format!("{} {}", pack.ui(key), count()));
     match action {
         Action::AddQuestion(_)
@@ -48,7 +48,7 @@ pub fn announce(pack: &Pack, before: &State, action: &Action) -> Option<String> 
         Action::UndoReplace => with_count("replace_undone"),
         Action::SetTop { .. } => Some(count()),
         Action::Move { id, .. } => {
-            let position = after.list.iter().position(|e| e.id == *id)? + 1;
+            let position = after.list().iter().position(|e| e.id == *id)? + 1;
             Some(fill(
                 pack.ui("moved_announce"),
                 &[("position", &position.to_string())],

@@ -15,11 +15,11 @@ pub fn replace_changes(pack: &Pack, mine: &State, theirs: &State) -> Vec<String>
     let mut lines = vec![fill(
         pack.ui("incoming_replace_list"),
         &[
-            ("mine", &questions_phrase(pack, mine.list.len())),
-            ("theirs", &questions_phrase(pack, theirs.list.len())),
+            ("mine", &questions_phrase(pack, mine.list().len())),
+            ("theirs", &questions_phrase(pack, theirs.list().len())),
         ],
     )];
-    let (a, b) = (&mine.answers, &theirs.answers);
+    let (a, b) = (mine.answers(), theirs.answers());
     let parts: Vec<&str> = [
         (
             "step_goals",
@@ -27,10 +27,10 @@ pub fn replace_changes(pack: &Pack, mine: &State, theirs: &State) -> Vec<String>
         ),
         (
             "step_profile",
-            a.factors != b.factors || mine.treatment_now.trim() != theirs.treatment_now.trim(),
+            a.factors != b.factors || mine.treatment_now().trim() != theirs.treatment_now().trim(),
         ),
         ("step_treatments", a.treatments != b.treatments),
-        ("ready_heading", mine.readiness != theirs.readiness),
+        ("ready_heading", mine.readiness() != theirs.readiness()),
         ("visit_legend", mine.visit != theirs.visit),
     ]
     .into_iter()

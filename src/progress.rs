@@ -75,7 +75,7 @@ pub fn treatment_ids(pack: &Pack) -> Vec<&str> {
 
 fn answered_factor(state: &State, id: &str) -> bool {
     state
-        .answers
+        .answers()
         .factors
         .get(id)
         .is_some_and(|options| !options.is_empty())
@@ -85,7 +85,7 @@ fn answered_factor(state: &State, id: &str) -> bool {
 /// when some have (or the person wrote something of their own, or gave the
 /// optional reason for the visit).
 pub fn status(pack: &Pack, state: &State, step: Step) -> Status {
-    let answers = &state.answers;
+    let answers = state.answers();
     let (asked, answered, wrote) = match step {
         Step::Goals => {
             let values = values_factor(pack);
@@ -109,7 +109,7 @@ pub fn status(pack: &Pack, state: &State, step: Step) -> Status {
             (
                 factors.len(),
                 answered,
-                !state.treatment_now.trim().is_empty(),
+                !state.treatment_now().trim().is_empty(),
             )
         }
         Step::Treatments => {
@@ -121,12 +121,12 @@ pub fn status(pack: &Pack, state: &State, step: Step) -> Status {
             (ids.len(), answered, false)
         }
         // Done once there is a question to take along.
-        Step::Questions => (1, usize::from(!state.list.is_empty()), false),
+        Step::Questions => (1, usize::from(!state.list().is_empty()), false),
         Step::Ready => {
             let items: Vec<&ReadinessItem> = readiness_items(pack).collect();
             let answered = items
                 .iter()
-                .filter(|r| state.readiness.get(&r.id).is_some())
+                .filter(|r| state.readiness().get(&r.id).is_some())
                 .count();
             (items.len(), answered, state.visit.is_some())
         }

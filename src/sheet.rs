@@ -149,7 +149,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
 
     // Each entry with something to print, and where it goes.
     let printable: Vec<(&Entry, String, Place)> = state
-        .list
+        .list()
         .iter()
         .filter_map(|entry| {
             let bank = entry.question.as_deref().and_then(|id| pack.question(id));
@@ -216,7 +216,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
         top,
         groups,
         goals: goals(pack, state),
-        goals_other: Some(state.answers.goals_other.trim())
+        goals_other: Some(state.answers().goals_other.trim())
             .filter(|t| !t.is_empty())
             .map(str::to_owned),
         profile: crate::about_me::facts(pack, state),
@@ -227,7 +227,7 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
                 pack.ui(v.ui_key()).to_owned(),
             )
         }),
-        treatment_now: Some(state.treatment_now.trim())
+        treatment_now: Some(state.treatment_now().trim())
             .filter(|t| !t.is_empty())
             .map(|t| (pack.ui("about_treatment_now").to_owned(), t.to_owned())),
         bring: if second_opinion {
@@ -280,7 +280,7 @@ fn group_title(pack: &Pack, place: &Place) -> String {
 }
 
 fn goals(pack: &Pack, state: &State) -> Vec<(String, String)> {
-    let rated = &state.answers.goals;
+    let rated = &state.answers().goals;
     let known = pack.guide.goals.items.iter().map(|i| i.id.as_str());
     // The pack's goals in its order; then any the pack does not know, which
     // are left out: their id means nothing to a reader.
@@ -296,7 +296,7 @@ fn goals(pack: &Pack, state: &State) -> Vec<(String, String)> {
 }
 
 fn treatments(pack: &Pack, state: &State) -> Vec<(String, String)> {
-    let marks = &state.answers.treatments;
+    let marks = &state.answers().treatments;
     pack.guide
         .treatments
         .items

@@ -130,32 +130,63 @@ pub struct Entry {
 /// text, and an entry that did not change stays the same allocation, so
 /// comparing two states (and a list row's props) is a pointer check per
 /// entry. `Eq` matters: `Rc<T: Eq>` compares by pointer first.
+///
+/// The fields that carry the invariants `normalise` lists are private, so
+/// nothing outside this module can break them: they are read through
+/// methods, changed only by `apply`, and set from outside only through
+/// `State::from(Parts)`, which normalises. The settings that take any value
+/// stay public.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct State {
-    pub answers: Answers,
+    answers: Answers,
     /// The person's questions, top entries first.
-    pub list: Vec<Rc<Entry>>,
+    list: Vec<Rc<Entry>>,
     /// The next `Entry::id` to hand out.
-    pub next_id: u32,
+    next_id: u32,
     /// Has the person chosen to see sensitive questions?
     pub show_sensitive: bool,
     /// Where the person is in the journey.
     pub step: Step,
     /// The "how ready do I feel?" answers, by readiness item id.
-    pub readiness: ById<bool>,
+    readiness: ById<bool>,
     /// Print in 18 pt.
     pub large_print: bool,
     /// The reason for the visit, if the person gave one.
     pub visit: Option<Visit>,
     /// The treatment the person has now, in their own words; may be empty.
-    pub treatment_now: String,
+    treatment_now: String,
     /// Print a code that opens the list on a phone. Off unless chosen.
     pub print_qr: bool,
     /// The last removed entry and where it was, for undo. Not saved.
-    pub undo: Option<(usize, Rc<Entry>)>,
+    undo: Option<(usize, Rc<Entry>)>,
     /// Everything as it was before the person chose "Replace my list", for
     /// `UndoReplace` right after. Not saved; the next change drops it.
-    pub replaced: Option<Rc<State>>,
+    replaced: Option<Rc<State>>,
+}
+
+/// The parts of a `State` that carry invariants, as read from outside (a
+/// save, a link, a test), unchecked. `State::from(parts)` makes them valid.
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    pub answers: Answers,
+    pub list: Vec<Rc<Entry>>,
+    pub next_id: u32,
+    pub readiness: ById<bool>,
+    pub treatment_now: String,
+}
+
+impl From<Parts> for State {
+    fn from(parts: Parts) -> State {
+        State {
+            answers: parts.answers,
+            list: parts.list,
+            next_id: parts.next_id,
+            readiness: parts.readiness,
+            treatment_now: parts.treatment_now,
+            ..State::default()
+        }
+        .normalise()
+    }
 }
 
 /// Every change the person can make.
@@ -473,7 +504,8 @@ impl State {
     /// - entries with neither a bank question nor text of their own go;
     /// - a bank question appears at most once (the first stays);
     /// - at most `MAX_ENTRIES` entries (the first stay);
-    /// - text, notes and ids are within their limits (over-long ones are cut);
+    /// - text, notes and ids are within their limits (over-long ones are cut),
+    ///   and the person's words are clean (`text::clean`);
     /// - at most `MAX_TOP` entries are marked most important (the first
     ///   stay marked), and they lead the list;
     /// - entry ids are unique and `next_id` is above all of them;
@@ -494,7 +526,8 @@ impl State {
                     .text
                     .as_deref()
                     .is_some_and(|t| own_text(t).as_deref() != Some(t))
-                || !fits(&entry.note, MAX_NOTE_CHARS);
+                || !fits(&entry.note, MAX_NOTE_CHARS)
+                || matches!(crate::text::clean(&entry.note), std::borrow::Cow::Owned(_));
             if untidy {
                 let entry = Rc::make_mut(&mut entry);
                 entry.question = entry.question.take().filter(|q| is_id(q));
@@ -547,6 +580,41 @@ impl State {
             }
         }
         self
+    }
+
+    /// Goal ratings, factor answers and treatment marks.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The person's questions, top entries first.
+    pub fn list(&self) -> &[Rc<Entry>] {
+        &self.list
+    }
+
+    /// The next `Entry::id` to hand out: above every id in the list.
+    pub fn next_id(&self) -> u32 {
+        self.next_id
+    }
+
+    /// The "how ready do I feel?" answers, by readiness item id.
+    pub fn readiness(&self) -> &ById<bool> {
+        &self.readiness
+    }
+
+    /// The treatment the person has now, in their own words; may be empty.
+    pub fn treatment_now(&self) -> &str {
+        &self.treatment_now
+    }
+
+    /// The id of the last removed entry, while `Undo` can put it back.
+    pub fn removed_id(&self) -> Option<u32> {
+        self.undo.as_ref().map(|(_, e)| e.id)
+    }
+
+    /// Can `UndoReplace` put back what "Replace my list" replaced?
+    pub fn can_undo_replace(&self) -> bool {
+        self.replaced.is_some()
     }
 
     /// How many of the five steps have any answer, for the progress line.

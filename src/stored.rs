@@ -30,10 +30,10 @@ pub use crate::json::Value;
 
 use std::rc::Rc;
 
-use crate::answers::{Mark, Rating};
+use crate::answers::{Answers, Mark, Rating};
 use crate::by_id::ById;
 use crate::state::{
-    fits, is_id, Entry, State, Step, Visit, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS,
+    fits, is_id, Entry, Parts, State, Step, Visit, MAX_ENTRIES, MAX_NOTE_CHARS, MAX_QUESTION_CHARS,
     MAX_TOP, MAX_TREATMENT_NOW_CHARS,
 };
 
@@ -70,7 +70,7 @@ pub fn state_tree(state: &State) -> Value {
     fn by_id<V>(map: &ById<V>, value: impl Fn(&V) -> Value) -> Value {
         Value::Map(map.iter().map(|(k, v)| (k.clone(), value(v))).collect())
     }
-    let answers = &state.answers;
+    let answers = state.answers();
     let entry = |e: &Entry| {
         let mut pairs = vec![("id".to_owned(), Value::Number(f64::from(e.id)))];
         if let Some(q) = &e.question {
@@ -100,14 +100,14 @@ pub fn state_tree(state: &State) -> Value {
         ),
         (
             "list",
-            Value::List(state.list.iter().map(|e| entry(e)).collect()),
+            Value::List(state.list().iter().map(|e| entry(e)).collect()),
         ),
-        ("next_id", Value::Number(f64::from(state.next_id))),
+        ("next_id", Value::Number(f64::from(state.next_id()))),
         ("show_sensitive", Value::Bool(state.show_sensitive)),
         ("step", text(state.step.id())),
         (
             "readiness",
-            by_id(&state.readiness, |&yes| Value::Bool(yes)),
+            by_id(state.readiness(), |&yes| Value::Bool(yes)),
         ),
         ("large_print", Value::Bool(state.large_print)),
         (
@@ -116,7 +116,7 @@ pub fn state_tree(state: &State) -> Value {
                 .visit
                 .map_or(Value::Null, |v| Value::Text(v.id().to_owned())),
         ),
-        ("treatment_now", text(&state.treatment_now)),
+        ("treatment_now", text(state.treatment_now())),
         ("print_qr", Value::Bool(state.print_qr)),
     ])
 }
@@ -261,7 +261,7 @@ pub fn decode_state_tree(version: u32, tree: Value) -> Restored {
     };
     let state = salvage(&tree, &mut lost);
     Restored {
-        state: state.normalise(),
+        state,
         lost: lost.into_list(),
         ..Restored::default()
     }
@@ -402,17 +402,27 @@ impl Losses {
 /// A missing field takes its default quietly; a field that is present but
 /// wrong is counted.
 fn salvage(tree: &Value, lost: &mut Losses) -> State {
-    let mut state = State::default();
+    let mut parts = Parts::default();
     if let Some(answers) = tree.get("answers") {
-        salvage_answers(answers, &mut state, lost);
+        salvage_answers(answers, &mut parts.answers, lost);
     }
     if let Some(list) = tree.get("list") {
-        salvage_list(list, &mut state, lost);
+        parts.list = salvage_list(list, lost);
     }
-    state.next_id = tree
+    parts.next_id = tree
         .get("next_id")
         .and_then(Value::as_whole::<u32>)
         .unwrap_or(0);
+    if let Some(readiness) = tree.get("readiness") {
+        parts.readiness = keyed(readiness, &mut lost.answers, Value::as_bool);
+    }
+    if let Some(text) = tree.get("treatment_now") {
+        match text.as_text().filter(|t| fits(t, MAX_TREATMENT_NOW_CHARS)) {
+            Some(text) => parts.treatment_now = text.to_owned(),
+            None => lost.answers += 1,
+        }
+    }
+    let mut state = State::from(parts);
     if let Some(show) = tree.get("show_sensitive") {
         setting(show.as_bool(), &mut state.show_sensitive, lost);
     }
@@ -426,21 +436,12 @@ fn salvage(tree: &Value, lost: &mut Losses) -> State {
     if let Some(large) = tree.get("large_print") {
         setting(large.as_bool(), &mut state.large_print, lost);
     }
-    if let Some(readiness) = tree.get("readiness") {
-        state.readiness = keyed(readiness, &mut lost.answers, Value::as_bool);
-    }
     match tree.get("visit") {
         None | Some(Value::Null) => {}
         Some(visit) => match visit.as_text().and_then(Visit::from_id) {
             Some(visit) => state.visit = Some(visit),
             None => lost.answers += 1,
         },
-    }
-    if let Some(text) = tree.get("treatment_now") {
-        match text.as_text().filter(|t| fits(t, MAX_TREATMENT_NOW_CHARS)) {
-            Some(text) => state.treatment_now = text.to_owned(),
-            None => lost.answers += 1,
-        }
     }
     if let Some(qr) = tree.get("print_qr") {
         setting(qr.as_bool(), &mut state.print_qr, lost);
@@ -455,12 +456,11 @@ fn setting<T>(read: Option<T>, into: &mut T, lost: &mut Losses) {
     }
 }
 
-fn salvage_answers(tree: &Value, state: &mut State, lost: &mut Losses) {
+fn salvage_answers(tree: &Value, answers: &mut Answers, lost: &mut Losses) {
     if tree.as_map().is_none() {
         lost.answers += 1;
         return;
     }
-    let answers = &mut state.answers;
     if let Some(goals) = tree.get("goals") {
         answers.goals = keyed(goals, &mut lost.answers, |v| {
             let id = v.as_text()?;
@@ -532,50 +532,53 @@ fn keyed<T>(
     kept.into_iter().collect()
 }
 
-fn salvage_list(tree: &Value, state: &mut State, lost: &mut Losses) {
+fn salvage_list(tree: &Value, lost: &mut Losses) -> Vec<Rc<Entry>> {
     let Some(items) = tree.as_list() else {
         lost.questions += 1;
-        return;
+        return Vec::new();
     };
+    let mut list: Vec<Rc<Entry>> = Vec::new();
+    let mut tops = 0;
     // Entries whose id was unreadable get one once every good id is known.
     let mut without_id = Vec::new();
     for (index, item) in items.iter().enumerate() {
-        if state.list.len() >= MAX_ENTRIES {
+        if list.len() >= MAX_ENTRIES {
             lost.too_many = items.len() - index;
             break;
         }
-        let Some((id, entry)) = salvage_entry(item, lost) else {
+        let Some((id, mut entry)) = salvage_entry(item, lost) else {
             continue;
         };
-        if let Some(question) = &entry.question {
-            if state.contains_question(question) {
-                // Already in the list: the repeat (and its note) is left out.
+        if entry.question.is_some() && list.iter().any(|e| e.question == entry.question) {
+            // Already in the list: the repeat (and its note) is left out.
+            lost.questions += 1;
+            continue;
+        }
+        if entry.top {
+            if tops >= MAX_TOP {
+                entry.top = false;
                 lost.questions += 1;
-                continue;
+            } else {
+                tops += 1;
             }
         }
-        let mut entry = entry;
-        if entry.top && state.top_count() >= MAX_TOP {
-            entry.top = false;
-            lost.questions += 1;
-        }
         if id.is_none() {
-            without_id.push(state.list.len());
+            without_id.push(list.len());
         }
-        state.list.push(Rc::new(entry));
+        list.push(Rc::new(entry));
     }
-    let mut fresh = state
-        .list
+    let mut fresh = list
         .iter()
         .map(|e| e.id)
         .max()
         .map_or(0, |id| id.saturating_add(1));
     for index in without_id {
-        if let Some(entry) = state.list.get_mut(index) {
+        if let Some(entry) = list.get_mut(index) {
             Rc::make_mut(entry).id = fresh;
             fresh = fresh.saturating_add(1);
         }
     }
+    list
 }
 
 /// One entry and its id, if its id was readable. `None` if nothing worth
@@ -684,11 +687,11 @@ mod tests {
         );
         assert!(read.lost.is_empty(), "{:?}", read.lost);
         assert_eq!(
-            read.state.answers.factors.get("past_treatments"),
+            read.state.answers().factors.get("past_treatments"),
             Some(&vec!["hormonal".to_owned()])
         );
         assert_eq!(
-            read.state.answers.factors.get("grew_on"),
+            read.state.answers().factors.get("grew_on"),
             Some(&vec!["hormonal".to_owned()])
         );
     }
@@ -724,7 +727,7 @@ mod tests {
         let read = decode_state_tree(2, v2);
         assert!(read.lost.is_empty(), "{:?}", read.lost);
         assert_eq!(read.state.visit, None);
-        assert_eq!(read.state.treatment_now, "");
+        assert_eq!(read.state.treatment_now(), "");
         assert!(!read.state.print_qr);
         assert!(read.state.large_print);
     }

@@ -42,7 +42,7 @@ fn hostile_saved_text_is_an_error_not_a_panic_in_the_browser() {
     ] {
         let restored = mbc_guide::stored::decode(text);
         assert!(restored.is_damaged(), "{text:?} is reported as damaged");
-        assert!(restored.state.list.is_empty());
+        assert!(restored.state.list().is_empty());
     }
 }
 

@@ -59,18 +59,18 @@ fn random_list(rng: &mut Rng, bank: &[String]) -> State {
                 Action::AddOwn(odd_text(rng, chars))
             }
             3 => {
-                let (id, chars) = (rng.below(state.next_id.into()) as u32, rng.below(300));
+                let (id, chars) = (rng.below(state.next_id().into()) as u32, rng.below(300));
                 Action::SetNote {
                     id,
                     note: odd_text(rng, chars as usize),
                 }
             }
             4 => Action::SetTop {
-                id: rng.below(state.next_id.into()) as u32,
+                id: rng.below(state.next_id().into()) as u32,
                 top: true,
             },
             _ => Action::Move {
-                id: rng.below(state.next_id.into()) as u32,
+                id: rng.below(state.next_id().into()) as u32,
                 by: rng.below(5) as i32 - 2,
             },
         };
@@ -124,11 +124,14 @@ async fn three_hundred_random_lists_go_round_through_a_link() {
 async fn a_link_made_by_the_old_encoder_opens_through_the_browser() {
     let link = include_str!("fixtures/stored/v2_own_zlib.link");
     let state = opened(link.trim()).await.expect("opens");
-    assert_eq!(state.list.len(), 3);
-    assert_eq!(state.list[2].note, "Dr. said: ask again after the scan 🙂");
+    assert_eq!(state.list().len(), 3);
+    assert_eq!(
+        state.list()[2].note,
+        "Dr. said: ask again after the scan 🙂"
+    );
     // And the v1 link of the saved format's first version.
     let v1 = include_str!("fixtures/stored/v1_hormonal_grew.link");
-    assert_eq!(opened(v1.trim()).await.map(|s| s.list.len()), Some(1));
+    assert_eq!(opened(v1.trim()).await.map(|s| s.list().len()), Some(1));
 }
 
 #[wasm_bindgen_test]
@@ -195,4 +198,84 @@ async fn without_the_streams_a_link_is_said_to_need_a_newer_browser() {
     assert!(!supported);
     assert_eq!(result, Opened::Unreadable("share_error_unsupported"));
     assert!(deflate::supported());
+}
+
+/// An edge whose share links wait until the test makes them, in any order.
+type Asked = Rc<std::cell::RefCell<Vec<(u32, yew::Callback<Option<String>>)>>>;
+
+#[derive(Default)]
+struct SlowLinks(Asked);
+
+impl mbc_guide::components::Edge for SlowLinks {
+    fn share_link(&self, _base: &str, state: &State, done: yew::Callback<Option<String>>) {
+        self.0.borrow_mut().push((state.next_id(), done));
+    }
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct LinkProps {
+    edge: mbc_guide::components::EdgeHandle,
+    wanted: Option<Rc<State>>,
+}
+
+/// Shows what `use_share_link` returns: the link, or "none".
+#[yew::component]
+fn ShowLink(props: &LinkProps) -> yew::Html {
+    let made = mbc_guide::components::use_share_link(
+        &props.edge,
+        props.wanted.clone(),
+        &yew::AttrValue::from("https://example.org/"),
+    );
+    let shown = made.and_then(|m| m.link.clone());
+    yew::html! { <p>{ shown.unwrap_or_else(|| "none".into()) }</p> }
+}
+
+/// The browser makes a link a few tasks after it is asked: one that comes
+/// back for a state no longer wanted is never shown, whatever the order
+/// (the share dialog and the code on paper both rely on this).
+#[wasm_bindgen_test]
+async fn a_share_link_made_for_an_earlier_state_is_never_shown() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let asked = Asked::default();
+    let edge = mbc_guide::components::EdgeHandle::new(SlowLinks(asked.clone()));
+    let state = |n: usize| {
+        let adds = (0..n).map(|i| Action::AddOwn(format!("Question {i}")));
+        Rc::new(adds.fold(State::default(), |s, a| s.apply(a)))
+    };
+    let (first, second) = (state(1), state(2));
+    let props = |wanted: &Option<Rc<State>>| LinkProps {
+        edge: edge.clone(),
+        wanted: wanted.clone(),
+    };
+    let mut handle =
+        yew::Renderer::<ShowLink>::with_root_and_props(root.clone(), props(&Some(first.clone())))
+            .render();
+    let shown = || async {
+        yew::scheduler::flush().await;
+        root.text_content().unwrap_or_default()
+    };
+    assert_eq!(shown().await, "none", "nothing before the link is made");
+    handle.update(props(&Some(second.clone())));
+    assert_eq!(shown().await, "none");
+    let answer = |next_id: u32, link: &str| {
+        let at = asked.borrow().iter().position(|(n, _)| *n == next_id);
+        let (_, done) = asked.borrow_mut().remove(at.expect("asked for"));
+        done.emit(Some(link.to_owned()));
+    };
+    // The first state's link comes back last but one: it is dropped.
+    answer(first.next_id(), "link-1");
+    assert_eq!(shown().await, "none", "a link for an earlier state");
+    answer(second.next_id(), "link-2");
+    assert_eq!(shown().await, "link-2");
+    // Back to the first: its earlier link is not reused for the second, and
+    // a link that comes back once nothing is wanted is not shown.
+    handle.update(props(&Some(first.clone())));
+    assert_eq!(shown().await, "none");
+    handle.update(props(&None));
+    answer(first.next_id(), "link-1 again");
+    assert_eq!(shown().await, "none", "nothing is wanted");
+    handle.destroy();
+    root.remove();
 }

@@ -318,7 +318,7 @@ async fn several_quick_changes_are_saved_once_with_the_last_state() {
     yew::platform::time::sleep(AFTER_SAVE).await;
     let first = saved(ns);
     assert_eq!(first.rev, 1, "written once");
-    assert_eq!(first.state.answers.goals_other, "abcd");
+    assert_eq!(first.state.answers().goals_other, "abcd");
     assert_eq!(*reports.borrow(), vec![Saving::On]);
 
     // Typing a letter and taking it out again leaves the save as it was.
@@ -328,7 +328,8 @@ async fn several_quick_changes_are_saved_once_with_the_last_state() {
     yew::platform::time::sleep(AFTER_SAVE).await;
     let second = saved(ns);
     assert_eq!(
-        second.state.answers.goals_other, "abcd",
+        second.state.answers().goals_other,
+        "abcd",
         "what shows is what is saved"
     );
     assert_eq!(second.rev, 1);
@@ -508,7 +509,7 @@ async fn a_damaged_save_is_set_aside_before_anything_is_written() {
     let restored = store.load().expect("something to load");
     assert!(restored.is_damaged());
     assert_eq!(
-        restored.state.answers.goals.get("shrink"),
+        restored.state.answers().goals.get("shrink"),
         Some(&Rating::Very),
         "the readable part is kept"
     );
@@ -551,7 +552,7 @@ async fn a_damaged_save_that_cannot_be_copied_is_not_overwritten_until_the_perso
     let restored = store.load().expect("something to load");
     restore_writes();
     assert!(restored.is_damaged());
-    assert_eq!(restored.state.list.len(), 1, "the question survives");
+    assert_eq!(restored.state.list().len(), 1, "the question survives");
     assert_eq!(stored_text(ns, "damaged"), None, "the copy failed");
 
     let (report, _) = recorder::<Saving>();
@@ -615,7 +616,7 @@ async fn clear_everything_and_dont_save_leave_nothing_of_the_person() {
     storage()
         .set_item(&key(ns, "state"), &stored::encode(&state, 3, 0.0))
         .unwrap();
-    let off = Store::open_with(ns, false);
+    let off = Store::off(ns);
     assert_eq!(off.status(), Saving::Off);
     off.clear_everything();
     assert_eq!(stored_text(ns, "state"), None);

@@ -209,8 +209,8 @@ fn each_chosen_question_appears_exactly_once() {
     let state = fixed_state();
     let sheet = build(&pack, &state, DATE);
     let text = plain_text(&sheet);
-    assert_eq!(sheet.questions().count(), state.list.len());
-    for entry in &state.list {
+    assert_eq!(sheet.questions().count(), state.list().len());
+    for entry in state.list() {
         let wording = entry
             .text
             .clone()
@@ -356,19 +356,18 @@ fn the_reason_and_treatment_now_are_exported_where_the_sheet_prints_them() {
     }
 }
 
-/// Issue 17 item 12 (review L5): whatever state the sheet comes from, the
-/// exports hold no control or bidi character, a lone `\r` is a line end,
-/// and a line of the person's own that starts like structure cannot pass
-/// for one of ours in the text.
+/// Issue 17 item 12 (review L5): whatever the sheet holds, the exports
+/// hold no control or bidi character, a lone `\r` is a line end, and a line
+/// of the person's own that starts like structure cannot pass for one of
+/// ours in the text.
 #[test]
 fn exports_drop_control_and_bidi_characters_and_the_persons_lines_cannot_start_structure() {
-    let mut state = fixed_state();
-    // Set directly, as a state from an older build or another tab might
-    // hold them, past the reducer's own cleaning.
-    std::rc::Rc::make_mut(&mut state.list[0]).note =
+    let mut sheet = build(&pack(Lang::En), &fixed_state(), DATE);
+    // Set on the sheet, past the state's own cleaning (a `State` cannot
+    // hold them), so that the export's own cleaning is what is tested.
+    sheet.top[0].note =
         "call \u{202e}1-800-555\u{202c} now\r# Urgent\u{1b}[2J\u{85}\n2. [ ] A fake question\n- a fake item\n  > a quote\n`code`".into();
-    state.answers.goals_other = "wedding\u{2066}\u{200f}\r\n| a | table |\n1) first".into();
-    let sheet = build(&pack(Lang::En), &state, DATE);
+    sheet.goals_other = Some("wedding\u{2066}\u{200f}\r\n| a | table |\n1) first".into());
     let text = plain_text(&sheet);
     let md = markdown(&sheet);
     for out in [&text, &md] {
@@ -432,7 +431,7 @@ fn the_text_download_is_the_sheet_then_a_link_that_reopens_the_list() {
         );
         assert_eq!(file.text, expected);
         let back = mbc_guide::share::import_file(&file.text).expect("the file reopens");
-        assert_eq!(back.state.list, state.list, "{lang:?}");
+        assert_eq!(back.state.list(), state.list(), "{lang:?}");
         // Where the browser cannot make a link: the sheet alone.
         let alone = text_download(&pack, &state, DATE, None);
         assert_eq!(

@@ -16,13 +16,15 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
 
-use mbc_guide::answers::{Mark, Rating};
+use mbc_guide::answers::{Answers, Mark, Rating};
 use mbc_guide::by_id::ById;
 use mbc_guide::json::Value;
 use mbc_guide::share::{
     decode, encode, fits, import_file, link, ShareError, MAX_JSON_BYTES, PREFIX,
 };
-use mbc_guide::state::{Action, Entry, State, Step, Visit, MAX_NOTE_CHARS, MAX_QUESTION_CHARS};
+use mbc_guide::state::{
+    Action, Entry, Parts, State, Step, Visit, MAX_NOTE_CHARS, MAX_QUESTION_CHARS,
+};
 use mbc_guide::stored::{self, Lost};
 
 use bomb::zlib_of_spaces;
@@ -163,11 +165,8 @@ fn rich() -> State {
             Action::SetPrintQr(true),
         ],
     );
-    // Not saved, so not shared.
-    State {
-        undo: None,
-        ..state
-    }
+    // The undo is not saved, so not shared: as another tab takes it.
+    State::default().apply(Action::Replace(Box::new(state)))
 }
 
 fn fragment_data(fragment: &str) -> &str {
@@ -190,7 +189,7 @@ fn fragment_of_json(json: &str) -> String {
 #[test]
 fn a_rich_state_comes_back_exactly() {
     let state = rich();
-    assert_eq!(state.list.len(), 3);
+    assert_eq!(state.list().len(), 3);
     let restored = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(restored.state, state);
     assert!(restored.lost.is_empty(), "{:?}", restored.lost);
@@ -253,29 +252,52 @@ fn html_and_script_in_text_come_back_as_the_same_text() {
         ],
     );
     let restored = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(restored.state.list[0].text.as_deref(), Some(hostile));
+    assert_eq!(restored.state.list()[0].text.as_deref(), Some(hostile));
     assert_eq!(
-        restored.state.list[0].note,
+        restored.state.list()[0].note,
         format!("</textarea>{hostile}&amp;")
     );
-    assert_eq!(restored.state.answers.goals_other, hostile);
+    assert_eq!(restored.state.answers().goals_other, hostile);
 }
 
 /// Issue 17 item 12 (review L5): a link made by an older build, or by
 /// hand, with control and bidi characters in the person's words opens with
-/// them taken out and its line ends as `\n`.
+/// them taken out and its line ends as `\n`: in a question's own text, in a
+/// note on a question whose text is clean, and in the answers.
 #[test]
 fn control_and_bidi_characters_in_a_link_are_taken_out() {
-    let mut state = run(State::default(), [Action::AddOwn("placeholder".into())]);
-    std::rc::Rc::make_mut(&mut state.list[0]).text =
-        Some("Call \u{202e}5550100\u{202c} today\u{1b}[2J".into());
-    std::rc::Rc::make_mut(&mut state.list[0]).note = "one\rtwo\r\nthree\u{9b}\u{200b}".into();
-    state.answers.goals_other = "\u{2067}May\u{2069}\u{7}".into();
-    let restored = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
+    let text = |s: &str| Value::Text(s.to_owned());
+    let entry = |id: f64, own: &str, note: &str| {
+        Value::map([
+            ("id", Value::Number(id)),
+            ("text", text(own)),
+            ("note", text(note)),
+        ])
+    };
+    let tree = Value::map([
+        (
+            "answers",
+            Value::map([("goals_other", text("\u{2067}May\u{2069}\u{7}"))]),
+        ),
+        (
+            "list",
+            Value::List(vec![
+                entry(
+                    0.0,
+                    "Call \u{202e}5550100\u{202c} today\u{1b}[2J",
+                    "one\rtwo",
+                ),
+                entry(1.0, "A clean question", "one\rtwo\r\nthree\u{9b}\u{200b}"),
+            ]),
+        ),
+        ("next_id", Value::Number(2.0)),
+    ]);
+    let restored = decode(&fragment_of_json(&tree.to_json())).unwrap_or_else(|e| panic!("{e}"));
     let got = &restored.state;
-    assert_eq!(got.list[0].text.as_deref(), Some("Call 5550100 today[2J"));
-    assert_eq!(got.list[0].note, "one\ntwo\nthree");
-    assert_eq!(got.answers.goals_other, "May");
+    assert_eq!(got.list()[0].text.as_deref(), Some("Call 5550100 today[2J"));
+    assert_eq!(got.list()[0].note, "one\ntwo");
+    assert_eq!(got.list()[1].note, "one\ntwo\nthree");
+    assert_eq!(got.answers().goals_other, "May");
 }
 
 // Bad links
@@ -454,13 +476,13 @@ fn a_crafted_list_is_salvaged_like_a_damaged_save() {
                  {"id": 1, "text": "<b>kept as text</b>", "top": "yes"}, 42],
         "step": "nowhere"}"#;
     let restored = decode(&fragment_of_json(json)).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(restored.state.list.len(), 2);
+    assert_eq!(restored.state.list().len(), 2);
     assert_eq!(
-        restored.state.list[1].text.as_deref(),
+        restored.state.list()[1].text.as_deref(),
         Some("<b>kept as text</b>")
     );
     assert_eq!(
-        restored.state.answers.goals.get("shrink"),
+        restored.state.answers().goals.get("shrink"),
         Some(&Rating::Very)
     );
     assert!(restored.lost.contains(&Lost::Answers(1)));
@@ -551,12 +573,12 @@ fn a_link_made_by_the_old_encoder_opens() {
     let link = std::fs::read_to_string(path).expect("the v2 link fixture");
     let restored = decode(&link).unwrap_or_else(|e| panic!("{e}"));
     assert!(restored.lost.is_empty(), "{:?}", restored.lost);
-    let list = &restored.state.list;
+    let list = restored.state.list();
     assert_eq!(list.len(), 3);
     assert!(list[0].top);
     assert_eq!(list[2].note, "Dr. said: ask again after the scan 🙂");
     assert_eq!(
-        restored.state.answers.goals_other,
+        restored.state.answers().goals_other,
         "Seeing my grandson's wedding"
     );
 }
@@ -574,13 +596,13 @@ fn a_version_1_link_opens_with_its_answers_migrated() {
     for read in [decode(&link), import_file(&link)] {
         let restored = read.unwrap_or_else(|e| panic!("{e}"));
         assert!(restored.lost.is_empty(), "{:?}", restored.lost);
-        let factors = &restored.state.answers.factors;
+        let factors = &restored.state.answers().factors;
         assert_eq!(
             factors.get("past_treatments"),
             Some(&vec!["hormonal".to_owned(), "chemo".to_owned()])
         );
         assert_eq!(factors.get("grew_on"), Some(&vec!["hormonal".to_owned()]));
-        assert_eq!(restored.state.list.len(), 1);
+        assert_eq!(restored.state.list().len(), 1);
     }
     // The same list, shared again, travels as the current version.
     let again = decode(&link).expect("opens");
@@ -600,14 +622,14 @@ fn a_version_2_link_opens_and_a_new_link_carries_the_visit_and_treatment_now() {
     );
     let opened = decode(&old).unwrap_or_else(|e| panic!("{e}"));
     assert!(opened.lost.is_empty(), "{:?}", opened.lost);
-    assert_eq!(opened.state.list.len(), 1);
+    assert_eq!(opened.state.list().len(), 1);
     assert_eq!(opened.state.visit, None);
-    assert_eq!(opened.state.treatment_now, "");
+    assert_eq!(opened.state.treatment_now(), "");
 
     let state = rich();
     let opened = decode(&encode(&state)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(opened.state.visit, Some(Visit::SecondOpinion));
-    assert_eq!(opened.state.treatment_now, "Letrozole «daily»\nsince May");
+    assert_eq!(opened.state.treatment_now(), "Letrozole «daily»\nsince May");
 }
 
 #[test]
@@ -615,7 +637,7 @@ fn a_damaged_save_file_gives_what_could_be_read() {
     let save = r#"{"format": "mbc-guide/state", "version": 1, "rev": 2, "saved_at": 0,
         "state": {"list": [{"id": 0, "text": "Mine"}, {"id": "x"}], "step": 3}}"#;
     let restored = import_file(save).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(restored.state.list.len(), 1);
+    assert_eq!(restored.state.list().len(), 1);
     assert!(restored.is_damaged());
 }
 
@@ -645,8 +667,8 @@ fn every_error_has_a_sentence_key() {
 
 /// How many of the list's questions are the person's own.
 fn own_share(state: &State) -> f64 {
-    let own = state.list.iter().filter(|e| e.question.is_none()).count();
-    own as f64 / state.list.len().max(1) as f64
+    let own = state.list().iter().filter(|e| e.question.is_none()).count();
+    own as f64 / state.list().len().max(1) as f64
 }
 
 #[test]
@@ -654,7 +676,7 @@ fn link_sizes_for_5_15_and_60_questions_with_notes() {
     let mut sizes = Vec::new();
     for n in [5, 15, 60] {
         let state = list_with_notes(n);
-        assert_eq!(state.list.len(), n);
+        assert_eq!(state.list().len(), n);
         let own = own_share(&state);
         // 30% of the list, rounded: 2 of 5, 5 of 15, 18 of 60.
         assert_eq!((own * n as f64).round() as usize, (n * 3 + 5) / 10);
@@ -777,23 +799,24 @@ fn any_state() -> impl Strategy<Value = State> {
                 large_print,
                 (visit, treatment_now, print_qr),
             )| {
-                let mut state = State {
+                let mut state = State::from(Parts {
+                    answers: Answers {
+                        goals,
+                        goals_other,
+                        factors,
+                        treatments,
+                    },
                     list,
                     next_id,
-                    show_sensitive,
-                    step,
                     readiness,
-                    large_print,
-                    visit,
                     treatment_now,
-                    print_qr,
-                    ..State::default()
-                };
-                state.answers.goals = goals;
-                state.answers.goals_other = goals_other;
-                state.answers.factors = factors;
-                state.answers.treatments = treatments;
-                state.normalise()
+                });
+                state.show_sensitive = show_sensitive;
+                state.step = step;
+                state.large_print = large_print;
+                state.visit = visit;
+                state.print_qr = print_qr;
+                state
             },
         )
 }
@@ -908,13 +931,17 @@ fn a_save_of_50000_options_keeps_the_first_64_of_a_factor() {
     let restored = stored::decode(&save_with_many(50_000, true));
     let spread = restored
         .state
-        .answers
+        .answers()
         .factors
         .get("spread")
         .expect("spread");
     assert_eq!(spread.len(), mbc_guide::state::MAX_OPTIONS);
     assert_eq!(spread[0], "x049999", "the first ones, in their order");
-    assert_eq!(restored.state.list.len(), 1, "the rest of the list is kept");
+    assert_eq!(
+        restored.state.list().len(),
+        1,
+        "the rest of the list is kept"
+    );
 }
 
 #[test]
@@ -922,9 +949,9 @@ fn a_save_of_25000_goals_and_factors_in_reverse_order_keeps_them_all_in_order() 
     // Read through `ById`'s collect (sorted once), not one insert at a time;
     // by_id.rs has the test that fails on quadratic reading.
     let restored = stored::decode(&save_with_many(25_000, false));
-    let goals = &restored.state.answers.goals;
+    let goals = &restored.state.answers().goals;
     assert_eq!(goals.len(), 25_000);
-    assert_eq!(restored.state.answers.factors.len(), 25_000);
+    assert_eq!(restored.state.answers().factors.len(), 25_000);
     assert!(goals.keys().zip(goals.keys().skip(1)).all(|(a, b)| a < b));
 }
 

@@ -518,7 +518,7 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
         ),
         (
             "Suggestions",
-            html! { <Suggestions pack={p.clone()} answers={state.answers.clone()} show_sensitive={state.show_sensitive}
+            html! { <Suggestions pack={p.clone()} answers={state.answers().clone()} show_sensitive={state.show_sensitive}
             in_list={in_list(&state)} on_action={Callback::noop()} prefix={prefix.clone()} /> },
         ),
         (

@@ -24,7 +24,7 @@ fn fixture_json(name: &str) -> Value {
 
 fn questions(state: &State) -> Vec<&str> {
     state
-        .list
+        .list()
         .iter()
         .map(|e| e.text.as_deref().or(e.question.as_deref()).unwrap_or("?"))
         .collect()
@@ -32,7 +32,7 @@ fn questions(state: &State) -> Vec<&str> {
 
 fn options<'a>(state: &'a State, factor: &str) -> Vec<&'a str> {
     state
-        .answers
+        .answers()
         .factors
         .get(factor)
         .map(|o| o.iter().map(String::as_str).collect())
@@ -43,14 +43,14 @@ fn options<'a>(state: &'a State, factor: &str) -> Vec<&'a str> {
 fn assert_valid(state: &State) {
     let tops = state.top_count();
     assert!(tops <= MAX_TOP, "{tops} tops");
-    assert!(state.list.iter().take(tops).all(|e| e.top), "tops lead");
-    assert!(state.list.len() <= MAX_ENTRIES);
-    let mut ids: Vec<u32> = state.list.iter().map(|e| e.id).collect();
+    assert!(state.list().iter().take(tops).all(|e| e.top), "tops lead");
+    assert!(state.list().len() <= MAX_ENTRIES);
+    let mut ids: Vec<u32> = state.list().iter().map(|e| e.id).collect();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!(ids.len(), state.list.len(), "ids are unique");
-    assert!(state.list.iter().all(|e| e.id < state.next_id));
-    for entry in &state.list {
+    assert_eq!(ids.len(), state.list().len(), "ids are unique");
+    assert!(state.list().iter().all(|e| e.id < state.next_id()));
+    for entry in state.list() {
         assert!(entry.question.is_some() || entry.text.is_some());
         assert!(entry.note.chars().count() <= MAX_NOTE_CHARS);
         let text = entry.text.as_deref().unwrap_or_default();
@@ -149,7 +149,7 @@ fn a_version_1_save_migrates_hormonal_grew_to_taken_and_grown_on() {
     assert_eq!(options(state, "her2"), ["low"]);
     assert_eq!(options(state, "menopause"), ["post"]);
     assert_eq!(questions(state), ["goals-main-aim"]);
-    assert_eq!(state.list[0].note, "Ask first.");
+    assert_eq!(state.list()[0].note, "Ask first.");
     assert_eq!((restored.rev, state.step), (4, Step::Profile));
     // Saved again, it is the current version and reads back the same.
     let again = decode(&encode(state, 5, 0.0));
@@ -165,10 +165,10 @@ fn a_version_2_save_reads_whole_with_no_reason_treatment_text_or_code() {
     assert!(restored.lost.is_empty(), "{:?}", restored.lost);
     let state = &restored.state;
     assert_eq!(restored.rev, 7);
-    assert_eq!(state.list.len(), 4);
+    assert_eq!(state.list().len(), 4);
     assert_eq!(options(state, "spread"), ["bone", "liver"]);
     assert_eq!(state.visit, None);
-    assert_eq!(state.treatment_now, "");
+    assert_eq!(state.treatment_now(), "");
     assert!(!state.print_qr);
     // Saved again, it is version 3 and an older guide would see that.
     assert!(encode(state, 8, 0.0).contains("\"version\":3"));
@@ -185,7 +185,7 @@ fn envelope(state: Value) -> String {
 #[test]
 fn a_rich_state_comes_back_exactly() {
     let state = rich_state();
-    assert_eq!(state.list.len(), 10);
+    assert_eq!(state.list().len(), 10);
     assert_eq!(state.top_count(), 2);
     let restored = decode(&encode(&state, 41, 1_718_000_000_123.0));
     assert_eq!(restored.state, state);
@@ -204,10 +204,10 @@ fn an_empty_state_comes_back_exactly() {
 #[test]
 fn a_pending_undo_is_not_saved() {
     let state = rich_state().apply(Action::Remove(4));
-    assert!(state.undo.is_some());
+    assert!(state.removed_id().is_some());
     let restored = decode(&encode(&state, 1, 0.0));
-    assert_eq!(restored.state.undo, None);
-    assert_eq!(restored.state.list, state.list);
+    assert_eq!(restored.state.removed_id(), None);
+    assert_eq!(restored.state.list(), state.list());
 }
 
 #[test]
@@ -237,13 +237,13 @@ fn the_valid_fixture_keeps_everything() {
     let state = &restored.state;
     assert_eq!(restored.rev, 12);
     assert_eq!(restored.saved_at, 1_718_000_000_000.0);
-    assert_eq!(state.answers.goals.get("quality"), Some(&Rating::Very));
-    assert_eq!(state.answers.goals.get("shrink"), Some(&Rating::Not));
-    assert!(state.answers.goals_other.starts_with("Being well enough"));
+    assert_eq!(state.answers().goals.get("quality"), Some(&Rating::Very));
+    assert_eq!(state.answers().goals.get("shrink"), Some(&Rating::Not));
+    assert!(state.answers().goals_other.starts_with("Being well enough"));
     assert_eq!(options(state, "spread"), ["bone", "liver"]);
     assert_eq!(options(state, "her2"), ["low"]);
     assert_eq!(
-        state.answers.treatments.get("radiation"),
+        state.answers().treatments.get("radiation"),
         Some(&Mark::NotNow)
     );
     assert_eq!(
@@ -255,14 +255,14 @@ fn the_valid_fixture_keeps_everything() {
             "biomarkers-esr1",
         ]
     );
-    let ids: Vec<u32> = state.list.iter().map(|e| e.id).collect();
+    let ids: Vec<u32> = state.list().iter().map(|e| e.id).collect();
     assert_eq!(ids, [3, 0, 5, 1]);
     assert_eq!(state.top_count(), 2);
-    assert_eq!(state.list[3].note, "Blood test, results in 2 weeks.");
-    assert_eq!(state.next_id, 6);
+    assert_eq!(state.list()[3].note, "Blood test, results in 2 weeks.");
+    assert_eq!(state.next_id(), 6);
     assert!(state.show_sensitive);
     assert_eq!(state.step, Step::Questions);
-    assert_eq!(state.readiness.get("sure"), Some(&false));
+    assert_eq!(state.readiness().get("sure"), Some(&false));
     assert!(!state.large_print);
 }
 
@@ -328,21 +328,21 @@ fn a_future_version_keeps_what_this_version_can_read() {
     );
     let state = &restored.state;
     assert_eq!(restored.rev, 40);
-    assert_eq!(state.answers.goals.get("quality"), Some(&Rating::Very));
-    assert!(!state.answers.goals.contains_key("shrink"));
+    assert_eq!(state.answers().goals.get("quality"), Some(&Rating::Very));
+    assert!(!state.answers().goals.contains_key("shrink"));
     assert_eq!(options(state, "her2"), ["ultralow"]);
-    assert_eq!(state.answers.treatments.get("hormonal"), Some(&Mark::Ask));
+    assert_eq!(state.answers().treatments.get("hormonal"), Some(&Mark::Ask));
     assert_eq!(
         questions(state),
         ["her2-result", "Should I get a second opinion?"]
     );
-    assert!(state.list[0].top);
+    assert!(state.list()[0].top);
     assert_eq!(
         state.step,
         Step::Goals,
         "an unknown step starts at the start"
     );
-    assert_eq!(state.readiness.get("sure"), Some(&true));
+    assert_eq!(state.readiness().get("sure"), Some(&true));
     assert!(state.large_print);
     assert!(summary(&restored.lost).from_newer_version);
 }
@@ -365,15 +365,15 @@ fn wrong_types_lose_only_their_own_part() {
     assert_eq!(restored.rev, 0);
     assert_eq!(restored.saved_at, 0.0);
 
-    let goals: Vec<_> = state.answers.goals.iter().collect();
+    let goals: Vec<_> = state.answers().goals.iter().collect();
     assert_eq!(goals, [(&"quality".to_owned(), &Rating::Very)]);
-    assert_eq!(state.answers.goals_other, "");
-    assert!(!state.answers.factors.contains_key("her2"));
+    assert_eq!(state.answers().goals_other, "");
+    assert!(!state.answers().factors.contains_key("her2"));
     assert_eq!(options(state, "spread"), ["bone", "lung"]);
     assert_eq!(options(state, "hormone_receptor"), ["positive"]);
-    assert_eq!(state.answers.treatments.len(), 1);
-    assert_eq!(state.readiness.get("values"), Some(&true));
-    assert!(!state.readiness.contains_key("sure"));
+    assert_eq!(state.answers().treatments.len(), 1);
+    assert_eq!(state.readiness().get("values"), Some(&true));
+    assert!(!state.readiness().contains_key("sure"));
 
     assert_eq!(
         questions(state),
@@ -385,13 +385,13 @@ fn wrong_types_lose_only_their_own_part() {
         ]
     );
     // "top": "yes" loses the mark, not the question or its note.
-    assert!(!state.list[0].top);
-    assert_eq!(state.list[0].note, "keep this note");
+    assert!(!state.list()[0].top);
+    assert_eq!(state.list()[0].note, "keep this note");
     // A question with an unreadable id is kept with a fresh one.
-    assert_eq!(state.list[1].id, 5);
-    assert_eq!(state.list[2].note, "");
-    assert_eq!(state.list[3].note, "fine note");
-    assert_eq!(state.next_id, 6);
+    assert_eq!(state.list()[1].id, 5);
+    assert_eq!(state.list()[2].note, "");
+    assert_eq!(state.list()[3].note, "fine note");
+    assert_eq!(state.next_id(), 6);
     assert!(!state.show_sensitive);
     assert_eq!(state.step, Step::Goals);
     assert!(!state.large_print);
@@ -403,15 +403,15 @@ fn markup_in_text_is_kept_verbatim() {
     assert!(restored.lost.is_empty(), "{:?}", restored.lost);
     let state = &restored.state;
     assert_eq!(
-        state.answers.goals_other,
+        state.answers().goals_other,
         "<img src=x onerror=alert(1)> & \"quotes\""
     );
     assert_eq!(
-        state.list[0].text.as_deref(),
+        state.list()[0].text.as_deref(),
         Some("<script>alert('hi')</script> Is this <b>bold</b>?")
     );
     assert_eq!(
-        state.list[0].note,
+        state.list()[0].note,
         "</textarea><a href=\"javascript:alert(1)\">x</a>"
     );
     assert_eq!(decode(&encode(state, 4, 0.0)).state, *state);
@@ -444,10 +444,10 @@ fn five_megabyte_strings_are_dropped_and_counted_and_the_rest_kept() {
         questions(state),
         ["her2-retest", "What is the main aim of my treatment now?"]
     );
-    assert_eq!(state.list[0].note, "");
-    assert_eq!(state.answers.goals_other, "");
-    assert_eq!(state.answers.goals.len(), 3);
-    assert_eq!(state.readiness.len(), 2);
+    assert_eq!(state.list()[0].note, "");
+    assert_eq!(state.answers().goals_other, "");
+    assert_eq!(state.answers().goals.len(), 3);
+    assert_eq!(state.readiness().len(), 2);
     assert_eq!(options(state, "spread"), ["bone", "liver"]);
     assert_eq!(state.step, Step::Questions);
 }
@@ -465,9 +465,9 @@ fn text_just_at_the_limits_is_kept_and_just_over_is_counted() {
     }));
     let restored = decode(&text);
     assert_eq!(restored.lost, [Lost::Questions(1), Lost::Notes(1)]);
-    assert_eq!(restored.state.list.len(), 2);
-    assert_eq!(restored.state.answers.goals_other, at(MAX_NOTE_CHARS));
-    assert_eq!(restored.state.list[0].note, at(MAX_NOTE_CHARS));
+    assert_eq!(restored.state.list().len(), 2);
+    assert_eq!(restored.state.answers().goals_other, at(MAX_NOTE_CHARS));
+    assert_eq!(restored.state.list()[0].note, at(MAX_NOTE_CHARS));
 }
 
 #[test]
@@ -480,10 +480,10 @@ fn ten_thousand_questions_keep_the_first_that_fit_and_count_the_rest() {
     assert_eq!(restored.lost, [Lost::TooMany(9_500)]);
     let state = &restored.state;
     assert_valid(state);
-    assert_eq!(state.list.len(), MAX_ENTRIES);
-    assert_eq!(state.list[0].question.as_deref(), Some("q-0"));
-    assert_eq!(state.list[499].question.as_deref(), Some("q-499"));
-    assert_eq!(state.next_id, 10_000);
+    assert_eq!(state.list().len(), MAX_ENTRIES);
+    assert_eq!(state.list()[0].question.as_deref(), Some("q-0"));
+    assert_eq!(state.list()[499].question.as_deref(), Some("q-499"));
+    assert_eq!(state.next_id(), 10_000);
 }
 
 #[test]
@@ -495,8 +495,8 @@ fn unreadable_entries_do_not_take_up_room_in_the_list() {
         restored.lost,
         [Lost::Questions(10), Lost::TooMany(1_000 - MAX_ENTRIES)]
     );
-    assert_eq!(restored.state.list.len(), MAX_ENTRIES);
-    assert_eq!(restored.state.list[0].text.as_deref(), Some("Q0"));
+    assert_eq!(restored.state.list().len(), MAX_ENTRIES);
+    assert_eq!(restored.state.list()[0].text.as_deref(), Some("Q0"));
 }
 
 #[test]
@@ -535,7 +535,7 @@ fn repeated_ids_get_fresh_ones() {
     assert_valid(&restored.state);
     assert_eq!(questions(&restored.state), ["a", "b", "c"]);
     let more = restored.state.apply(Action::AddQuestion("d".into()));
-    assert_eq!(more.list.len(), 4);
+    assert_eq!(more.list().len(), 4);
 }
 
 #[test]

@@ -25,7 +25,7 @@ pub struct AddButtonProps {
 pub fn in_list(state: &State) -> Rc<ById<u32>> {
     Rc::new(
         state
-            .list
+            .list()
             .iter()
             .filter_map(|e| Some((e.question.clone()?, e.id)))
             .collect(),

@@ -176,7 +176,7 @@ pub fn App(props: &AppProps) -> Html {
                 offer_copy: device.offer_copy,
                 on_keep_copy: &on_keep_copy,
             }) }
-            <super::ReplaceUndo pack={pack.clone()} replaced={current.replaced.is_some()} on_action={on_action.clone()} />
+            <super::ReplaceUndo pack={pack.clone()} replaced={current.can_undo_replace()} on_action={on_action.clone()} />
             }
             if parts >= part::JOURNEY {
                 <Journey pack={pack.clone()} state={current.clone()} {moved} on_action={on_action.clone()}
@@ -201,8 +201,8 @@ pub fn App(props: &AppProps) -> Html {
                 pack: &pack,
                 dialog: &share_modal,
                 open: take.sharing,
-                link: take.link.as_ref().as_ref().map_or("", |(l, _)| l.as_str()),
-                qr: take.link.as_ref().as_ref().and_then(|(_, q)| q.as_ref()),
+                link: take.link.as_ref().and_then(|l| l.link.as_deref()).unwrap_or_default(),
+                qr: take.link.as_ref().and_then(|l| l.qr.as_ref()),
                 unsupported: take.unsupported,
                 on_copy: &take.on_share_copy,
                 on_copy_text: &take.on_take.reform(|()| TakeAwayRequest::CopyText),

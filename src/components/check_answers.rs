@@ -47,7 +47,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let print = {
         let empty = empty.clone();
         let on_take = props.on_take.clone();
-        let has_questions = !state.list.is_empty();
+        let has_questions = !state.list().is_empty();
         move |_| {
             if has_questions {
                 empty.set(false);
@@ -114,7 +114,7 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     }
     let mut facts = about_me::facts(pack, state);
     facts.extend(sheet.treatment_now.clone());
-    let count = crate::plural::list_count(pack, state.list.len(), state.top_count());
+    let count = crate::plural::list_count(pack, state.list().len(), state.top_count());
     let questions: Vec<&sheet::SheetQuestion> = sheet
         .top
         .iter()

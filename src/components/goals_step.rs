@@ -21,7 +21,7 @@ pub fn goals_step(
     on_action: &Callback<Action>,
     prefix: &str,
 ) -> Html {
-    let answers = &state.answers;
+    let answers = state.answers();
     let other_id = format!("{prefix}-goals-other");
     let on_other = {
         let on_action = on_action.clone();

@@ -46,7 +46,7 @@ pub fn incoming_dialog(args: IncomingDialogArgs<'_>) -> Html {
     };
     let summary = args
         .incoming
-        .map(|s| crate::plural::incoming_count(pack, s.list.len(), s.top_count()));
+        .map(|s| crate::plural::incoming_count(pack, s.list().len(), s.top_count()));
     let changes = match args.incoming {
         Some(theirs) => crate::incoming::replace_changes(pack, args.mine, theirs),
         None => Vec::new(),
@@ -64,7 +64,7 @@ pub fn incoming_dialog(args: IncomingDialogArgs<'_>) -> Html {
             } else if let (Some(state), Some(summary)) = (args.incoming, summary) {
                 <p id={text_id}>{ summary }</p>
                 <ol class="mbc-incoming__list">
-                    { for state.list.iter().take(5).map(|e| html! {
+                    { for state.list().iter().take(5).map(|e| html! {
                         <li>{ e.text.clone().or_else(|| e.question.as_deref().and_then(|q| pack.question(q)).map(|q| q.text.clone())).unwrap_or_default() }</li>
                     }) }
                 </ol>

@@ -29,7 +29,7 @@ pub fn MyList(props: &MyListProps) -> Html {
     let heading = format!("{}-list", props.prefix);
     let full_id = format!("{}-top-full", props.prefix);
     let top_full = state.top_count() >= MAX_TOP;
-    let count = crate::plural::list_count(pack, state.list.len(), state.top_count());
+    let count = crate::plural::list_count(pack, state.list().len(), state.top_count());
     // After "Remove" in the list, focus goes to "Undo", the one new thing on
     // screen. (An "Add" toggle pressed again keeps its own focus.)
     let undo_ref = use_node_ref();
@@ -37,7 +37,7 @@ pub fn MyList(props: &MyListProps) -> Html {
     {
         let undo_ref = undo_ref.clone();
         let removing = removing.clone();
-        let removed = state.undo.as_ref().map(|(_, e)| e.id);
+        let removed = state.removed_id();
         use_effect_with(removed, move |removed| {
             if removed.is_some() && std::mem::take(&mut *removing.borrow_mut()) {
                 if let Some(button) = undo_ref.cast::<web_sys::HtmlElement>() {
@@ -60,13 +60,13 @@ pub fn MyList(props: &MyListProps) -> Html {
     html! {
         <section class="mbc-subsection mbc-list" aria-labelledby={heading.clone()}>
             <h3 id={heading.clone()} tabindex="-1" ref={props.heading_ref.clone()}>{ pack.ui("list_heading") }</h3>
-            if state.undo.is_some() {
+            if state.removed_id().is_some() {
                 <p class="mbc-undo">
                     { pack.ui("removed_announce") }{ " " }
                     <button type="button" class="mbc-button mbc-button--quiet mbc-button--small" onclick={undo} ref={undo_ref}>{ pack.ui("undo") }</button>
                 </p>
             }
-            if state.list.is_empty() {
+            if state.list().is_empty() {
                 <p>{ pack.ui("list_empty") }</p>
             } else {
                 <p class="mbc-hint">
@@ -78,9 +78,9 @@ pub fn MyList(props: &MyListProps) -> Html {
                 // role="list": Safari drops the list role of a list styled
                 // without markers (the numbers are the entries' own text).
                 <ol class="mbc-entries" role="list" aria-labelledby={heading}>
-                    { for state.list.iter().enumerate().map(|(index, entry)| {
-                        let group_first = index == 0 || state.list.get(index - 1).map(|p| p.top) != Some(entry.top);
-                        let group_last = state.list.get(index + 1).map(|n| n.top) != Some(entry.top);
+                    { for state.list().iter().enumerate().map(|(index, entry)| {
+                        let group_first = index == 0 || state.list().get(index - 1).map(|p| p.top) != Some(entry.top);
+                        let group_last = state.list().get(index + 1).map(|n| n.top) != Some(entry.top);
                         html! {
                             <ListEntry key={entry.id} pack={pack.clone()} entry={entry.clone()} number={index + 1}
                                 first={group_first} last={group_last}

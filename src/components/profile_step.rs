@@ -62,7 +62,7 @@ fn treatment_now(pack: &Pack, state: &State, on_action: &Callback<Action>, prefi
             <p class="mbc-hint" id={hint.clone()}>{ pack.ui("treatment_now_hint") }</p>
             <textarea {id} class="mbc-textarea" rows="2" aria-describedby={hint}
                 maxlength={MAX_TREATMENT_NOW_CHARS.to_string()} spellcheck="false" autocomplete="off"
-                value={state.treatment_now.clone()} oninput={on_input} />
+                value={state.treatment_now().to_owned()} oninput={on_input} />
         </div>
     }
 }
@@ -76,7 +76,7 @@ pub(super) fn factor(
     factor: &Factor,
 ) -> Html {
     let chosen: &[String] = state
-        .answers
+        .answers()
         .factors
         .get(&factor.id)
         .map(Vec::as_slice)

@@ -42,7 +42,7 @@ pub fn questions_step(args: QuestionsStepArgs<'_>) -> Html {
             }
         }
     };
-    let count = args.state.list.len().to_string();
+    let count = args.state.list().len().to_string();
     let in_list = super::in_list(args.state);
     let show_sensitive = args.state.show_sensitive;
     html! {
@@ -52,7 +52,7 @@ pub fn questions_step(args: QuestionsStepArgs<'_>) -> Html {
                     { fill(pack.ui("list_bar"), &[("count", &count)]) }
                 </button>
             </div>
-            <Suggestions pack={pack.clone()} answers={args.state.answers.clone()} {show_sensitive} in_list={in_list.clone()}
+            <Suggestions pack={pack.clone()} answers={args.state.answers().clone()} {show_sensitive} in_list={in_list.clone()}
                 on_action={args.on_action.clone()} prefix={args.prefix.clone()} />
             <div class="mbc-field mbc-sensitive">
                 <p class="mbc-hint" id={format!("{sensitive_id}-note")}>{ pack.ui("sensitive_note") }</p>

@@ -31,7 +31,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
     let added_from = use_mut_ref(|| None::<String>);
     {
         let (helps_ref, added_from) = (helps_ref.clone(), added_from.clone());
-        use_effect_on(state.list.len(), move |_| {
+        use_effect_on(state.list().len(), move |_| {
             if added_from.borrow_mut().take().is_some() {
                 if let Some(p) = helps_ref.cast::<web_sys::HtmlElement>() {
                     let _ = p.focus();
@@ -70,7 +70,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
             <h3>{ pack.ui("ready_heading") }</h3>
             <p>{ pack.ui("ready_intro") }</p>
             { for readiness_items(pack).map(|item| {
-                let answer = state.readiness.get(&item.id).copied();
+                let answer = state.readiness().get(&item.id).copied();
                 let name = format!("{}-ready-{}", props.prefix, item.id);
                 let choice = |yes: bool, key: &'static str| {
                     let on_action = props.on_action.clone();

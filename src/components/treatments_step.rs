@@ -37,7 +37,7 @@ pub fn treatments_step(
     html! {
         <div class="mbc-step">
             { for items.map(|(id, title, text, when)| {
-                let chosen = state.answers.treatments.get(id).copied();
+                let chosen = state.answers().treatments.get(id).copied();
                 let name = format!("{prefix}-treatment-{id}");
                 let hint = format!("{name}-hint");
                 html! {

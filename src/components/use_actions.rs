@@ -42,7 +42,7 @@ pub fn use_actions(
                 let refocus = match &action {
                     Action::Move { id, by } => Some((*id, *by)),
                     Action::SetTop { id, .. } => Some((*id, 0)),
-                    Action::Undo => state.undo.as_ref().map(|(_, e)| (e.id, 0)),
+                    Action::Undo => state.removed_id().map(|id| (id, 0)),
                     _ => None,
                 };
                 if let Some((id, by)) = refocus {

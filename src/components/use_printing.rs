@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_effect_on, EdgeHandle};
+use super::{use_effect_on, use_share_link, EdgeHandle};
 use crate::content::{Lang, Pack};
-use crate::qr::{self, Qr};
+use crate::qr::Qr;
 use crate::sheet::{self, Sheet};
 use crate::state::State;
 
@@ -45,38 +45,15 @@ pub fn use_printing(
             edge.watch_printing(Callback::from(move |p: bool| printing.set(p)))
         });
     }
-    // The code on paper, if asked for, with the state it was made for: the
-    // browser compresses the link a few tasks later. A result for a state no
-    // longer shown is dropped, and printing waits for the code of the state
-    // shown (`ready`).
-    let made = use_state(|| None::<Rc<(Rc<State>, Option<Qr>)>>);
-    {
-        let (edge, made) = (edge.clone(), made.clone());
-        let wanted = (*printing && current.print_qr).then(|| current.clone());
-        use_effect_with((wanted, page_url.clone()), move |(wanted, base)| {
-            let live = Rc::new(std::cell::Cell::new(true));
-            if let Some(state) = wanted.clone() {
-                let live = live.clone();
-                edge.share_link(
-                    base,
-                    &state.clone(),
-                    Callback::from(move |link: Option<String>| {
-                        if live.get() {
-                            let code = link.and_then(|l| qr::qr(&l));
-                            made.set(Some(Rc::new((state.clone(), code))));
-                        }
-                    }),
-                );
-            }
-            move || live.set(false)
-        });
-    }
-    let code_made = (*made)
-        .as_ref()
-        .filter(|m| Rc::ptr_eq(&m.0, current))
-        .map(|m| m.1.clone());
-    let ready = !current.print_qr || code_made.is_some();
-    let code = code_made.flatten();
+    // The code on paper, if asked for: printing waits for the code of the
+    // state shown (`ready`), or for the edge to say it could not make one.
+    let made = use_share_link(
+        &edge,
+        (*printing && current.print_qr).then(|| current.clone()),
+        page_url,
+    );
+    let ready = !current.print_qr || made.is_some();
+    let code = made.and_then(|m| m.qr.clone());
     {
         let requests = requests.clone();
         // Print once the sheet is rendered, with its code when one is

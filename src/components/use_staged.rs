@@ -14,15 +14,15 @@ use super::use_effect_on;
 /// Only for parts the person cannot see yet: the app while it is built out
 /// of sight (see `App`'s `part` list and `web::reveal`), closed `<details>`
 /// bodies and the foot of the page. They are in place within a few frames.
+/// Is this render in a browser? This crate's server renderer runs only
+/// natively (`mbc-postbuild`, the native tests) and its wasm only in a
+/// browser, so the target says which; Yew has no run-time test for it, and
+/// effects, which would tell, never run on the server.
+const IN_A_BROWSER: bool = cfg!(target_arch = "wasm32");
+
 #[hook]
 pub fn use_staged(count: usize) -> usize {
-    let shown = use_state_eq(|| {
-        if cfg!(target_arch = "wasm32") {
-            0
-        } else {
-            count
-        }
-    });
+    let shown = use_state_eq(|| if IN_A_BROWSER { 0 } else { count });
     {
         let shown = shown.clone();
         use_effect_on(*shown, move |&n| {

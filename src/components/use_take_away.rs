@@ -2,11 +2,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AppProps, EdgeHandle, TakeAwayRequest};
+use super::{use_share_link, AppProps, EdgeHandle, ShareLink, TakeAwayRequest};
 use crate::content::Pack;
-use crate::qr::Qr;
 use crate::state::State;
-use crate::{export, qr, sheet};
+use crate::{export, sheet};
 
 /// The ways to take the list away, and the share dialog.
 pub struct Taking {
@@ -16,7 +15,7 @@ pub struct Taking {
     pub sharing: bool,
     /// The share link and its QR code, only while the dialog is open (and
     /// once the browser has compressed it).
-    pub link: Rc<Option<(String, Option<Qr>)>>,
+    pub link: Option<Rc<ShareLink>>,
     /// This browser cannot make links: the dialog offers the text instead.
     pub unsupported: bool,
     pub on_share_copy: Callback<()>,
@@ -39,32 +38,8 @@ pub fn use_take_away(
     let unsupported = !edge.can_share();
     let sharing = use_state_eq(bool::default);
     // The link and its QR code cost a compression and an encoding: only
-    // when the share dialog is open. The browser compresses a few tasks
-    // later; a result for a state no longer shown is dropped.
-    let link = use_state(|| Rc::new(None::<(String, Option<Qr>)>));
-    {
-        let (edge, link) = (edge.clone(), link.clone());
-        let wanted = (*sharing).then(|| current.clone());
-        use_effect_with((wanted, app.page_url.clone()), move |(wanted, base)| {
-            link.set(Rc::new(None));
-            let current = Rc::new(std::cell::Cell::new(true));
-            if let Some(state) = wanted {
-                let current = current.clone();
-                edge.share_link(
-                    base,
-                    state,
-                    Callback::from(move |made: Option<String>| {
-                        if let Some(made) = made.filter(|_| current.get()) {
-                            let code = qr::qr(&made);
-                            link.set(Rc::new(Some((made, code))));
-                        }
-                    }),
-                );
-            }
-            move || current.set(false)
-        });
-    }
-    let link = (*link).clone();
+    // while the share dialog is open.
+    let link = use_share_link(&edge, (*sharing).then(|| current.clone()), &app.page_url);
     let on_take = {
         let (edge, print, sharing, say) =
             (edge.clone(), print.clone(), sharing.setter(), say.clone());
@@ -100,8 +75,8 @@ pub fn use_take_away(
     let on_share_copy = {
         let (link, pack) = (link.clone(), pack.clone());
         Callback::from(move |()| {
-            if let Some((text, _)) = link.as_ref() {
-                copy_and_say(&edge, &pack, text.clone(), &say);
+            if let Some(text) = link.as_ref().and_then(|l| l.link.clone()) {
+                copy_and_say(&edge, &pack, text, &say);
             }
         })
     };

@@ -866,7 +866,11 @@ fn prepare(
         let _ = el.style().set_property("--mbc-host-accent", &config.accent);
     }
 
-    let store = Rc::new(Store::open_with(&config.namespace, config.save));
+    let store = Rc::new(if config.save {
+        Store::open(&config.namespace)
+    } else {
+        Store::off(&config.namespace)
+    });
     *lifetime.store.borrow_mut() = Some(store.clone());
     let restored = store.load();
     let saving = store.status();

@@ -59,15 +59,7 @@ impl Store {
     /// Opens the store for a namespace. Never fails: without usable storage
     /// the status is `Blocked`.
     pub fn open(namespace: &str) -> Store {
-        Store::open_with(namespace, true)
-    }
-
-    /// As `open`, but with `allowed` false (the host turned saving off)
-    /// nothing is read or written, and the status is `Off`.
-    pub fn open_with(namespace: &str, allowed: bool) -> Store {
-        let storage = web_sys::window()
-            .filter(|_| allowed)
-            .and_then(|w| w.local_storage().ok().flatten());
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         // Some browsers hand out storage that throws on every write.
         let probe = storage.as_ref().map(|s| {
             let probe = "mbc-guide:probe";
@@ -80,9 +72,18 @@ impl Store {
             // Full is not blocked: what is saved can still be read back,
             // and saving resumes once there is room.
             Some(Err(e)) if is_quota_error(&e) => (storage, Saving::Full),
-            _ if !allowed => (None, Saving::Off),
             _ => (None, Saving::Blocked),
         };
+        Store::with(namespace, storage, status)
+    }
+
+    /// A store for a host that turned saving off: nothing is read or
+    /// written, and the status is `Off`.
+    pub fn off(namespace: &str) -> Store {
+        Store::with(namespace, None, Saving::Off)
+    }
+
+    fn with(namespace: &str, storage: Option<web_sys::Storage>, status: Saving) -> Store {
         let store = Store {
             status: Cell::new(status),
             storage,

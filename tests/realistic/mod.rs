@@ -219,7 +219,7 @@ pub fn list_with_notes(n: usize) -> State {
         };
         state = state.apply(action);
     }
-    let ids: Vec<u32> = state.list.iter().map(|e| e.id).collect();
+    let ids: Vec<u32> = state.list().iter().map(|e| e.id).collect();
     for (i, id) in ids.iter().enumerate() {
         state = state.apply(Action::SetNote {
             id: *id,
