@@ -115,6 +115,8 @@ test('what is ticked or typed on the prerendered page before the takeover is kep
   await waitForWidget(page);
   assert.ok(await very().isChecked(), 'the rating is kept');
   assert.equal(await other().inputValue(), 'My son’s wedding in May', 'and the text');
+  assert.ok(await other().evaluate((el) => el === document.activeElement && !el.id.endsWith('--prerendered')),
+    'focus stays on the same box, now the app’s');
   await page.waitForTimeout(1000);
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('mbc-guide:default:state'))).state;
   assert.equal(saved.answers.goals.longer, 'very', 'in the saved answers');

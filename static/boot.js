@@ -5,6 +5,7 @@
 // A share link (#mbc=…) leaves the address before anything else runs, so no
 // script, history entry or reload finds the list there; the widget gets it.
 const shared = takeSharedLink();
+addEventListener('mbc-guide:takeover', takeOver);
 const tag = document.querySelector('script[data-wasm]');
 const base = document.baseURI;
 let glue = null;
@@ -15,6 +16,7 @@ try {
   await prerenderPainted(1000);
   glue = await import(new URL(tag.dataset.js, base).href);
   await glue.default({ module_or_path: new URL(tag.dataset.wasm, base) });
+  buildTwin(document.getElementById('mbc-guide'));
   await new Promise((resolve) => setTimeout(resolve, 0));
   glue.mount_standalone_with(shared);
 } catch (error) {
@@ -28,6 +30,71 @@ function takeSharedLink() {
   const hash = location.hash;
   history.replaceState(history.state, '', location.pathname + location.search);
   return hash;
+}
+
+/**
+ * The takeover, in two steps (src/web/mod.rs `twin_of_prerendered`,
+ * `reveal`). First, once the wasm is loaded, the app gets a hidden twin of
+ * the prerendered page `root` (the same element and attributes, no children,
+ * no id yet) right after it, to render into part by part while the
+ * prerendered page stays in view and usable. So that no two elements ever
+ * share an id, the prerendered page's inner ids, and the labels and ARIA
+ * references to them, first end `--prerendered`.
+ */
+function buildTwin(root) {
+  if (!root?.firstElementChild) return;
+  const names = ['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls'];
+  for (const el of root.querySelectorAll(names.map((name) => `[${name}]`).join())) {
+    for (const name of names) {
+      const value = el.getAttribute(name);
+      if (value !== null) el.setAttribute(name, value.split(/\s+/).filter(Boolean).map((id) => `${id}--prerendered`).join(' '));
+    }
+  }
+  root.setAttribute('data-mbc-prerendered', '');
+  const twin = root.cloneNode(false);
+  twin.removeAttribute('id');
+  twin.removeAttribute('data-mbc-prerendered');
+  // The CSSOM, not the `hidden` attribute, which the page's `display: block`
+  // would override; allowed under style-src 'self'.
+  twin.style.display = 'none';
+  root.after(twin);
+}
+
+/**
+ * Then, when the wasm says the app is ready to show, the twin takes the
+ * prerendered page's place in one step: it comes into view; what the person
+ * ticked or typed on the prerendered page is done again in the app, through
+ * the events their own input fires, so the app takes it in as if done
+ * there; focus moves to the same control; the prerendered page goes and the
+ * twin takes its id.
+ */
+function takeOver() {
+  const old = document.querySelector('[data-mbc-prerendered]');
+  const app = old?.nextElementSibling;
+  if (!app) return;
+  app.style.removeProperty('display');
+  // The same control in both: a radio button or box by its name and value,
+  // a text field by its id (the prerendered page's ends `--prerendered`).
+  const identity = (el) => el.hasAttribute('name')
+    ? `${el.getAttribute('name')}=${el.getAttribute('value') ?? ''}`
+    : el.id.replace(/--prerendered$/, '');
+  const entered = new Map();
+  for (const el of old.querySelectorAll('input,textarea')) {
+    // What the person changes, and what holds what was prerendered.
+    const [now, was] = /^(radio|checkbox)$/.test(el.type) ? ['checked', 'defaultChecked'] : ['value', 'defaultValue'];
+    if (el[now] !== el[was] && !entered.has(identity(el))) entered.set(identity(el), [now, el[now]]);
+  }
+  for (const el of app.querySelectorAll('input,textarea')) {
+    const [property, value] = entered.get(identity(el)) ?? [];
+    if (!property) continue;
+    el[property] = value;
+    el.dispatchEvent(new Event(property === 'checked' ? 'change' : 'input', { bubbles: true }));
+  }
+  const focused = old.contains(document.activeElement) ? document.activeElement.id : '';
+  if (focused.endsWith('--prerendered')) document.getElementById(focused.replace(/--prerendered$/, ''))?.focus();
+  const id = old.id;
+  old.remove();
+  if (id) app.id = id;
 }
 
 /** Resolves after the page's largest contentful paint, or after `limit` ms. */

@@ -3,7 +3,9 @@
 //!
 //! A pack is data (`content/<lang>.json`), written and reviewed by content
 //! editors. Nothing here decides anything; `rules`, `readability` and
-//! `validate` work on these types.
+//! `validate` work on these types. The compiled form is postcard's layout
+//! of these types, field by field in this order; `content::read` reads it
+//! by hand, so a change here goes there too (and bumps `PACK_FORMAT`).
 
 use crate::by_id::ById;
 use serde::{Deserialize, Serialize};

@@ -113,10 +113,13 @@ fn window_listener(
 /// The person chose to update: `boot.js` listens for this event and tells the
 /// waiting service worker to take over, then reloads.
 fn apply_update() {
-    if let Some(window) = web_sys::window() {
-        if let Ok(event) = web_sys::Event::new("mbc-guide:apply-update") {
-            let _ = window.dispatch_event(&event);
-        }
+    tell_page("mbc-guide:apply-update");
+}
+
+/// Tells the standalone page's `boot.js` something: an event on the window.
+fn tell_page(event: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
     }
 }
 
@@ -561,14 +564,7 @@ fn start(
         if matches!(*filled.borrow(), Slot::Gone) {
             return;
         }
-        let target = match twin_of_prerendered(&root) {
-            Ok(Some(twin)) => twin,
-            Ok(None) => root,
-            Err(e) => {
-                web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
-                return;
-            }
-        };
+        let target = twin_of_prerendered(&root).unwrap_or(root);
         let lifetime = mount.lifetime.clone();
         let props = match prepare(&target, config, prefix, library, mount, problems) {
             Ok(props) => props,
@@ -590,157 +586,43 @@ fn start(
 }
 
 /// Over a prerendered page, the app renders into a hidden twin of `root`
-/// (the same element and attributes, no children, no id yet) placed right
-/// after it. It renders there part by part, each part in a task of its own,
-/// while the prerendered page stays in view and usable; `reveal` then puts
-/// the twin in its place in one step. Clearing the prerendered page and
-/// rendering in place would either be one long task or show the page half
-/// built. So that no two elements ever share an id, the prerendered page's
-/// inner ids (and the labels and ARIA references to them) first take the
-/// suffix `PRERENDERED_ID`, and the twin takes `root`'s id only when `root`
-/// is gone. `None` when `root` holds nothing to keep in view (an embed's
-/// fresh shadow root).
-fn twin_of_prerendered(root: &web_sys::Element) -> Result<Option<web_sys::Element>, JsValue> {
-    if root.first_element_child().is_none() {
-        return Ok(None);
-    }
-    let named = root.query_selector_all(ID_ATTRIBUTES)?;
-    for el in elements(&named) {
-        for name in ID_ATTRIBUTES.split(',').map(|a| a.trim_matches(['[', ']'])) {
-            if let Some(value) = el.get_attribute(name) {
-                let renamed: Vec<String> = value
-                    .split_whitespace()
-                    .map(|id| format!("{id}{PRERENDERED_ID}"))
-                    .collect();
-                el.set_attribute(name, &renamed.join(" "))?;
-            }
-        }
-    }
-    root.set_attribute(PRERENDERED, "")?;
-    let twin: web_sys::HtmlElement = root.clone_node()?.dyn_into()?;
-    twin.remove_attribute("id")?;
-    twin.remove_attribute(PRERENDERED)?;
-    // The CSSOM, not the `hidden` attribute, which our `display: block`
-    // would override; allowed under style-src 'self'.
-    twin.style().set_property("display", "none")?;
-    root.after_with_node_1(&twin)?;
-    Ok(Some(twin.into()))
+/// (the same element and attributes, no children, no id yet) right after
+/// it, which the standalone page's boot.js made (`buildTwin`) once the wasm
+/// was loaded, marking `root` with `PRERENDERED`. It renders there part by
+/// part, each part in a task of its own, while the prerendered page stays in
+/// view and usable; `reveal` then has the twin take its place in one step.
+/// Clearing the prerendered page and rendering in place would either be one
+/// long task or show the page half built. So that no two elements ever share
+/// an id, boot.js gave the prerendered page's inner ids (and the labels and
+/// ARIA references to them) the suffix `--prerendered`, and the twin takes
+/// `root`'s id only when `root` is gone. `None` when there is no twin (an
+/// embed's fresh shadow root). In JavaScript, not here, because it is
+/// smaller there (docs/SIZE.md).
+fn twin_of_prerendered(root: &web_sys::Element) -> Option<web_sys::Element> {
+    root.has_attribute(PRERENDERED)
+        .then(|| root.next_element_sibling())
+        .flatten()
 }
 
-/// Marks the prerendered page while its twin is built.
+/// Marks the prerendered page while its twin is built (set by boot.js).
 const PRERENDERED: &str = "data-mbc-prerendered";
-/// What the prerendered page's inner ids end with while its twin is built.
-const PRERENDERED_ID: &str = "--prerendered";
-/// The attributes that are, or name other elements by, an id.
-const ID_ATTRIBUTES: &str = "[id],[for],[aria-labelledby],[aria-describedby],[aria-controls]";
 
-/// The elements of a `NodeList`.
-fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> + '_ {
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok())
-}
+/// Told to the page (`tell_page`) when the app in the twin is ready to be
+/// shown. The standalone page's boot.js (`takeOver`) then, in one step:
+/// shows the twin, does again in it what the person ticked or typed on the
+/// prerendered page (through the events their own input fires), moves focus
+/// to the same control, removes the prerendered page and gives the twin its
+/// id.
+pub const TAKEOVER: &str = "mbc-guide:takeover";
 
-/// A control of the prerendered page or of the app that is the same
-/// control in the other: a radio button or box by its name and value, a
-/// text field by its id.
-fn control_identity(el: &web_sys::Element) -> String {
-    match el.get_attribute("name") {
-        Some(name) => format!("{name}={}", el.get_attribute("value").unwrap_or_default()),
-        None => {
-            let id = el.id();
-            id.strip_suffix(PRERENDERED_ID).unwrap_or(&id).to_owned()
-        }
-    }
-}
-
-/// The property of a control that the person changes (`checked` or
-/// `value`), and the one that holds what was prerendered.
-fn entry_properties(el: &web_sys::Element) -> (&'static str, &'static str) {
-    match el.get_attribute("type").as_deref() {
-        Some("radio" | "checkbox") => ("checked", "defaultChecked"),
-        _ => ("value", "defaultValue"),
-    }
-}
-
-/// What the person ticked or typed on the prerendered page `old`: each
-/// control that no longer shows what was prerendered, with its new
-/// `checked` or `value`.
-fn entered(old: &web_sys::Element) -> Vec<(String, &'static str, JsValue)> {
-    let Ok(controls) = old.query_selector_all("input,textarea") else {
-        return Vec::new();
-    };
-    elements(&controls)
-        .filter_map(|el| {
-            let (now, prerendered) = entry_properties(&el);
-            let value = js_sys::Reflect::get(&el, &now.into()).ok()?;
-            let was = js_sys::Reflect::get(&el, &prerendered.into()).ok()?;
-            (value != was).then(|| (control_identity(&el), now, value))
-        })
-        .collect()
-}
-
-/// Does the same to the app's controls in `twin`, through the event the
-/// person's own input fires, so the app takes it in as if done there.
-fn enter_again(twin: &web_sys::Element, entered: &[(String, &'static str, JsValue)]) {
-    if entered.is_empty() {
-        return;
-    }
-    let Ok(controls) = twin.query_selector_all("input,textarea") else {
-        return;
-    };
-    for el in elements(&controls) {
-        let key = control_identity(&el);
-        let Some((_, property, value)) = entered.iter().find(|(k, ..)| *k == key) else {
-            continue;
-        };
-        let _ = js_sys::Reflect::set(&el, &(*property).into(), value);
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        let kind = if *property == "checked" {
-            "change"
-        } else {
-            "input"
-        };
-        if let Ok(event) = web_sys::Event::new_with_event_init_dict(kind, &init) {
-            let _ = el.dispatch_event(&event);
-        }
-    }
-}
-
-/// Shows `target` in place of its prerendered twin, if it has one (the
-/// element before it, marked `PRERENDERED`): what the person ticked or
-/// typed there is done again in `target`, the id moves over once the old
-/// element is gone, and focus stays on the same control.
+/// Has `target` take the place of the prerendered page before it, if there
+/// is one (marked `PRERENDERED`): the page's boot.js does it when told.
 fn reveal(target: &web_sys::Element) {
-    let old = target
+    if target
         .previous_element_sibling()
-        .filter(|old| old.has_attribute(PRERENDERED));
-    let document = target.owner_document();
-    let focused = old.as_ref().and_then(|old| {
-        document
-            .as_ref()?
-            .active_element()
-            .filter(|el| old.contains(Some(el)))
-            .map(|el| el.id())
-            .and_then(|id| id.strip_suffix(PRERENDERED_ID).map(str::to_owned))
-    });
-    let entered = old.as_ref().map(entered).unwrap_or_default();
-    if let Some(old) = old {
-        let id = old.id();
-        old.remove();
-        if !id.is_empty() {
-            target.set_id(&id);
-        }
-    }
-    if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.style().remove_property("display");
-    }
-    enter_again(target, &entered);
-    // Only once in view: a hidden element cannot take focus.
-    if let Some(el) = focused
-        .and_then(|id| document?.get_element_by_id(&id))
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|old| old.has_attribute(PRERENDERED))
     {
-        let _ = el.focus();
+        tell_page(TAKEOVER);
     }
 }
 
