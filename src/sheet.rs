@@ -170,8 +170,11 @@ pub fn build(pack: &Pack, state: &State, date: &str) -> Sheet {
 
     // Printed order: top entries as listed, then the rest by group (a
     // stable sort keeps list order within each group).
-    let (tops, mut rest): (Vec<_>, Vec<_>) = printable.iter().partition(|(e, ..)| e.top);
-    rest.sort_by(|a, b| a.2.cmp(&b.2));
+    let (tops, rest): (Vec<_>, Vec<_>) = printable.iter().partition(|(e, ..)| e.top);
+    let rest: Vec<_> = crate::by_id::stable_order(rest.len(), &|a, b| rest[a].2 < rest[b].2)
+        .into_iter()
+        .map(|i| rest[i])
+        .collect();
 
     let top: Vec<SheetQuestion> = tops
         .iter()

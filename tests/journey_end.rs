@@ -8,14 +8,13 @@
 
 use std::rc::Rc;
 
-use mbc_guide::components::{CheckAnswers, PrintSheet};
+use mbc_guide::components::{render_view, CheckAnswers, PrintSheetArgs};
 use mbc_guide::content::{builtin, Lang, Pack};
 use mbc_guide::state::{Action, State, Visit};
 use mbc_guide::{about_me, sheet};
 use yew::Callback;
 
 type CheckProps = <CheckAnswers as yew::BaseComponent>::Properties;
-type SheetProps = <PrintSheet as yew::BaseComponent>::Properties;
 
 fn pack(lang: Lang) -> Rc<Pack> {
     Rc::new(builtin(lang).expect("built-in pack"))
@@ -64,18 +63,16 @@ async fn print_sheet(pack: &Pack, state: &State, qr: bool) -> String {
         .then(|| mbc_guide::qr::qr("https://example.org/#mbc=3.abc"))
         .flatten();
     assert_eq!(code.is_some(), qr, "a code for the test link");
-    yew::LocalServerRenderer::<PrintSheet>::with_props(yew::props!(SheetProps {
-        sheet,
-        facts: about_me::facts(pack, state),
-        to_ask: about_me::to_ask(pack, state),
+    render_view(mbc_guide::components::print_sheet(PrintSheetArgs {
+        sheet: &sheet,
+        facts: &about_me::facts(pack, state),
+        to_ask: &about_me::to_ask(pack, state),
         large: false,
-        qr: code,
-        qr_label: pack.ui("share_qr_label").to_owned(),
-        about_label: pack.ui("print_about").to_owned(),
-        rest_label: pack.ui("print_rest").to_owned(),
+        qr: code.as_ref(),
+        qr_label: pack.ui("share_qr_label"),
+        about_label: pack.ui("print_about"),
+        rest_label: pack.ui("print_rest"),
     }))
-    .hydratable(false)
-    .render()
     .await
 }
 

@@ -9,15 +9,15 @@
 use std::rc::Rc;
 
 use mbc_guide::by_id::ById;
-use mbc_guide::components::{GoalsStep, ListEntry, OwnQuestion, ProfileStep, QuestionBank};
+use mbc_guide::components::{
+    goals_step, profile_step, render_view, ListEntry, OwnQuestion, QuestionBank,
+};
 use mbc_guide::content::{builtin, Lang};
 use mbc_guide::state::{Entry, State, MAX_NOTE_CHARS, MAX_TREATMENT_NOW_CHARS};
 use yew::Callback;
 
 type OwnProps = <OwnQuestion as yew::BaseComponent>::Properties;
 type EntryProps = <ListEntry as yew::BaseComponent>::Properties;
-type ProfileProps = <ProfileStep as yew::BaseComponent>::Properties;
-type GoalsProps = <GoalsStep as yew::BaseComponent>::Properties;
 type BankProps = <QuestionBank as yew::BaseComponent>::Properties;
 
 /// Every `<textarea …>` tag in `html`.
@@ -80,14 +80,12 @@ async fn the_treatment_now_box_is_labelled_limited_and_not_spellchecked_or_remem
     let pack = Rc::new(builtin(Lang::En).expect("English pack"));
     let label = pack.ui("treatment_now_label").to_owned();
     let hint = pack.ui("treatment_now_hint").to_owned();
-    let html = yew::LocalServerRenderer::<ProfileStep>::with_props(yew::props!(ProfileProps {
-        pack,
-        state: Rc::new(State::default()),
-        on_action: Callback::noop(),
-        prefix: "t",
-    }))
-    .hydratable(false)
-    .render()
+    let html = render_view(profile_step(
+        &pack,
+        &State::default(),
+        &Callback::noop(),
+        "t",
+    ))
     .await;
     assert_private(&html, "treatment now");
     let tag = textareas(&html)[0];
@@ -111,15 +109,7 @@ async fn the_treatment_now_box_is_labelled_limited_and_not_spellchecked_or_remem
 #[tokio::test]
 async fn the_anything_else_box_of_step_1_is_limited_and_not_spellchecked_or_remembered() {
     let pack = Rc::new(builtin(Lang::En).expect("English pack"));
-    let html = yew::LocalServerRenderer::<GoalsStep>::with_props(yew::props!(GoalsProps {
-        pack,
-        state: Rc::new(State::default()),
-        on_action: Callback::noop(),
-        prefix: "g",
-    }))
-    .hydratable(false)
-    .render()
-    .await;
+    let html = render_view(goals_step(&pack, &State::default(), &Callback::noop(), "g")).await;
     assert_private(&html, "anything else that matters");
     let tag = textareas(&html)[0];
     assert!(

@@ -16,7 +16,7 @@ use mbc_guide::content::{builtin, Lang, Library, Pack};
 use mbc_guide::session::{LangFetch, RestoreNotice, Saving};
 use mbc_guide::state::{Action, State, Step};
 use mbc_guide::stored::Lost;
-use yew::{html, AttrValue, BaseComponent, Callback, Html};
+use yew::{html, AttrValue, BaseComponent, Callback, Html, NodeRef};
 
 #[test]
 fn every_spanish_passage_reads_at_inflesz_55_and_no_sentence_runs_over_20_words() {
@@ -279,19 +279,61 @@ async fn render<C: BaseComponent>(props: C::Properties) -> String {
         .await
 }
 
-#[derive(yew::Properties, PartialEq)]
-struct PieceProps {
-    html: Html,
-}
-
-/// Renders any `html!` (a component with its props) on its own.
-#[yew::component]
-fn Piece(props: &PieceProps) -> Html {
-    props.html.clone()
-}
-
 async fn piece(html: Html) -> String {
-    render::<Piece>(PieceProps { html }).await
+    render_view(html).await
+}
+
+/// The notices with no damaged save and no host pack error.
+/// The notices with a save held back: a damaged save that could not be set
+/// aside.
+fn held_notices(pack: &Pack) -> Html {
+    notices(NoticesArgs {
+        pack,
+        saving: Saving::Held,
+        restore: Some(&RestoreNotice {
+            lost: vec![Lost::NotOurs],
+        }),
+        pack_error: false,
+        lang_fetch: None,
+        on_restore_choice: &Callback::noop(),
+        offer_copy: false,
+        on_keep_copy: &Callback::noop(),
+    })
+}
+
+fn plain_notices(
+    pack: &Pack,
+    saving: Saving,
+    lang_fetch: Option<LangFetch>,
+    offer_copy: bool,
+) -> Html {
+    notices(NoticesArgs {
+        pack,
+        saving,
+        restore: None,
+        pack_error: false,
+        lang_fetch,
+        on_restore_choice: &Callback::noop(),
+        offer_copy,
+        on_keep_copy: &Callback::noop(),
+    })
+}
+
+/// The share dialog, open, with `link` and its code if any.
+fn plain_share(pack: &Pack, link: &str, qr: Option<&mbc_guide::qr::Qr>, prefix: &str) -> Html {
+    share_dialog(ShareDialogArgs {
+        pack,
+        dialog: &NodeRef::default(),
+        open: true,
+        link,
+        qr,
+        unsupported: false,
+        on_copy: &Callback::noop(),
+        on_copy_text: &Callback::noop(),
+        on_download_text: &Callback::noop(),
+        on_close: &Callback::noop(),
+        prefix,
+    })
 }
 
 /// A person far along, answering with the pack's own ids: every goal
@@ -395,72 +437,93 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
     let pieces: Vec<(&str, Html)> = vec![
         (
             "Notices",
-            html! { <Notices pack={p.clone()} saving={Saving::Full}
-            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} pack_error={true}
-            lang_fetch={Some(LangFetch::Loading(lang))} on_restore_choice={Callback::noop()} /> },
+            notices(NoticesArgs {
+                pack: &p,
+                saving: Saving::Full,
+                restore: Some(&RestoreNotice {
+                    lost: vec![Lost::NotOurs],
+                }),
+                pack_error: true,
+                lang_fetch: Some(LangFetch::Loading(lang)),
+                on_restore_choice: &Callback::noop(),
+                offer_copy: false,
+                on_keep_copy: &Callback::noop(),
+            }),
         ),
         (
             "Notices (failed)",
-            html! { <Notices pack={p.clone()} saving={Saving::Blocked} restore={None::<Rc<RestoreNotice>>}
-            lang_fetch={Some(LangFetch::Failed(lang))} on_restore_choice={Callback::noop()} /> },
+            plain_notices(&p, Saving::Blocked, Some(LangFetch::Failed(lang)), false),
         ),
-        (
-            "Notices (held)",
-            html! { <Notices pack={p.clone()} saving={Saving::Held}
-            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} on_restore_choice={Callback::noop()} /> },
-        ),
+        ("Notices (held)", held_notices(&p)),
         (
             "DeviceSettings (last saved)",
-            html! { <DeviceSettings pack={p.clone()} saving={Saving::On} saved_on={Some(AttrValue::from("2026-11-23"))}
-            on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={prefix.clone()} /> },
+            device_settings(DeviceSettingsArgs {
+                pack: &p,
+                saving: Saving::On,
+                saved_on: Some("2026-11-23"),
+                on_dont_save: &Callback::noop(),
+                on_clear: &Callback::noop(),
+                prefix: &prefix,
+            }),
         ),
         (
             "Notices (keep a copy)",
-            html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
-            on_restore_choice={Callback::noop()} offer_copy={true} /> },
+            plain_notices(&p, Saving::On, None, true),
         ),
         (
             "ReplaceUndo",
             html! { <ReplaceUndo pack={p.clone()} replaced={true} on_action={Callback::noop()} /> },
         ),
-        (
-            "UpdateNotice",
-            html! { <UpdateNotice pack={p.clone()} on_apply={Callback::noop()} /> },
-        ),
+        ("UpdateNotice", update_notice(&p, &Callback::noop())),
         (
             "ClearDialog",
-            html! { <ClearDialog pack={p.clone()} open={true} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+            clear_dialog(&p, &NodeRef::default(), &Callback::noop(), &prefix),
         ),
-        (
-            "ShareDialog",
-            html! { <ShareDialog pack={p.clone()} open={true} link={AttrValue::from(link.clone())} qr={qr.clone()}
-            on_copy={Callback::noop()} on_close={Callback::noop()} prefix={prefix.clone()} /> },
-        ),
+        ("ShareDialog", plain_share(&p, &link, qr.as_ref(), &prefix)),
         (
             "ShareDialog (too long)",
-            html! { <ShareDialog pack={p.clone()} open={true} link={AttrValue::from(link.clone())} qr={None}
-            on_copy={Callback::noop()} on_close={Callback::noop()} prefix={prefix.clone()} /> },
+            plain_share(&p, &link, None, &prefix),
         ),
         (
             "IncomingDialog",
-            html! { <IncomingDialog pack={p.clone()} incoming={Some(state.clone())} mine={Some(Rc::new(State::default()))} error={None::<AttrValue>}
-            on_choose={Callback::noop()} prefix={prefix.clone()} /> },
+            incoming_dialog(IncomingDialogArgs {
+                pack: &p,
+                dialog: &NodeRef::default(),
+                incoming: Some(&state),
+                mine: &State::default(),
+                error: None,
+                on_choose: &Callback::noop(),
+                prefix: &prefix,
+            }),
         ),
         (
             "IncomingDialog (error)",
-            html! { <IncomingDialog pack={p.clone()} incoming={None::<Rc<State>>}
-            error={Some(AttrValue::from(p.ui("share_error_damaged").to_owned()))} on_choose={Callback::noop()} prefix={prefix.clone()} /> },
+            incoming_dialog(IncomingDialogArgs {
+                pack: &p,
+                dialog: &NodeRef::default(),
+                incoming: None,
+                mine: &State::default(),
+                error: Some(p.ui("share_error_damaged")),
+                on_choose: &Callback::noop(),
+                prefix: &prefix,
+            }),
         ),
         (
             "PrintSheet",
-            html! { <PrintSheet sheet={sheet} large={true} qr={qr.clone()} qr_label={p.ui("share_qr_label").to_owned()} /> },
+            print_sheet(PrintSheetArgs {
+                sheet: &sheet,
+                facts: &[],
+                to_ask: &[],
+                large: true,
+                qr: qr.as_ref(),
+                qr_label: p.ui("share_qr_label"),
+                about_label: "",
+                rest_label: "",
+            }),
         ),
-        (
-            "PageFooter",
-            html! { <PageFooter pack={p.clone()} config={config} /> },
-        ),
+        ("PageFooter", page_footer(&p, &config)),
         ("GuideMore", html! { <GuideMore pack={p.clone()} /> }),
-        ("GlossaryList", html! { <GlossaryList pack={p.clone()} /> }),
+        ("GlossaryList", glossary_list(&p)),
         (
             "MyList",
             html! { <MyList pack={p.clone()} state={state.clone()} moved={None::<(u32, i32, u64)>}
@@ -505,8 +568,14 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
     ] {
         let p = library.pack(lang).expect("pack").clone();
         let status = |saving: Saving| {
-            html! { <DeviceSettings pack={p.clone()} saving={saving} saved_on={Some(AttrValue::from("2026-11-23"))}
-            on_dont_save={Callback::noop()} on_clear={Callback::noop()} prefix={AttrValue::from("mbc")} /> }
+            device_settings(DeviceSettingsArgs {
+                pack: &p,
+                saving,
+                saved_on: Some("2026-11-23"),
+                on_dont_save: &Callback::noop(),
+                on_clear: &Callback::noop(),
+                prefix: "mbc",
+            })
         };
         let on = piece(status(Saving::On)).await;
         let saved = mbc_guide::content::fill(p.ui("saved_when"), &[("date", date)]);
@@ -519,15 +588,10 @@ async fn the_last_save_and_the_offer_to_keep_a_copy_read_in_each_language() {
         // save: no date, and the notice says the changes wait.
         let held = piece(status(Saving::Held)).await;
         assert!(!held.contains(&saved), "{held}");
-        let notices = piece(html! { <Notices pack={p.clone()} saving={Saving::Held}
-            restore={Some(Rc::new(RestoreNotice { lost: vec![Lost::NotOurs] }))} on_restore_choice={Callback::noop()} /> })
-        .await;
+        let notices = piece(held_notices(&p)).await;
         assert!(notices.contains(p.ui("storage_held")), "{notices}");
         assert!(notices.contains(p.ui("restore_discard")), "{notices}");
-        let offer = |offer: bool| {
-            html! { <Notices pack={p.clone()} saving={Saving::On} restore={None::<Rc<RestoreNotice>>}
-            on_restore_choice={Callback::noop()} offer_copy={offer} /> }
-        };
+        let offer = |offer: bool| plain_notices(&p, Saving::On, None, offer);
         let shown = piece(offer(true)).await;
         for key in [
             "keep_copy_offer",

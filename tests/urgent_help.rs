@@ -7,13 +7,10 @@
 
 use std::rc::Rc;
 
-use mbc_guide::components::{App, AppProps, PrintSheet};
+use mbc_guide::components::{print_sheet, render_view, App, AppProps, PrintSheetArgs};
 use mbc_guide::content::{builtin, Lang, Library, Pack, Urgent};
 use mbc_guide::sheet;
 use mbc_guide::state::State;
-
-/// The print sheet's props (the type is not named outside the crate).
-type SheetProps = <PrintSheet as yew::BaseComponent>::Properties;
 
 fn with_urgent() -> Pack {
     let mut pack = builtin(Lang::En).expect("English pack");
@@ -97,12 +94,16 @@ async fn the_foot_of_the_page_gives_both_review_dates() {
 async fn the_printed_sheet_carries_the_box_and_both_dates_even_with_no_questions() {
     let pack = with_urgent();
     let sheet = sheet::build(&pack, &State::default(), "2026-11-30");
-    let html = yew::LocalServerRenderer::<PrintSheet>::with_props(yew::props!(SheetProps {
-        sheet,
+    let html = render_view(print_sheet(PrintSheetArgs {
+        sheet: &sheet,
+        facts: &[],
+        to_ask: &[],
         large: false,
+        qr: None,
+        qr_label: "",
+        about_label: "",
+        rest_label: "",
     }))
-    .hydratable(false)
-    .render()
     .await;
     // One short paragraph on the sheet (so a short list still fits a page):
     // the heading in bold, then the signs.

@@ -3,10 +3,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    use_actions, use_device, use_incoming, use_language, use_printing, use_staged, use_take_away,
-    use_update_ready, AtStart, ClearDialog, DeviceSettings, EdgeHandle, GuideMore, IncomingDialog,
-    Journey, LanguageSwitch, Notices, PageFooter, PrintSheet, ShareDialog, TakeAwayRequest,
-    TextSize, UpdateNotice,
+    clear_dialog, device_settings, incoming_dialog, language_switch, notices, page_footer,
+    print_sheet, share_dialog, text_size, update_notice, urgent_help, use_actions, use_device,
+    use_effect_on, use_incoming, use_language, use_modal, use_printing, use_staged, use_take_away,
+    use_update_ready, AtStart, DeviceSettingsArgs, EdgeHandle, GuideMore, IncomingDialogArgs,
+    Journey, NoticesArgs, PrintSheetArgs, ShareDialogArgs, TakeAwayRequest,
 };
 use crate::config::Config;
 use crate::content::{Lang, Library};
@@ -90,7 +91,7 @@ mod part {
 pub fn App(props: &AppProps) -> Html {
     let edge = &props.edge;
     let parts = use_staged(part::FOOT);
-    use_effect_with(parts >= part::DEVICE, {
+    use_effect_on(parts >= part::DEVICE, {
         let edge = edge.clone();
         move |&shown| {
             if shown {
@@ -132,6 +133,13 @@ pub fn App(props: &AppProps) -> Html {
     );
     let take = use_take_away(edge, &pack, &current, props, &printing.print, say);
     let (update_ready, on_update) = use_update_ready(edge);
+    // The three dialogs open as modals while their hooks say so, once they
+    // are rendered (a link opened with the page asks from the first render).
+    let dialogs = parts >= part::DIALOGS;
+    let clear_modal = use_modal(dialogs && device.clearing);
+    let share_modal = use_modal(dialogs && take.sharing);
+    let incoming_modal =
+        use_modal(dialogs && (incoming.list.is_some() || incoming.error.is_some()));
     let prefix = props.id_prefix.clone();
     let on_keep_copy = {
         let (offered, take) = (device.on_copy_offered.clone(), take.on_take.clone());
@@ -150,17 +158,24 @@ pub fn App(props: &AppProps) -> Html {
                 <h1 class="mbc-title">{ &pack.meta.title }</h1>
                 <p class="mbc-tagline">{ &pack.meta.tagline }</p>
                 <div class="mbc-header__tools no-print">
-                    <LanguageSwitch current={language.shown} label={pack.ui("lang_label").to_owned()} on_change={language.on_change} />
-                    <TextSize pack={pack.clone()} large={current.large_print} on_action={on_action.clone()} />
+                    { language_switch(language.shown, pack.ui("lang_label"), &language.on_change) }
+                    { text_size(&pack, current.large_print, &on_action) }
                 </div>
             </header>
-            <super::UrgentHelp pack={pack.clone()} prefix={prefix.clone()} />
+            { urgent_help(&pack, &prefix) }
             if update_ready {
-                <UpdateNotice pack={pack.clone()} on_apply={on_update} />
+                { update_notice(&pack, &on_update) }
             }
-            <Notices pack={pack.clone()} saving={device.saving} restore={device.restore} pack_error={props.pack_error}
-                lang_fetch={language.fetch} on_restore_choice={device.on_restore_choice}
-                offer_copy={device.offer_copy} on_keep_copy={on_keep_copy} />
+            { notices(NoticesArgs {
+                pack: &pack,
+                saving: device.saving,
+                restore: device.restore.as_deref(),
+                pack_error: props.pack_error,
+                lang_fetch: language.fetch,
+                on_restore_choice: &device.on_restore_choice,
+                offer_copy: device.offer_copy,
+                on_keep_copy: &on_keep_copy,
+            }) }
             <super::ReplaceUndo pack={pack.clone()} replaced={current.can_undo_replace()} on_action={on_action.clone()} />
             }
             if parts >= part::JOURNEY {
@@ -171,29 +186,54 @@ pub fn App(props: &AppProps) -> Html {
                 <GuideMore pack={pack.clone()} prefix={prefix.clone()} />
             }
             if parts >= part::DEVICE {
-                <DeviceSettings pack={pack.clone()} saving={device.saving} saved_on={device.saved_on} on_dont_save={device.on_dont_save}
-                    on_clear={device.on_clear_open} prefix={prefix.clone()} />
+                { device_settings(DeviceSettingsArgs {
+                    pack: &pack,
+                    saving: device.saving,
+                    saved_on: device.saved_on.as_deref(),
+                    on_dont_save: &device.on_dont_save,
+                    on_clear: &device.on_clear_open,
+                    prefix: &prefix,
+                }) }
             }
-            if parts >= part::DIALOGS {
-            <ClearDialog pack={pack.clone()} open={device.clearing} on_close={device.on_clear} prefix={prefix.clone()} />
-            <ShareDialog pack={pack.clone()} open={take.sharing}
-                link={take.link.as_ref().and_then(|l| l.link.clone()).map(AttrValue::from).unwrap_or_default()}
-                qr={take.link.as_ref().and_then(|l| l.qr.clone())}
-                unsupported={take.unsupported}
-                on_copy_text={take.on_take.reform(|()| TakeAwayRequest::CopyText)}
-                on_download_text={take.on_take.reform(|()| TakeAwayRequest::DownloadText)}
-                on_copy={take.on_share_copy} on_close={take.on_share_close} prefix={prefix.clone()} />
-            <IncomingDialog pack={pack.clone()} mine={incoming.list.is_some().then(|| current.clone())} incoming={incoming.list}
-                error={incoming.error.map(|key| AttrValue::from(pack.ui(key).to_owned()))}
-                on_choose={incoming.on_choose} prefix={prefix.clone()} />
+            if dialogs {
+            { clear_dialog(&pack, &clear_modal, &device.on_clear, &prefix) }
+            { share_dialog(ShareDialogArgs {
+                pack: &pack,
+                dialog: &share_modal,
+                open: take.sharing,
+                link: take.link.as_ref().and_then(|l| l.link.as_deref()).unwrap_or_default(),
+                qr: take.link.as_ref().and_then(|l| l.qr.as_ref()),
+                unsupported: take.unsupported,
+                on_copy: &take.on_share_copy,
+                on_copy_text: &take.on_take.reform(|()| TakeAwayRequest::CopyText),
+                on_download_text: &take.on_take.reform(|()| TakeAwayRequest::DownloadText),
+                on_close: &take.on_share_close,
+                prefix: &prefix,
+            }) }
+            { incoming_dialog(IncomingDialogArgs {
+                pack: &pack,
+                dialog: &incoming_modal,
+                incoming: incoming.list.as_deref(),
+                mine: &current,
+                error: incoming.error.map(|key| pack.ui(key)),
+                on_choose: &incoming.on_choose,
+                prefix: &prefix,
+            }) }
             if let Some((sheet, (facts, to_ask), qr)) = printing.sheet.as_ref() {
-            <PrintSheet sheet={sheet.clone()} facts={facts.clone()} to_ask={to_ask.clone()} large={current.large_print}
-                qr={qr.clone()} qr_label={pack.ui("share_qr_label").to_owned()}
-                about_label={pack.ui("print_about").to_owned()} rest_label={pack.ui("print_rest").to_owned()} />
+                { print_sheet(PrintSheetArgs {
+                    sheet,
+                    facts,
+                    to_ask,
+                    large: current.large_print,
+                    qr: qr.as_ref(),
+                    qr_label: pack.ui("share_qr_label"),
+                    about_label: pack.ui("print_about"),
+                    rest_label: pack.ui("print_rest"),
+                }) }
             }
             }
             if parts >= part::FOOT {
-                <PageFooter pack={pack.clone()} config={props.config.clone()} />
+                { page_footer(&pack, &props.config) }
             }
             <div class="mbc-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
         </div>

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::TakeAwayRequest;
+use super::{use_effect_on, TakeAwayRequest};
 use crate::content::Pack;
 use crate::state::{Action, State, Step};
 use crate::{about_me, sheet};
@@ -32,11 +32,11 @@ pub fn CheckAnswers(props: &CheckAnswersProps) -> Html {
     let state = &props.state;
     // Labels and answers exactly as the sheet words them (no date needed).
     let sheet = sheet::build(pack, state, "");
-    let empty = use_state_eq(|| false);
+    let empty = use_state_eq(bool::default);
     let empty_ref = use_node_ref();
     {
         let empty_ref = empty_ref.clone();
-        use_effect_with(*empty, move |&shown| {
+        use_effect_on(*empty, move |&shown| {
             if shown {
                 if let Some(p) = empty_ref.cast::<web_sys::HtmlElement>() {
                     let _ = p.focus();

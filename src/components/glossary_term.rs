@@ -14,7 +14,7 @@ pub struct GlossaryTermProps {
 /// A disclosure button, so it works by keyboard and says whether it is open.
 #[component]
 pub fn GlossaryTerm(props: &GlossaryTermProps) -> Html {
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(bool::default);
     let toggle = {
         let open = open.clone();
         move |_| open.set(!*open)

@@ -9,25 +9,22 @@ use crate::content::Pack;
 use crate::progress::values_factor;
 use crate::state::{Action, State, MAX_NOTE_CHARS};
 
-#[derive(Properties, PartialEq)]
-pub struct GoalsStepProps {
-    pub pack: Rc<Pack>,
-    pub state: Rc<State>,
-    pub on_action: Callback<Action>,
-    pub prefix: AttrValue,
-}
-
 /// Step 1: how important each goal of treatment is to the person (each goal
 /// explained in its own group: this is the one place it is described),
 /// whether they know what matters most to them, and anything else that
-/// matters, in their own words.
-#[component]
-pub fn GoalsStep(props: &GoalsStepProps) -> Html {
-    let pack = &props.pack;
-    let answers = props.state.answers();
-    let other_id = format!("{}-goals-other", props.prefix);
+/// matters, in their own words. A plain view function (see `expander_cue`):
+/// the state changes with every answer, so a component's props check would
+/// skip nothing.
+pub fn goals_step(
+    pack: &Rc<Pack>,
+    state: &State,
+    on_action: &Callback<Action>,
+    prefix: &str,
+) -> Html {
+    let answers = state.answers();
+    let other_id = format!("{prefix}-goals-other");
     let on_other = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             on_action.emit(Action::SetGoalsOther(area.value()));
@@ -37,15 +34,15 @@ pub fn GoalsStep(props: &GoalsStepProps) -> Html {
         <div class="mbc-step">
             { for pack.guide.goals.items.iter().map(|goal| {
                 let chosen = answers.goals.get(&goal.id).copied();
-                let name = format!("{}-goal-{}", props.prefix, goal.id);
+                let name = format!("{prefix}-goal-{}", goal.id);
                 let hint = format!("{name}-hint");
                 html! {
                     <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
                         <legend>{ &goal.title }</legend>
-                        <p class="mbc-hint" id={hint}><Prose pack={props.pack.clone()} text={goal.text.clone()} /></p>
+                        <p class="mbc-hint" id={hint}><Prose pack={pack.clone()} text={goal.text.clone()} /></p>
                         <div class="mbc-options">
                             { for Rating::ALL.iter().map(|&rating| {
-                                let on_action = props.on_action.clone();
+                                let on_action = on_action.clone();
                                 let goal_id = goal.id.clone();
                                 html! {
                                     <label class="mbc-option">
@@ -61,7 +58,7 @@ pub fn GoalsStep(props: &GoalsStepProps) -> Html {
                 }
             }) }
             if let Some(values) = values_factor(pack) {
-                { factor(pack, &props.state, &props.on_action, &props.prefix, values) }
+                { factor(pack, state, on_action, prefix, values) }
             }
             <div class="mbc-field">
                 <label for={other_id.clone()}>{ pack.ui("goals_other_label") }</label>

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_staged, ExpanderCue, GlossaryList, Prose, SourceNote};
+use super::{expander_cue, glossary_list, source_note, use_staged, Prose};
 use crate::content::{Item, ItemSection, Pack, Section};
 
 #[derive(Properties, PartialEq)]
@@ -34,7 +34,7 @@ pub fn GuideMore(props: &GuideMoreProps) -> Html {
     let folded = |at: usize, title: &str, body: Html| {
         html! {
             <details class="mbc-more">
-                <summary><h3>{ title.to_owned() }</h3><ExpanderCue pack={pack.clone()} /></summary>
+                <summary><h3>{ title.to_owned() }</h3>{ expander_cue(pack) }</summary>
                 if stage > at {
                     { body }
                 }
@@ -54,12 +54,12 @@ pub fn GuideMore(props: &GuideMoreProps) -> Html {
                     <ul>
                         { for guide.second_opinion.bring.iter().map(|b| html! { <li><Prose pack={pack.clone()} text={b.clone()} /></li> }) }
                     </ul>
-                    <SourceNote pack={pack.clone()} ids={guide.second_opinion.sources.clone()} />
+                    { source_note(pack, &guide.second_opinion.sources) }
                 </>
             }) }
             { for living.iter().enumerate().map(|(i, item)| folded(4 + i, &item.title, item_body(pack, item))) }
             if stage > 4 + living.len() {
-                <GlossaryList pack={pack.clone()} />
+                { glossary_list(pack) }
             }
             if cfg!(not(target_arch = "wasm32")) {
                 <noscript>{ item_section(pack, &guide.treatments, &format!("{}-treatments", props.prefix)) }</noscript>
@@ -77,7 +77,7 @@ fn section_body(pack: &Rc<Pack>, section: &Section) -> Html {
     html! {
         <>
             { paragraphs(pack, &section.paragraphs) }
-            <SourceNote pack={pack.clone()} ids={section.sources.clone()} />
+            { source_note(pack, &section.sources) }
         </>
     }
 }
@@ -89,7 +89,7 @@ fn item_body(pack: &Rc<Pack>, item: &Item) -> Html {
             if let Some(when) = &item.when {
                 <p><Prose pack={pack.clone()} text={when.clone()} /></p>
             }
-            <SourceNote pack={pack.clone()} ids={item.sources.clone()} />
+            { source_note(pack, &item.sources) }
         </>
     }
 }
@@ -109,7 +109,7 @@ fn item_section(pack: &Rc<Pack>, section: &ItemSection, id: &str) -> Html {
                     </li>
                 }) }
             </ul>
-            <SourceNote pack={pack.clone()} ids={section.sources.clone()} />
+            { source_note(pack, &section.sources) }
         </section>
     }
 }

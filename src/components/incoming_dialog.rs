@@ -1,8 +1,4 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
-
-use super::use_modal;
 
 use crate::content::Pack;
 use crate::state::State;
@@ -15,61 +11,57 @@ pub enum IncomingChoice {
     Cancel,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct IncomingDialogProps {
-    pub pack: Rc<Pack>,
+/// What `incoming_dialog` shows and where it reports.
+pub struct IncomingDialogArgs<'a> {
+    pub pack: &'a Pack,
+    /// The `use_modal` ref that opens it (a hook of `App`'s), open while
+    /// there is a list or an error to show.
+    pub dialog: &'a NodeRef,
     /// The list a link or file holds; `None` when there is none to show.
-    pub incoming: Option<Rc<State>>,
-    /// The person's own list, to say what "Replace my list" changes; given
-    /// only while a list is shown, so the closed dialog never compares it.
-    #[prop_or_default]
-    pub mine: Option<Rc<State>>,
+    pub incoming: Option<&'a State>,
+    /// The person's own list, to say what "Replace my list" changes.
+    pub mine: &'a State,
     /// Why a link or file could not be read, as a sentence.
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    pub on_choose: Callback<IncomingChoice>,
-    pub prefix: AttrValue,
+    pub error: Option<&'a str>,
+    pub on_choose: &'a Callback<IncomingChoice>,
+    pub prefix: &'a str,
 }
 
 /// A shared list (from a link or a file) is shown, and nothing changes until
 /// the person chooses to add it, replace theirs, or leave it. What replacing
 /// changes (questions, answers, settings) is said before they choose
 /// (`incoming::replace_changes`). A link or file that could not be read is
-/// explained in one sentence.
-#[component]
-pub fn IncomingDialog(props: &IncomingDialogProps) -> Html {
-    let open = props.incoming.is_some() || props.error.is_some();
-    let dialog = use_modal(open);
-    let pack = &props.pack;
-    let heading = format!("{}-incoming-title", props.prefix);
-    let text_id = format!("{}-incoming-text", props.prefix);
+/// explained in one sentence. A plain view function (see `expander_cue`).
+pub fn incoming_dialog(args: IncomingDialogArgs<'_>) -> Html {
+    let pack = args.pack;
+    let heading = format!("{}-incoming-title", args.prefix);
+    let text_id = format!("{}-incoming-text", args.prefix);
     let choose = |choice: IncomingChoice| {
-        let cb = props.on_choose.clone();
+        let cb = args.on_choose.clone();
         move |_: MouseEvent| cb.emit(choice)
     };
     let on_cancel = {
-        let cb = props.on_choose.clone();
+        let cb = args.on_choose.clone();
         move |_: Event| cb.emit(IncomingChoice::Cancel)
     };
-    let summary = props
+    let summary = args
         .incoming
-        .as_ref()
         .map(|s| crate::plural::incoming_count(pack, s.list().len(), s.top_count()));
-    let changes = match (&props.mine, &props.incoming) {
-        (Some(mine), Some(theirs)) => crate::incoming::replace_changes(pack, mine, theirs),
-        _ => Vec::new(),
+    let changes = match args.incoming {
+        Some(theirs) => crate::incoming::replace_changes(pack, args.mine, theirs),
+        None => Vec::new(),
     };
-    let changes_id = format!("{}-incoming-replace", props.prefix);
+    let changes_id = format!("{}-incoming-replace", args.prefix);
     html! {
-        <dialog ref={dialog} class="mbc-dialog" aria-labelledby={heading.clone()}
+        <dialog ref={args.dialog.clone()} class="mbc-dialog" aria-labelledby={heading.clone()}
             aria-describedby={text_id.clone()} oncancel={on_cancel}>
             <h2 id={heading}>{ pack.ui("incoming_title") }</h2>
-            if let Some(error) = &props.error {
-                <p id={text_id}>{ error.clone() }</p>
+            if let Some(error) = args.error {
+                <p id={text_id}>{ error }</p>
                 <div class="mbc-actions">
                     <button type="button" class="mbc-button" onclick={choose(IncomingChoice::Cancel)}>{ pack.ui("close") }</button>
                 </div>
-            } else if let (Some(state), Some(summary)) = (&props.incoming, summary) {
+            } else if let (Some(state), Some(summary)) = (args.incoming, summary) {
                 <p id={text_id}>{ summary }</p>
                 <ol class="mbc-incoming__list">
                     { for state.list().iter().take(5).map(|e| html! {

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    CheckAnswers, GoalsStep, ProfileStep, QuestionsStep, ReadyStep, StepNav, StepPager, TakeAway,
-    TakeAwayRequest, TreatmentsStep,
+    goals_step, profile_step, questions_step, step_pager, take_away, treatments_step, CheckAnswers,
+    QuestionsStepArgs, ReadyStep, StepNav, TakeAwayArgs, TakeAwayRequest,
 };
 use crate::content::Pack;
 use crate::progress::has_started;
@@ -46,7 +46,9 @@ pub fn Journey(props: &JourneyProps) -> Html {
     // (`ReplaceUndo`), and the long task of the replace does not also lay
     // out the page to scroll to a heading.
     let heading_ref = use_node_ref();
-    let starts = use_state_eq(|| 0u32);
+    // Step 4's list heading, where its "N questions in my list" bar jumps.
+    let list_heading = use_node_ref();
+    let starts = use_state_eq(u32::default);
     let first_render = use_mut_ref(|| true);
     {
         let heading_ref = heading_ref.clone();
@@ -89,18 +91,28 @@ pub fn Journey(props: &JourneyProps) -> Html {
     let step_body = {
         let (pack, state, on_action, prefix) = common;
         match step {
-            Step::Goals => html! { <GoalsStep {pack} {state} {on_action} {prefix} /> },
-            Step::Profile => html! { <ProfileStep {pack} {state} {on_action} {prefix} /> },
-            Step::Treatments => html! { <TreatmentsStep {pack} {state} {on_action} {prefix} /> },
-            Step::Questions => {
-                html! { <QuestionsStep {pack} {state} moved={props.moved} {on_action} {prefix} /> }
-            }
+            Step::Goals => goals_step(&pack, &state, &on_action, &prefix),
+            Step::Profile => profile_step(&pack, &state, &on_action, &prefix),
+            Step::Treatments => treatments_step(&pack, &state, &on_action, &prefix),
+            Step::Questions => questions_step(QuestionsStepArgs {
+                pack: &pack,
+                state: &state,
+                moved: props.moved,
+                on_action: &on_action,
+                prefix: &prefix,
+                list_heading: &list_heading,
+            }),
             Step::Ready => html! {
                 <>
                     <ReadyStep pack={pack.clone()} state={state.clone()} on_action={on_action.clone()} prefix={prefix.clone()} />
                     <CheckAnswers pack={pack.clone()} state={state.clone()} on_action={on_action.clone()}
                         on_take={props.on_take.clone()} on_chosen={on_chosen.clone()} prefix={prefix.clone()} />
-                    <TakeAway {pack} on_request={props.on_take.clone()} on_import={props.on_import.clone()} {prefix} />
+                    { take_away(TakeAwayArgs {
+                        pack: &pack,
+                        on_request: &props.on_take,
+                        on_import: &props.on_import,
+                        prefix: &prefix,
+                    }) }
                 </>
             },
         }
@@ -126,7 +138,7 @@ pub fn Journey(props: &JourneyProps) -> Html {
                 }
                 if props.show_step {
                     { step_body }
-                    <StepPager pack={pack.clone()} step={step} on_action={props.on_action.clone()} />
+                    { step_pager(pack, step, &props.on_action) }
                 }
             </section>
         </>

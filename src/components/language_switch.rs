@@ -2,23 +2,16 @@ use yew::prelude::*;
 
 use crate::content::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct LanguageSwitchProps {
-    pub current: Lang,
-    /// "Language", in the current language.
-    pub label: AttrValue,
-    pub on_change: Callback<Lang>,
-}
-
-/// A visible switch between the languages we have packs for. Each button
-/// names its language in that language, and says so with `lang`.
-#[component]
-pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+/// A visible switch between the languages we have packs for, labelled
+/// `label` ("Language", in the current language). Each button names its
+/// language in that language, and says so with `lang`. A plain view
+/// function (see `expander_cue`).
+pub fn language_switch(current: Lang, label: &str, on_change: &Callback<Lang>) -> Html {
     html! {
-        <div class="mbc-lang" role="group" aria-label={props.label.clone()}>
+        <div class="mbc-lang" role="group" aria-label={label.to_owned()}>
             { for Lang::ALL.iter().map(|&lang| {
-                let on_change = props.on_change.clone();
-                let pressed = lang == props.current;
+                let on_change = on_change.clone();
+                let pressed = lang == current;
                 html! {
                     <button type="button" class="mbc-button mbc-button--quiet" lang={lang.code()}
                         aria-pressed={pressed.to_string()}

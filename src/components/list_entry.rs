@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Prose;
+use super::{use_effect_on, Prose};
 use crate::content::Pack;
 use crate::state::{Action, Entry, MAX_QUESTION_CHARS};
 
@@ -44,9 +44,9 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     let pack = &props.pack;
     let entry = &props.entry;
     let id = entry.id;
-    let editing = use_state_eq(|| false);
+    let editing = use_state_eq(bool::default);
     // "Add a note" opens the note box; a note that has text is always open.
-    let noting = use_state_eq(|| false);
+    let noting = use_state_eq(bool::default);
     let note_ref = use_node_ref();
     let draft = use_state_eq(String::new);
     let base = format!("{}-e{}", props.prefix, id);
@@ -71,7 +71,7 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     }
     {
         let note_ref = note_ref.clone();
-        use_effect_with(*noting, move |&now| {
+        use_effect_on(*noting, move |&now| {
             if now {
                 focus(&note_ref);
             }
@@ -80,8 +80,8 @@ pub fn ListEntry(props: &ListEntryProps) -> Html {
     {
         // Into the text box when editing starts; back to "Edit" when it ends.
         let (edit, input) = (edit_ref.clone(), input_ref.clone());
-        let was_editing = use_mut_ref(|| false);
-        use_effect_with(*editing, move |&now| {
+        let was_editing = use_mut_ref(bool::default);
+        use_effect_on(*editing, move |&now| {
             let before = std::mem::replace(&mut *was_editing.borrow_mut(), now);
             if now {
                 focus(&input);

@@ -38,7 +38,7 @@ pub fn MyList(props: &MyListProps) -> Html {
     // After "Remove" in the list, focus goes to "Undo", the one new thing on
     // screen. (An "Add" toggle pressed again keeps its own focus.)
     let undo_ref = use_node_ref();
-    let removing = use_mut_ref(|| false);
+    let removing = use_mut_ref(bool::default);
     {
         let undo_ref = undo_ref.clone();
         let removing = removing.clone();

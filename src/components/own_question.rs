@@ -30,7 +30,7 @@ pub fn OwnQuestion(props: &OwnQuestionProps) -> Html {
     let draft = use_state_eq(String::new);
     // The new question appears in the list below this form: after each add,
     // the box keeps focus and stays in view.
-    let added = use_state_eq(|| 0u32);
+    let added = use_state_eq(u32::default);
     let input_ref = use_node_ref();
     {
         let input_ref = input_ref.clone();

@@ -1,25 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::config::Config;
 use crate::content::{fill, Pack};
 
-#[derive(Properties, PartialEq)]
-pub struct PageFooterProps {
-    pub pack: Rc<Pack>,
-    /// The host's contact details.
-    pub config: Rc<Config>,
-}
-
 /// Who to contact (from the host's settings), then what the content rests
 /// on: the not-advice statement, the review dates (last and next) and
-/// every source.
-#[component]
-pub fn PageFooter(props: &PageFooterProps) -> Html {
-    let pack = &props.pack;
+/// every source. `config` holds the host's contact details. A plain view
+/// function (see `expander_cue`).
+pub fn page_footer(pack: &Pack, config: &Config) -> Html {
     let reviewed = crate::dates::reviewed_line(pack);
-    let config = &props.config;
     let org = config.org_name.as_deref();
     let call = match (org, config.phone.as_deref()) {
         (Some(org), Some(phone)) => Some((

@@ -4,31 +4,25 @@ use super::qr_figure;
 use crate::qr::Qr;
 use crate::sheet::{Sheet, SheetQuestion};
 
-#[derive(Properties, PartialEq)]
-pub struct PrintSheetProps {
-    pub sheet: Sheet,
+/// What `print_sheet` lays out.
+pub struct PrintSheetArgs<'a> {
+    pub sheet: &'a Sheet,
     /// What the person knows about their cancer, as statements
     /// (`about_me::facts`).
-    #[prop_or_default]
-    pub facts: Vec<(String, String)>,
+    pub facts: &'a [(String, String)],
     /// The kinds of treatment to ask about (`about_me::to_ask`).
-    #[prop_or_default]
-    pub to_ask: Vec<String>,
+    pub to_ask: &'a [String],
     /// 18 pt instead of 11 pt.
     pub large: bool,
     /// The share link as a QR code, when the person wants one on paper, so
     /// the list can be reopened on a phone.
-    #[prop_or_default]
-    pub qr: Option<Qr>,
+    pub qr: Option<&'a Qr>,
     /// Says what the QR code is for.
-    #[prop_or_default]
-    pub qr_label: AttrValue,
+    pub qr_label: &'a str,
     /// "About me".
-    #[prop_or_default]
-    pub about_label: AttrValue,
+    pub about_label: &'a str,
     /// "More questions": the heading of the rest, after the top 3.
-    #[prop_or_default]
-    pub rest_label: AttrValue,
+    pub rest_label: &'a str,
 }
 
 /// The sheet made to be handed to the care team, one page for a short list:
@@ -37,10 +31,10 @@ pub struct PrintSheetProps {
 /// room to write, then the rest with one answer line each, what to bring
 /// (for a second opinion), and the sources in one line at the foot, with
 /// the code to reopen the list beside them if the person asked for it. Hidden on screen; the only thing that prints (see the
-/// print rules in mbc-guide.css).
-#[component]
-pub fn PrintSheet(props: &PrintSheetProps) -> Html {
-    let sheet = &props.sheet;
+/// print rules in mbc-guide.css). A plain view function (see
+/// `expander_cue`): it is rendered only while printing.
+pub fn print_sheet(args: PrintSheetArgs<'_>) -> Html {
+    let sheet = args.sheet;
     let l = &sheet.labels;
     let blank = |label: &str| html! { <p class="mbc-print__blank">{ label }{ ": " }<span class="mbc-print__line"></span></p> };
     let question = |q: &SheetQuestion, lines: usize| {
@@ -81,8 +75,8 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         || sheet.treatment_now.is_some()
         || !sheet.goals.is_empty()
         || sheet.goals_other.is_some()
-        || !props.facts.is_empty()
-        || !props.to_ask.is_empty();
+        || !args.facts.is_empty()
+        || !args.to_ask.is_empty();
     // One line of sources: each publisher once, in the order first cited.
     let mut orgs: Vec<&str> = Vec::new();
     for source in &sheet.sources {
@@ -92,7 +86,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
         }
     }
     html! {
-        <div class={classes!("mbc-print", props.large.then_some("mbc-print--large"))}>
+        <div class={classes!("mbc-print", args.large.then_some("mbc-print--large"))}>
             <div class="mbc-print__head">
                 <h1>{ &sheet.title }</h1>
                 <p class="mbc-print__to-team">{ &sheet.to_team }</p>
@@ -106,7 +100,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                 <section class="mbc-print__section mbc-print__about">
                     // The reason for the visit on the heading's line.
                     <div class="mbc-print__about-head">
-                        <h2>{ props.about_label.clone() }</h2>
+                        <h2>{ args.about_label }</h2>
                         if let Some((label, reason)) = &sheet.visit {
                             <p class="mbc-print__fact">
                                 { crate::export::pair_label(label) }<strong>{ reason }</strong>
@@ -114,13 +108,13 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         }
                     </div>
                     { rows(&l.goals, &sheet.goals, sheet.goals_other.as_ref()) }
-                    { rows(&l.profile, &props.facts, None) }
+                    { rows(&l.profile, args.facts, None) }
                     if let Some((label, text)) = &sheet.treatment_now {
                         { rows(label, &[], Some(text)) }
                     }
-                    if !props.to_ask.is_empty() {
+                    if !args.to_ask.is_empty() {
                         <p class="mbc-print__fact">
-                            <strong>{ &l.treatments }{ ": " }</strong>{ props.to_ask.join(", ") }
+                            <strong>{ &l.treatments }{ ": " }</strong>{ args.to_ask.join(", ") }
                         </p>
                     }
                 </section>
@@ -135,7 +129,7 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
             // questions last): topic headings would cost a page.
             if !sheet.groups.is_empty() {
                 <section class="mbc-print__section">
-                    <h2>{ props.rest_label.clone() }</h2>
+                    <h2>{ args.rest_label }</h2>
                     <ol class="mbc-print__list">
                         { for sheet.groups.iter().flat_map(|g| &g.questions).map(|q| question(q, 1)) }
                     </ol>
@@ -169,8 +163,8 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         </section>
                     }
                     <p class="mbc-print__sources">
-                        if props.qr.is_some() {
-                            <strong>{ props.qr_label.clone() }</strong>{ " " }
+                        if args.qr.is_some() {
+                            <strong>{ args.qr_label }</strong>{ " " }
                         }
                         { &sheet.date_line }{ ". " }
                         if !orgs.is_empty() {
@@ -179,8 +173,8 @@ pub fn PrintSheet(props: &PrintSheetProps) -> Html {
                         { &sheet.reviewed }
                     </p>
                 </div>
-                if let Some(qr) = &props.qr {
-                    { qr_figure(qr, &props.qr_label, "mbc-print__qr", Some("120")) }
+                if let Some(qr) = args.qr {
+                    { qr_figure(qr, args.qr_label, "mbc-print__qr", Some("120")) }
                 }
             </div>
         </div>

@@ -7,24 +7,20 @@ use crate::content::{Factor, Pack};
 use crate::progress::profile_factors;
 use crate::state::{Action, State, MAX_TREATMENT_NOW_CHARS};
 
-#[derive(Properties, PartialEq)]
-pub struct ProfileStepProps {
-    pub pack: Rc<Pack>,
-    pub state: Rc<State>,
-    pub on_action: Callback<Action>,
-    pub prefix: AttrValue,
-}
-
 /// Step 2: the things a treatment plan depends on (all but "what matters
 /// to me", which step 1 asks). Each is a group of answers with a "not sure";
 /// some allow several answers.
 ///
 /// After the treatments the person has had (or at the end, in a pack without
 /// that question) comes an optional box for the treatment they have now, in
-/// their own words, for the sheet's "About me".
-#[component]
-pub fn ProfileStep(props: &ProfileStepProps) -> Html {
-    let pack = &props.pack;
+/// their own words, for the sheet's "About me". A plain view function (see
+/// `goals_step`).
+pub fn profile_step(
+    pack: &Rc<Pack>,
+    state: &State,
+    on_action: &Callback<Action>,
+    prefix: &str,
+) -> Html {
     let factors: Vec<&Factor> = profile_factors(pack).collect();
     let after = factors
         .iter()
@@ -34,11 +30,11 @@ pub fn ProfileStep(props: &ProfileStepProps) -> Html {
         <div class="mbc-step">
             { for factors.iter().enumerate().map(|(i, f)| html! {
                 <>
-                    { factor(pack, &props.state, &props.on_action, &props.prefix, f) }
-                    if i == after { { treatment_now(props) } }
+                    { factor(pack, state, on_action, prefix, f) }
+                    if i == after { { treatment_now(pack, state, on_action, prefix) } }
                 </>
             }) }
-            if factors.is_empty() { { treatment_now(props) } }
+            if factors.is_empty() { { treatment_now(pack, state, on_action, prefix) } }
         </div>
     }
 }
@@ -50,12 +46,11 @@ const TREATMENT_FACTORS: [&str; 2] = ["past_treatments", "grew_on"];
 /// "The treatment I have now (optional)": a short box of the person's own
 /// words, not spellchecked or remembered by the browser (see
 /// tests/private_fields.rs).
-fn treatment_now(props: &ProfileStepProps) -> Html {
-    let pack = &props.pack;
-    let id = format!("{}-treatment-now", props.prefix);
+fn treatment_now(pack: &Pack, state: &State, on_action: &Callback<Action>, prefix: &str) -> Html {
+    let id = format!("{prefix}-treatment-now");
     let hint = format!("{id}-hint");
     let on_input = {
-        let on_action = props.on_action.clone();
+        let on_action = on_action.clone();
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             on_action.emit(Action::SetTreatmentNow(area.value()));
@@ -67,7 +62,7 @@ fn treatment_now(props: &ProfileStepProps) -> Html {
             <p class="mbc-hint" id={hint.clone()}>{ pack.ui("treatment_now_hint") }</p>
             <textarea {id} class="mbc-textarea" rows="2" aria-describedby={hint}
                 maxlength={MAX_TREATMENT_NOW_CHARS.to_string()} spellcheck="false" autocomplete="off"
-                value={props.state.treatment_now().to_owned()} oninput={on_input} />
+                value={state.treatment_now().to_owned()} oninput={on_input} />
         </div>
     }
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_staged, AddButton, ExpanderCue, Prose, WhyThis};
+use super::{expander_cue, use_staged, AddButton, Prose, WhyThis};
 use crate::by_id::ById;
 use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
@@ -55,7 +55,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
                 let count = questions.len();
                 html! {
                     <details class="mbc-topic" key={topic.id.clone()}>
-                        <summary>{ &topic.title }{ format!(" ({count})") }<ExpanderCue pack={pack.clone()} /></summary>
+                        <summary>{ &topic.title }{ format!(" ({count})") }{ expander_cue(pack) }</summary>
                         <ul class="mbc-questions">
                             if stage > at + 1 {
                                 { for questions.into_iter().map(|q| row(props, q)) }
@@ -83,7 +83,7 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
 
     html! {
         <details class="mbc-more mbc-bank">
-            <summary><h3 id={heading}>{ pack.ui("browse_heading") }</h3><ExpanderCue pack={pack.clone()} /></summary>
+            <summary><h3 id={heading}>{ pack.ui("browse_heading") }</h3>{ expander_cue(pack) }</summary>
             if stage > 0 {
                 <div class="mbc-field">
                     <label for={search_id.clone()}>{ pack.ui("search_label") }</label>

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::SourceNote;
+use super::{source_note, use_effect_on};
 use crate::content::Pack;
 use crate::progress::readiness_items;
 use crate::state::{Action, State, Visit};
@@ -31,7 +31,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
     let added_from = use_mut_ref(|| None::<String>);
     {
         let (helps_ref, added_from) = (helps_ref.clone(), added_from.clone());
-        use_effect_with(state.list().len(), move |_| {
+        use_effect_on(state.list().len(), move |_| {
             if added_from.borrow_mut().take().is_some() {
                 if let Some(p) = helps_ref.cast::<web_sys::HtmlElement>() {
                     let _ = p.focus();
@@ -132,7 +132,7 @@ pub fn ReadyStep(props: &ReadyStepProps) -> Html {
                 }
             }) }
             <p class="mbc-hint">{ pack.ui("ready_source") }</p>
-            <SourceNote pack={pack.clone()} ids={sources} />
+            { source_note(pack, &sources) }
         </div>
     }
 }

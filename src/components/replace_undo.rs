@@ -21,7 +21,7 @@ pub struct ReplaceUndoProps {
 #[component]
 pub fn ReplaceUndo(props: &ReplaceUndoProps) -> Html {
     let pack = &props.pack;
-    let undone = use_state(|| false);
+    let undone = use_state(bool::default);
     let target = use_node_ref();
     {
         // Whichever line shows takes focus, once the dialog that was open

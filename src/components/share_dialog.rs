@@ -1,49 +1,45 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::{qr_figure, use_modal};
+use super::qr_figure;
 
 use crate::content::Pack;
 use crate::qr::Qr;
 
-#[derive(Properties, PartialEq)]
-pub struct ShareDialogProps {
-    pub pack: Rc<Pack>,
+/// What `share_dialog` shows and where it reports.
+pub struct ShareDialogArgs<'a> {
+    pub pack: &'a Pack,
+    /// The `use_modal` ref that opens it (a hook of `App`'s).
+    pub dialog: &'a NodeRef,
     pub open: bool,
     /// The link that carries the whole list in its fragment; empty while
     /// the browser is still compressing it.
-    pub link: AttrValue,
-    pub qr: Option<Qr>,
+    pub link: &'a str,
+    pub qr: Option<&'a Qr>,
     /// This browser cannot make links (no `CompressionStream`): the dialog
     /// says so and offers the list's text to copy or save instead.
-    #[prop_or_default]
     pub unsupported: bool,
-    pub on_copy: Callback<()>,
+    pub on_copy: &'a Callback<()>,
     /// Copy the list as text, or save it as a text file (when unsupported).
-    #[prop_or_default]
-    pub on_copy_text: Callback<()>,
-    #[prop_or_default]
-    pub on_download_text: Callback<()>,
-    pub on_close: Callback<()>,
-    pub prefix: AttrValue,
+    pub on_copy_text: &'a Callback<()>,
+    pub on_download_text: &'a Callback<()>,
+    pub on_close: &'a Callback<()>,
+    pub prefix: &'a str,
 }
 
 /// "Move my list to another device": the link and its QR code. The list
 /// travels inside the link (after the #), so it is never sent to a server.
-#[component]
-pub fn ShareDialog(props: &ShareDialogProps) -> Html {
-    let dialog = use_modal(props.open);
-    let pack = &props.pack;
-    let heading = format!("{}-share-title", props.prefix);
-    let text_id = format!("{}-share-text", props.prefix);
-    let link_id = format!("{}-share-link", props.prefix);
+/// A plain view function (see `expander_cue`).
+pub fn share_dialog(args: ShareDialogArgs<'_>) -> Html {
+    let pack = args.pack;
+    let heading = format!("{}-share-title", args.prefix);
+    let text_id = format!("{}-share-text", args.prefix);
+    let link_id = format!("{}-share-link", args.prefix);
     let close = {
-        let cb = props.on_close.clone();
+        let cb = args.on_close.clone();
         move |_: MouseEvent| cb.emit(())
     };
     let on_cancel = {
-        let cb = props.on_close.clone();
+        let cb = args.on_close.clone();
         move |_: Event| cb.emit(())
     };
     let emit = |cb: &Callback<()>| {
@@ -51,32 +47,32 @@ pub fn ShareDialog(props: &ShareDialogProps) -> Html {
         move |_: MouseEvent| cb.emit(())
     };
     html! {
-        <dialog ref={dialog} class="mbc-dialog" aria-labelledby={heading.clone()}
+        <dialog ref={args.dialog.clone()} class="mbc-dialog" aria-labelledby={heading.clone()}
             aria-describedby={text_id.clone()} oncancel={on_cancel}>
             <h2 id={heading}>{ pack.ui("share_button") }</h2>
-            if props.unsupported {
+            if args.unsupported {
                 <p id={text_id}>{ pack.ui("share_unsupported") }</p>
                 <div class="mbc-actions">
-                    <button type="button" class="mbc-button" onclick={emit(&props.on_copy_text)}>{ pack.ui("copy_text") }</button>
-                    <button type="button" class="mbc-button" onclick={emit(&props.on_download_text)}>{ pack.ui("download_txt") }</button>
+                    <button type="button" class="mbc-button" onclick={emit(args.on_copy_text)}>{ pack.ui("copy_text") }</button>
+                    <button type="button" class="mbc-button" onclick={emit(args.on_download_text)}>{ pack.ui("download_txt") }</button>
                     <button type="button" class="mbc-button mbc-button--quiet" onclick={close}>{ pack.ui("close") }</button>
                 </div>
             } else {
             <p id={text_id}>{ pack.ui("share_text") }</p>
-            if props.open {
+            if args.open {
                 <div class="mbc-field">
                     <label for={link_id.clone()}>{ pack.ui("share_link_label") }</label>
                     <textarea id={link_id} class="mbc-textarea mbc-share__link" rows="3" readonly=true
-                        value={props.link.clone()} />
+                        value={args.link.to_owned()} />
                 </div>
-                if let Some(qr) = &props.qr {
+                if let Some(qr) = args.qr {
                     { qr_figure(qr, pack.ui("share_qr_label"), "mbc-share__qr", None) }
-                } else if !props.link.is_empty() {
+                } else if !args.link.is_empty() {
                     <p>{ pack.ui("share_too_long") }</p>
                 }
             }
             <div class="mbc-actions">
-                <button type="button" class="mbc-button" onclick={emit(&props.on_copy)}>{ pack.ui("share_copy") }</button>
+                <button type="button" class="mbc-button" onclick={emit(args.on_copy)}>{ pack.ui("share_copy") }</button>
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={close}>{ pack.ui("close") }</button>
             </div>
             }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::ExpanderCue;
+use super::expander_cue;
 use crate::content::{fill, Pack};
 use crate::progress::{completed, status};
 use crate::state::{Action, State, Step};
@@ -28,7 +28,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
     let pack = &props.pack;
     let state = &props.state;
     let current = state.step;
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(bool::default);
     let total = Step::ALL.len().to_string();
     let progress = fill(
         pack.ui("progress"),
@@ -49,7 +49,7 @@ pub fn StepNav(props: &StepNavProps) -> Html {
                 <p class="mbc-progress">{ progress }</p>
                 <button type="button" class="mbc-steps__toggle mbc-expander" aria-expanded={open.to_string()}
                     aria-controls={list_id.clone()} onclick={toggle}>
-                    { pack.ui("steps_all") }<ExpanderCue pack={pack.clone()} />
+                    { pack.ui("steps_all") }{ expander_cue(pack) }
                 </button>
             </div>
             <ol id={list_id} class={classes!("mbc-steps__list", open.then_some("mbc-steps__list--open"))}>

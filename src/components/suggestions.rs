@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{AddButton, Prose, WhyThis};
+use super::{use_effect_on, AddButton, Prose, WhyThis};
 use crate::answers::Answers;
 use crate::by_id::ById;
 use crate::content::{fill, Pack};
@@ -28,7 +28,7 @@ pub struct SuggestionsProps {
 #[component]
 pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let pack = &props.pack;
-    let all = use_state_eq(|| false);
+    let all = use_state_eq(bool::default);
     let heading = format!("{}-suggestions", props.prefix);
     let suggestions = suggest(pack, &props.answers, props.show_sensitive);
     let hidden = if *all {
@@ -44,7 +44,7 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let first_more = use_node_ref();
     {
         let first_more = first_more.clone();
-        use_effect_with(*all, move |&all| {
+        use_effect_on(*all, move |&all| {
             if all {
                 if let Some(card) = first_more.cast::<web_sys::HtmlElement>() {
                     let _ = card.focus();

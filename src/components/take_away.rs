@@ -1,8 +1,6 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::ExpanderCue;
+use super::expander_cue;
 use crate::content::Pack;
 
 /// What the person asked the edge to do with their list.
@@ -14,29 +12,29 @@ pub enum TakeAwayRequest {
     Share,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TakeAwayProps {
-    pub pack: Rc<Pack>,
-    pub on_request: Callback<TakeAwayRequest>,
+/// What `take_away` shows and where it reports.
+pub struct TakeAwayArgs<'a> {
+    pub pack: &'a Pack,
+    pub on_request: &'a Callback<TakeAwayRequest>,
     /// A file the person picked to open (an export or a saved list).
-    pub on_import: Callback<web_sys::File>,
-    pub prefix: AttrValue,
+    pub on_import: &'a Callback<web_sys::File>,
+    pub prefix: &'a str,
 }
 
 /// The other ways to keep the list, after "Print my questions": copy it,
 /// download it as text, move it to another device, or open one from a file.
-/// Folded, so printing stays the one main action.
-#[component]
-pub fn TakeAway(props: &TakeAwayProps) -> Html {
-    let pack = &props.pack;
-    let heading = format!("{}-take", props.prefix);
-    let import_id = format!("{}-import", props.prefix);
+/// Folded, so printing stays the one main action. A plain view function
+/// (see `expander_cue`).
+pub fn take_away(args: TakeAwayArgs<'_>) -> Html {
+    let pack = args.pack;
+    let heading = format!("{}-take", args.prefix);
+    let import_id = format!("{}-import", args.prefix);
     let ask = |request: TakeAwayRequest| {
-        let cb = props.on_request.clone();
+        let cb = args.on_request.clone();
         move |_| cb.emit(request)
     };
     let on_file = {
-        let on_import = props.on_import.clone();
+        let on_import = args.on_import.clone();
         move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -47,7 +45,7 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     };
     html! {
         <details class="mbc-more mbc-take no-print">
-            <summary><h3 id={heading}>{ pack.ui("other_ways") }</h3><ExpanderCue pack={pack.clone()} /></summary>
+            <summary><h3 id={heading}>{ pack.ui("other_ways") }</h3>{ expander_cue(pack) }</summary>
             <div class="mbc-actions">
                 <button type="button" class="mbc-button mbc-button--quiet" onclick={ask(TakeAwayRequest::CopyText)}>
                     { pack.ui("copy_text") }

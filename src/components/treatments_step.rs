@@ -7,20 +7,16 @@ use crate::answers::{extra_treatment_keys, Mark, EXTRA_TREATMENTS};
 use crate::content::Pack;
 use crate::state::{Action, State};
 
-#[derive(Properties, PartialEq)]
-pub struct TreatmentsStepProps {
-    pub pack: Rc<Pack>,
-    pub state: Rc<State>,
-    pub on_action: Callback<Action>,
-    pub prefix: AttrValue,
-}
-
 /// Step 3: for each kind of treatment, plus supportive care and
 /// complementary medicine, where the person stands. Each is explained in its
 /// own group: this is the one place the kinds of treatment are described.
-#[component]
-pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
-    let pack = &props.pack;
+/// A plain view function (see `goals_step`).
+pub fn treatments_step(
+    pack: &Rc<Pack>,
+    state: &State,
+    on_action: &Callback<Action>,
+    prefix: &str,
+) -> Html {
     let items = pack
         .guide
         .treatments
@@ -41,8 +37,8 @@ pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
     html! {
         <div class="mbc-step">
             { for items.map(|(id, title, text, when)| {
-                let chosen = props.state.answers().treatments.get(id).copied();
-                let name = format!("{}-treatment-{id}", props.prefix);
+                let chosen = state.answers().treatments.get(id).copied();
+                let name = format!("{prefix}-treatment-{id}");
                 let hint = format!("{name}-hint");
                 html! {
                     <fieldset class="mbc-fieldset" aria-describedby={hint.clone()}>
@@ -55,7 +51,7 @@ pub fn TreatmentsStep(props: &TreatmentsStepProps) -> Html {
                         </div>
                         <div class="mbc-options">
                             { for Mark::ALL.iter().map(|&mark| {
-                                let on_action = props.on_action.clone();
+                                let on_action = on_action.clone();
                                 let treatment = id.to_owned();
                                 html! {
                                     <label class="mbc-option">

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::EdgeHandle;
+use super::{use_effect_on, EdgeHandle};
 use crate::session::{RestoreNotice, Saving};
 use crate::state::{Action, State};
 
@@ -61,10 +61,10 @@ pub fn use_device(
     let saved_on = use_state_eq(|| found.saved_on.clone());
     let saving = use_state_eq(|| found.saving);
     let restore = use_state_eq(|| found.restore.clone());
-    let clearing = use_state_eq(|| false);
+    let clearing = use_state_eq(bool::default);
     {
         let (edge, dispatcher, saving) = (edge.clone(), state.dispatcher(), saving.setter());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             edge.watch_other_tabs(dispatcher.into(), Callback::from(move |s| saving.set(s)))
         });
     }

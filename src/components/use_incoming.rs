@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{EdgeHandle, IncomingChoice};
+use super::{use_effect_on, EdgeHandle, IncomingChoice};
 use crate::session::Opened;
 use crate::state::{Action, State};
 
@@ -32,7 +32,7 @@ pub fn use_incoming(
     let opened = use_state_eq(|| opened);
     {
         let (edge, opened) = (edge.clone(), opened.setter());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             edge.watch_links(Callback::from(move |o: Opened| opened.set(Some(o))))
         });
     }

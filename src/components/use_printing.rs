@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_share_link, EdgeHandle};
+use super::{use_effect_on, use_share_link, EdgeHandle};
 use crate::content::{Lang, Pack};
 use crate::qr::Qr;
 use crate::sheet::{self, Sheet};
@@ -35,13 +35,13 @@ pub fn use_printing(
     page_url: &AttrValue,
 ) -> Printing {
     let edge = edge.clone();
-    let printing = use_state_eq(|| false);
+    let printing = use_state_eq(bool::default);
     // Counts presses of "Print"; the effect below prints once the sheet is
     // rendered.
-    let requests = use_state_eq(|| 0u32);
+    let requests = use_state_eq(u32::default);
     {
         let (edge, printing) = (edge.clone(), printing.setter());
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             edge.watch_printing(Callback::from(move |p: bool| printing.set(p)))
         });
     }

@@ -2,6 +2,8 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
+use super::use_effect_on;
+
 /// How many of `count` parts to render. In the server renderer (the
 /// prerendered page, which also serves readers with no script) it is all of
 /// them at once. In the browser the first render has none, and each later
@@ -23,7 +25,7 @@ pub fn use_staged(count: usize) -> usize {
     let shown = use_state_eq(|| if IN_A_BROWSER { 0 } else { count });
     {
         let shown = shown.clone();
-        use_effect_with(*shown, move |&n| {
+        use_effect_on(*shown, move |&n| {
             if n < count {
                 // A timer, not a microtask: the browser may paint and handle
                 // input between the parts.

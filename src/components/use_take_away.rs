@@ -36,7 +36,7 @@ pub fn use_take_away(
 ) -> Taking {
     let edge = edge.clone();
     let unsupported = !edge.can_share();
-    let sharing = use_state_eq(|| false);
+    let sharing = use_state_eq(bool::default);
     // The link and its QR code cost a compression and an encoding: only
     // while the share dialog is open.
     let link = use_share_link(&edge, (*sharing).then(|| current.clone()), &app.page_url);

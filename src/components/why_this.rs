@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{ExpanderCue, SourceNote};
+use super::{expander_cue, source_note};
 use crate::content::Pack;
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub struct WhyThisProps {
 /// is read like the rest of the card.
 #[component]
 pub fn WhyThis(props: &WhyThisProps) -> Html {
-    let open = use_state_eq(|| false);
+    let open = use_state_eq(bool::default);
     let toggle = {
         let open = open.clone();
         move |_| open.set(!*open)
@@ -32,14 +32,14 @@ pub fn WhyThis(props: &WhyThisProps) -> Html {
         <>
             <button type="button" class="mbc-expander mbc-why" aria-expanded={open.to_string()}
                 aria-controls={body.clone()} onclick={toggle}>
-                { props.pack.ui("why_this") }<ExpanderCue pack={props.pack.clone()} />
+                { props.pack.ui("why_this") }{ expander_cue(&props.pack) }
             </button>
             <div class="mbc-why__body" id={body} hidden={!*open}>
                 if *open {
                     if let Some(reason) = &props.reason {
                         <p class="mbc-hint">{ reason.clone() }</p>
                     }
-                    <SourceNote pack={props.pack.clone()} ids={props.sources.clone()} />
+                    { source_note(&props.pack, &props.sources) }
                 }
             </div>
         </>
