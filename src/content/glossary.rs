@@ -85,7 +85,7 @@ pub fn segments<'a>(text: &'a str, glossary: &[Term]) -> Vec<Segment<'a>> {
 /// Every form of every term (the term itself and its other forms) with the
 /// term's index, longest first, so the longest form wins.
 pub fn forms(glossary: &[Term]) -> Vec<(String, usize)> {
-    let mut forms: Vec<(String, usize)> = glossary
+    let forms: Vec<(String, usize)> = glossary
         .iter()
         .enumerate()
         .flat_map(|(i, t)| {
@@ -95,8 +95,13 @@ pub fn forms(glossary: &[Term]) -> Vec<(String, usize)> {
         })
         .filter(|(f, _)| !f.trim().is_empty())
         .collect();
-    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
-    forms
+    // Stable (ties keep the pack's order) without the standard library's
+    // stable sort, whose every use costs the wasm about 4 kB (`by_id`).
+    let length: Vec<usize> = forms.iter().map(|(f, _)| f.chars().count()).collect();
+    crate::by_id::stable_order(forms.len(), &|a, b| length[a] > length[b])
+        .into_iter()
+        .map(|i| forms[i].clone())
+        .collect()
 }
 
 /// `segments`, with the forms worked out already (`forms`, or
