@@ -211,8 +211,16 @@ test('the code to open the list on a phone prints only when chosen, large enough
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await choice.check();
   assert.deepEqual(await axeViolations(page), []);
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await page.locator('.mbc-print svg').waitFor({ state: 'attached' });
+  // The browser's own print command (Ctrl+P) does not wait for a task: the
+  // code is made while the choice is on, so the sheet has it at once (Yew
+  // renders in microtasks, which run before the browser lays out the print).
+  await page.waitForTimeout(1500);
+  const atOnce = await page.evaluate(async () => {
+    window.dispatchEvent(new Event('beforeprint'));
+    for (let i = 0; i < 50; i += 1) await Promise.resolve();
+    return document.querySelectorAll('.mbc-print svg').length;
+  });
+  assert.equal(atOnce, 1, 'the code is on the sheet without waiting a task');
   const modules = await page.evaluate(() => Number(document.querySelector('.mbc-print svg').getAttribute('viewBox').split(' ')[2]));
   await page.emulateMedia({ media: 'print' });
   const mm = await page.evaluate(() => document.querySelector('.mbc-print svg').getBoundingClientRect().width * 25.4 / 96);

@@ -45,13 +45,12 @@ pub fn use_printing(
             edge.watch_printing(Callback::from(move |p: bool| printing.set(p)))
         });
     }
-    // The code on paper, if asked for: printing waits for the code of the
-    // state shown (`ready`), or for the edge to say it could not make one.
-    let made = use_share_link(
-        &edge,
-        (*printing && current.print_qr).then(|| current.clone()),
-        page_url,
-    );
+    // The code on paper, if asked for: made whenever the list changes while
+    // the choice is on, not only once printing starts, so the browser's own
+    // print command (Ctrl+P), which does not wait, finds it made. Our Print
+    // button waits for the code of the state shown (`ready`), or for the edge
+    // to say it could not make one.
+    let made = use_share_link(&edge, current.print_qr.then(|| current.clone()), page_url);
     let ready = !current.print_qr || made.is_some();
     let code = made.and_then(|m| m.qr.clone());
     {
