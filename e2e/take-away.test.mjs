@@ -41,6 +41,21 @@ async function pageWith(env, saved, path = '') {
   return { context, page };
 }
 
+/**
+ * The sheet as the browser prints it: `beforeprint` first, as the print
+ * command sends it, and the PDF once the sheet is built. Chromium's
+ * printToPDF sends `beforeprint` too, but in about half of the runs on a
+ * quiet machine it laid the page out before the sheet was rendered (an
+ * empty page, "1/1"); the figures tests do the same.
+ */
+async function printed(page, options) {
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('.mbc-print').waitFor({ state: 'attached' });
+  const pdf = await page.pdf(options);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  return pdf;
+}
+
 function pdfText(buffer, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const pdf = join(ARTIFACTS, `${name}.pdf`);
@@ -71,7 +86,7 @@ after(async () => { await env?.close(); });
 
 test('the printed sheet puts the top questions first, each question once, and no buttons', async () => {
   const { page, context } = await pageWith(env, savedState(5));
-  const { text, pages, pdf } = pdfText(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }), 'sheet-5');
+  const { text, pages, pdf } = pdfText(await printed(page, { format: 'A4', printBackground: true, preferCSSPageSize: true }), 'sheet-5');
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(ARTIFACTS, 'sheet-5-page')]);
   const body = flat(text);
   const chosen = en.questions.filter((q) => !q.sensitive).slice(0, 5);
@@ -95,7 +110,7 @@ test('the printed sheet puts the top questions first, each question once, and no
 
 test('60 questions print on a sensible number of pages, never splitting a question', async () => {
   const { page, context } = await pageWith(env, savedState(60));
-  const { text, pages } = pdfText(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }), 'sheet-60');
+  const { text, pages } = pdfText(await printed(page, { format: 'A4', printBackground: true, preferCSSPageSize: true }), 'sheet-60');
   // A line may break after a hyphen ("ER-" / "low"): join those back.
   const body = flat(text.replace(/-[ \t]*\n\s*/g, '-'));
   for (const q of en.questions.filter((x) => !x.sensitive).slice(0, 60)) {
@@ -108,7 +123,7 @@ test('60 questions print on a sensible number of pages, never splitting a questi
 
 test('large print is 18 pt and takes more pages', async () => {
   const { page, context } = await pageWith(env, savedState(15));
-  const normal = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }), 'sheet-15').pages;
+  const normal = pdfText(await printed(page, { format: 'A4', preferCSSPageSize: true }), 'sheet-15').pages;
   // One "Larger text" toggle for the screen and the paper.
   await page.getByRole('button', { name: ui.text_size }).click();
   // As the browser's own print command does: the sheet is built for printing.
@@ -118,7 +133,7 @@ test('large print is 18 pt and takes more pages', async () => {
   assert.equal(size, '24px', '18 pt is 24 CSS px');
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
-  const large = pdfText(await page.pdf({ format: 'A4', preferCSSPageSize: true }), 'sheet-15-large').pages;
+  const large = pdfText(await printed(page, { format: 'A4', preferCSSPageSize: true }), 'sheet-15-large').pages;
   assert.ok(large > normal, `large print takes more pages (${large} > ${normal})`);
   await context.close();
 });

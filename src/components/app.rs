@@ -219,6 +219,11 @@ pub fn App(props: &AppProps) -> Html {
                 on_choose: &incoming.on_choose,
                 prefix: &prefix,
             }) }
+            }
+            // The sheet whenever printing, whatever part the takeover has
+            // reached: the widget shows (and tests and hosts see
+            // `data-ready`) after the device part, and a print then must
+            // not find the sheet still to come.
             if let Some((sheet, (facts, to_ask), qr)) = printing.sheet.as_ref() {
                 { print_sheet(PrintSheetArgs {
                     sheet,
@@ -230,7 +235,6 @@ pub fn App(props: &AppProps) -> Html {
                     about_label: pack.ui("print_about"),
                     rest_label: pack.ui("print_rest"),
                 }) }
-            }
             }
             if parts >= part::FOOT {
                 { page_footer(&pack, &props.config) }
