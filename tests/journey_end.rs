@@ -65,7 +65,6 @@ async fn print_sheet(pack: &Pack, state: &State, qr: bool) -> String {
     assert_eq!(code.is_some(), qr, "a code for the test link");
     render_view(mbc_guide::components::print_sheet(PrintSheetArgs {
         sheet: &sheet,
-        facts: &about_me::facts(pack, state),
         to_ask: &about_me::to_ask(pack, state),
         large: false,
         qr: code.as_ref(),

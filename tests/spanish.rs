@@ -512,7 +512,6 @@ async fn ssr_gallery(library: Rc<Library>, lang: Lang) -> Vec<(String, String)> 
             "PrintSheet",
             print_sheet(PrintSheetArgs {
                 sheet: &sheet,
-                facts: &[],
                 to_ask: &[],
                 large: true,
                 qr: qr.as_ref(),

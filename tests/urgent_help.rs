@@ -96,7 +96,6 @@ async fn the_printed_sheet_carries_the_box_and_both_dates_even_with_no_questions
     let sheet = sheet::build(&pack, &State::default(), "2026-11-30");
     let html = render_view(print_sheet(PrintSheetArgs {
         sheet: &sheet,
-        facts: &[],
         to_ask: &[],
         large: false,
         qr: None,

@@ -224,10 +224,9 @@ pub fn App(props: &AppProps) -> Html {
             // reached: the widget shows (and tests and hosts see
             // `data-ready`) after the device part, and a print then must
             // not find the sheet still to come.
-            if let Some((sheet, (facts, to_ask), qr)) = printing.sheet.as_ref() {
+            if let Some((sheet, to_ask, qr)) = printing.sheet.as_ref() {
                 { print_sheet(PrintSheetArgs {
                     sheet,
-                    facts,
                     to_ask,
                     large: current.large_print,
                     qr: qr.as_ref(),

@@ -7,9 +7,6 @@ use crate::sheet::{Sheet, SheetQuestion};
 /// What `print_sheet` lays out.
 pub struct PrintSheetArgs<'a> {
     pub sheet: &'a Sheet,
-    /// What the person knows about their cancer, as statements
-    /// (`about_me::facts`).
-    pub facts: &'a [(String, String)],
     /// The kinds of treatment to ask about (`about_me::to_ask`).
     pub to_ask: &'a [String],
     /// 18 pt instead of 11 pt.
@@ -75,7 +72,7 @@ pub fn print_sheet(args: PrintSheetArgs<'_>) -> Html {
         || sheet.treatment_now.is_some()
         || !sheet.goals.is_empty()
         || sheet.goals_other.is_some()
-        || !args.facts.is_empty()
+        || !args.sheet.profile.is_empty()
         || !args.to_ask.is_empty();
     // One line of sources: each publisher once, in the order first cited.
     let mut orgs: Vec<&str> = Vec::new();
@@ -108,7 +105,7 @@ pub fn print_sheet(args: PrintSheetArgs<'_>) -> Html {
                         }
                     </div>
                     { rows(&l.goals, &sheet.goals, sheet.goals_other.as_ref()) }
-                    { rows(&l.profile, args.facts, None) }
+                    { rows(&l.profile, &args.sheet.profile, None) }
                     if let Some((label, text)) = &sheet.treatment_now {
                         { rows(label, &[], Some(text)) }
                     }

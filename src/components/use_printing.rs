@@ -8,10 +8,11 @@ use crate::qr::Qr;
 use crate::sheet::{self, Sheet};
 use crate::state::State;
 
-/// The printed sheet with what the person knows (`about_me::facts`), the
-/// kinds of treatment to ask about (`about_me::to_ask`), and the code that
-/// opens the list on a phone, if the person asked for one on paper.
-pub type SheetParts = (Sheet, (Vec<(String, String)>, Vec<String>), Option<Qr>);
+/// The printed sheet (what the person knows is its `profile`, from
+/// `about_me::facts`), the kinds of treatment to ask about
+/// (`about_me::to_ask`), and the code that opens the list on a phone, if the
+/// person asked for one on paper.
+pub type SheetParts = (Sheet, Vec<String>, Option<Qr>);
 
 /// Printing: the sheet, and the way to print it.
 pub struct Printing {
@@ -75,12 +76,9 @@ pub fn use_printing(
             let pack = pack.clone();
             move |(state, _, today, code)| {
                 state.as_ref().map(|s| {
-                    let about = (
-                        crate::about_me::facts(&pack, s),
-                        crate::about_me::to_ask(&pack, s),
-                    );
+                    let to_ask = crate::about_me::to_ask(&pack, s);
                     let code = code.clone().filter(|_| s.print_qr);
-                    (sheet::build(&pack, s, today), about, code)
+                    (sheet::build(&pack, s, today), to_ask, code)
                 })
             }
         },
