@@ -773,6 +773,7 @@ fn prepare(
         page,
         target: root.clone(),
         opened_with: RefCell::new(link),
+        can_share: deflate::supported(),
     });
     Ok(yew::props!(AppProps {
         edge,
@@ -807,6 +808,9 @@ struct Browser {
     /// The share link the page was opened with, until the app listens for
     /// links (`watch_links`): the browser unpacks it a few tasks later.
     opened_with: RefCell<Option<String>>,
+    /// Whether the browser has Compression Streams, found once: the app
+    /// asks on every render.
+    can_share: bool,
 }
 
 /// Opens a link (or a file's text) with the browser's own decompression,
@@ -862,7 +866,7 @@ impl crate::components::Edge for Browser {
     }
 
     fn can_share(&self) -> bool {
-        deflate::supported()
+        self.can_share
     }
 
     fn watch_printing(&self, printing: Callback<bool>) {
