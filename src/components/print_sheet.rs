@@ -106,8 +106,10 @@ pub fn print_sheet(args: PrintSheetArgs<'_>) -> Html {
                     </div>
                     { rows(&l.goals, &sheet.goals, sheet.goals_other.as_ref()) }
                     { rows(&l.profile, &args.sheet.profile, None) }
+                    // As one paragraph: every word the person typed, and
+                    // no more lines than the words need.
                     if let Some((label, text)) = &sheet.treatment_now {
-                        { rows(label, &[], Some(text)) }
+                        { rows(label, &[], Some(&crate::sheet::run_on(text))) }
                     }
                     if !args.to_ask.is_empty() {
                         <p class="mbc-print__fact">
