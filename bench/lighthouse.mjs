@@ -128,8 +128,10 @@ function ratio(ours, base) {
  */
 export async function runOnce(url, { output = ['json', 'html'] } = {}) {
   // Chromium's own temporary folder, removed after: chrome-launcher ends it
-  // with a kill, so it never removes its org.chromium.Chromium.* folder.
-  const temp = mkdtempSync(join(tmpdir(), 'mbc-lighthouse-'));
+  // with a kill, so it never removes its org.chromium.Chromium.* folder. A
+  // short name: Chromium's socket in it needs a path under 108 bytes, or
+  // Chromium does not start.
+  const temp = mkdtempSync(join(tmpdir(), 'mbc-lh-'));
   const chrome = await chromeLauncher.launch({
     chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent', envVars: { ...process.env, TMPDIR: temp },
   }).catch((error) => { rmSync(temp, { recursive: true, force: true }); throw error; });

@@ -14,7 +14,7 @@ import { setUp, openPage, waitForWidget, ROOT } from './harness.mjs';
 
 /** Runs `work` with TMPDIR set to a new folder; returns what it left there. */
 async function leftBehind(work) {
-  const temp = mkdtempSync(join(tmpdir(), 'mbc-hygiene-'));
+  const temp = mkdtempSync(join(tmpdir(), 'mbc-hy-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = temp;
   try {

@@ -33,7 +33,7 @@ test('Lighthouse (mobile, served compressed): accessibility 1 and best practices
   const server = await startCompressedServer({ root: DIST });
   // In a temporary folder of its own, to see that the run leaves nothing
   // there (Chromium's folders filled the disk before).
-  const temp = mkdtempSync(join(tmpdir(), 'mbc-lighthouse-test-'));
+  const temp = mkdtempSync(join(tmpdir(), 'mbc-lht-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = temp;
   let lhr;

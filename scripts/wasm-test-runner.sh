@@ -10,7 +10,8 @@
 # delete them: each browser test binary left about 45 MB in /tmp, and a
 # day of test runs filled the disk.
 set -uo pipefail
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mbc-browser-tests.XXXXXX")
+# A short name: Chromium's socket in it needs a path under 108 bytes.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mbc-wbt.XXXXXX")
 clean() {
   # Chromium may still be closing its profile: try again for a few seconds.
   for _ in 1 2 3 4 5 6 7 8 9 10; do
