@@ -786,7 +786,6 @@ fn prepare(
         page,
         target: root.clone(),
         opened_with: RefCell::new(link),
-        can_share: deflate::supported(),
     });
     Ok(yew::props!(AppProps {
         edge,
@@ -821,9 +820,6 @@ struct Browser {
     /// The share link the page was opened with, until the app listens for
     /// links (`watch_links`): the browser unpacks it a few tasks later.
     opened_with: RefCell<Option<String>>,
-    /// Whether the browser has Compression Streams, found once: the app
-    /// asks on every render.
-    can_share: bool,
 }
 
 /// Opens a link (or a file's text) with the browser's own decompression,
@@ -879,7 +875,7 @@ impl crate::components::Edge for Browser {
     }
 
     fn can_share(&self) -> bool {
-        self.can_share
+        deflate::supported()
     }
 
     fn watch_printing(&self, printing: Callback<bool>) {
