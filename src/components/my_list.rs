@@ -174,6 +174,8 @@ pub fn MyList(props: &MyListProps) -> Html {
         let on_action = props.on_action.clone();
         move |_| on_action.emit(Action::Undo)
     };
+    // One string for every entry that points to it, not one each.
+    let top_full_id = top_full.then(|| AttrValue::from(full_id.clone()));
     html! {
         <section class="mbc-subsection mbc-list" aria-labelledby={heading.clone()}>
             <h3 id={heading.clone()} tabindex="-1" ref={props.heading_ref.clone()}>{ pack.ui("list_heading") }</h3>
@@ -201,7 +203,7 @@ pub fn MyList(props: &MyListProps) -> Html {
                         html! {
                             <ListEntry key={entry.id} pack={pack.clone()} entry={entry.clone()} number={index + 1}
                                 first={group_first} last={group_last}
-                                top_full={top_full.then(|| AttrValue::from(full_id.clone()))}
+                                top_full={top_full_id.clone()}
                                 moved={moved.filter(|m| m.0 == entry.id).map(|(_, by, n)| (by, n))}
                                 on_action={on_entry_action.clone()} prefix={props.prefix.clone()} />
                         }
