@@ -34,9 +34,9 @@ struct Shown {
 /// How many of `list`'s first entries to render, when `before` were
 /// rendered last time and `wanted` are wanted now: at most `chunk` of them
 /// new, and always the entry at `keep` (the one that just moved, which
-/// takes focus back). An entry is new unless the same one (the same
-/// allocation: a changed entry is a new one) was rendered within two places
-/// of where it is now, as after a move, a removal or a mark.
+/// takes focus back). An entry is new unless an equal one (a changed entry
+/// is a new one) was rendered within two places of where it is now, as
+/// after a move, a removal or a mark.
 fn to_render(
     list: &[Rc<Entry>],
     before: &[Rc<Entry>],
@@ -48,7 +48,9 @@ fn to_render(
     let mut shown = wanted.min(list.len());
     for (at, entry) in list.iter().take(shown).enumerate() {
         let near = before.get(at.saturating_sub(2)..(at + 3).min(before.len()));
-        if !near.is_some_and(|near| near.iter().any(|b| Rc::ptr_eq(b, entry))) {
+        // `==` on `Rc<Entry>`: the same allocation at once, else the same
+        // content (as another tab's save brings), whose props compare equal.
+        if !near.is_some_and(|near| near.iter().any(|b| b == entry)) {
             new += 1;
             if new > chunk {
                 shown = at;
@@ -256,8 +258,18 @@ mod tests {
         changed.swap(10, 11);
         changed.remove(3);
         assert_eq!(to_render(&changed, &list, 499, None, 50), 499);
+        // The same list read again (another tab's save): all of it.
+        assert_eq!(to_render(&entries(500), &list, 500, None, 50), 500);
         // Another list of 500: a chunk.
-        assert_eq!(to_render(&entries(500), &list, 500, None, 50), 50);
+        let other: Vec<_> = (0..500)
+            .map(|id| {
+                Rc::new(Entry {
+                    text: Some(format!("other {id}")),
+                    ..Entry::clone(&list[id])
+                })
+            })
+            .collect();
+        assert_eq!(to_render(&other, &list, 500, None, 50), 50);
         // 200 more at the end of 300 shown: those 300, and a chunk.
         assert_eq!(to_render(&list, &list[..300], 500, None, 50), 350);
     }
