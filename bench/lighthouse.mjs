@@ -12,8 +12,8 @@
 // here, so the gate and the benchmark measure the same way.
 //
 //   node bench/lighthouse.mjs [--dist dist] [--runs 3] [--encoding auto|br|gzip|identity]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lighthouse from 'lighthouse';
@@ -127,7 +127,14 @@ function ratio(ours, base) {
  * Resolves to { lhr, report }; `output` is what `report` holds.
  */
 export async function runOnce(url, { output = ['json', 'html'] } = {}) {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  // Chromium's own temporary folder, removed after: chrome-launcher ends it
+  // with a kill, so it never removes its org.chromium.Chromium.* folder. A
+  // short name: Chromium's socket in it needs a path under 108 bytes, or
+  // Chromium does not start.
+  const temp = mkdtempSync(join(tmpdir(), 'mbc-lh-'));
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent', envVars: { ...process.env, TMPDIR: temp },
+  }).catch((error) => { rmSync(temp, { recursive: true, force: true }); throw error; });
   try {
     const result = await lighthouse(url, { port: chrome.port, output, logLevel: 'error' });
     if (!result?.lhr) throw new Error(`Lighthouse returned no result for ${url}`);
@@ -135,6 +142,7 @@ export async function runOnce(url, { output = ['json', 'html'] } = {}) {
     return result;
   } finally {
     await chrome.kill();
+    rmSync(temp, { recursive: true, force: true });
   }
 }
 

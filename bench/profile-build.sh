@@ -18,7 +18,15 @@ js=$(basename "$(ls "$out"/mbc-guide-*.js | grep -v _bg)")
 wasm=$(basename "$(ls "$out"/mbc-guide-*_bg.wasm)")
 cp "$work/mbc_guide.js" "$out/$js"
 cp "$work/named.wasm" "$out/$wasm"
-# The hashes in index.html no longer match: drop them (and the service worker).
-sed -i -E 's/ integrity="[^"]*"//g' "$out/index.html"
+# The script embed's loader (mbc-guide.js) checks the glue and the wasm
+# against the build's hashes (Subresource Integrity): give every file that
+# names the old ones the named build's, or the embed refuses to start.
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 -w0)"; }
+for file in "$js" "$wasm"; do
+  old=$(sri "$dist/$file") new=$(sri "$out/$file")
+  grep -qF "$old" "$out/mbc-guide.js" || { echo "profile-build: $out/mbc-guide.js does not name $file's hash" >&2; exit 1; }
+  grep -rlF --include='*.js' --include='*.html' "$old" "$out" | xargs sed -i "s|$old|$new|g"
+done
+# The service worker's list has the old files' sha256: no worker.
 rm -f "$out/sw.js"
 echo "named build in $out ($(wc -c < "$out/$wasm") bytes of wasm)"

@@ -3,7 +3,7 @@
 // the problem, and a small notice tells the page owner.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setUp, waitForWidget, compileLocalPack, validator, LOCAL_QUESTION, ROOT } from './harness.mjs';
@@ -29,7 +29,10 @@ writeFileSync(join(packs, 'newer.pack'), newer);
 
 let env;
 before(async () => { env = await setUp({ extraRoots: { '/packs/': packs } }); });
-after(async () => { await env?.close(); });
+after(async () => {
+  await env?.close();
+  rmSync(packs, { recursive: true, force: true });
+});
 
 async function open(pack) {
   const context = await env.browser.newContext();

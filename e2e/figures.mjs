@@ -38,8 +38,8 @@ export function patientState(en, n, step = 'questions', extra = null) {
   });
 }
 
-/** A fresh phone whose storage holds `saved`, opened and ready. */
-export async function seeded(env, saved, options = PHONE) {
+/** A fresh phone whose storage holds `saved`, opened (at `path`) and ready. */
+export async function seeded(env, saved, options = PHONE, path = '') {
   const context = await env.browser.newContext(options);
   await context.addInitScript(([key, value]) => {
     if (!sessionStorage.getItem('seeded')) {
@@ -48,7 +48,7 @@ export async function seeded(env, saved, options = PHONE) {
     }
   }, [KEY, saved]);
   const page = await context.newPage();
-  await page.goto(env.server.url);
+  await page.goto(env.server.url + path);
   await page.waitForSelector('#mbc-guide[data-ready="true"]', { timeout: 30_000 });
   return { context, page };
 }

@@ -14,6 +14,7 @@ import { PHONE, patientState, seeded } from './figures.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const ui = en.ui;
+const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
 const SCREEN = PHONE.viewport.height;
 
 let env;
@@ -199,6 +200,44 @@ for (const [version, extra] of [['for my own team', null], ['for a second opinio
     }
   });
 }
+
+// "Treatment now" at its most (300 characters, the field's limit), three
+// ways a person might fill it: one medicine a line, one long pasted run with
+// no spaces, and prose in capitals (the widest letters); and the first on the
+// Spanish page, whose words are longer.
+const LONG_TREATMENTS = {
+  'one a line': 'Letrozole 2.5 mg\nRibociclib 400 mg, 3 weeks on\nDenosumab every 4 weeks\nVitamin D\nCalcium\nOndansetron if sick\nLoperamide if needed\nRadiation to the spine in March\nTamoxifen 2019-2024\nPaclitaxel 2019\nDoxorubicin 2019\nCyclophosphamide 2019\nFilgrastim 2019\nSertraline\nMelatonin\nOmeprazole\nIbuprofen\nLisinopril\nMetformin'.slice(0, 300),
+  'no spaces': 'Letrozole+ribociclib,since/May/2026;before:tamoxifen(2019-2024),paclitaxel,doxorubicin,cyclophosphamide;radiation/spine/March;denosumab/monthly;'.repeat(3).slice(0, 300),
+  capitals: 'LETROZOLE AND RIBOCICLIB SINCE MAY 2026, AFTER TAMOXIFEN FROM 2019 TO 2024. RADIATION TO THE SPINE IN MARCH. DENOSUMAB EVERY MONTH. RIBOCICLIB LOWERED TO 400 MG IN AUGUST FOR LOW WHITE CELLS. WEEKLY BLOOD TESTS. MRI OF THE BRAIN IN JUNE WAS CLEAR. VITAMIN D AND CALCIUM EVERY DAY. WHAT ELSE CAN I DO FOR MY BON'.slice(0, 300),
+};
+
+test('a 300-character "treatment now" keeps the second-opinion sheet on one A4 and one Letter page, every word on paper', async () => {
+  const runs = [...Object.entries(LONG_TREATMENTS).map(([how, t]) => [how, t, '']), ['one a line, in Spanish', LONG_TREATMENTS['one a line'], 'es/']];
+  for (const [how, treatment, path] of runs) {
+    assert.equal(treatment.length, 300, `${how}: 300 characters`);
+    const label = (path ? es : en).ui.about_treatment_now;
+    for (const format of ['A4', 'Letter']) {
+      const { page, context } = await seeded(env, patientState(en, 8, 'ready', { visit: 'second_opinion', treatment_now: treatment }), PHONE, path);
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.locator('.mbc-print').waitFor({ state: 'attached' });
+      const { text, pages, fill } = pdfInfo(await page.pdf({ format, printBackground: true }), `sheet-8-${format}-treatment-${how.replace(/[ ,]+/g, '-')}`);
+      console.log(`sheet, 8 questions, second opinion, 300-character treatment (${how}), ${format}: ${pages} page(s), ${fill}% of the printable height`);
+      assert.equal(pages, 1, `${how}, ${format}: ${pages} pages`);
+      // Every word, in order, after the label (a run with no spaces may wrap
+      // anywhere, so compare without white space).
+      const paper = text.replace(/\s+/g, '');
+      const from = paper.indexOf(`${label}:`.replace(/\s+/g, ''));
+      assert.ok(from >= 0, `${how}, ${format}: the label prints`);
+      let at = from;
+      for (const word of treatment.split(/\s+/)) {
+        const next = paper.indexOf(word, at);
+        assert.ok(next >= at, `${how}, ${format}: "${word}" prints, in order`);
+        at = next + word.length;
+      }
+      await context.close();
+    }
+  }
+});
 
 test('the code to open the list on a phone prints only when chosen, large enough to scan', async () => {
   const { page, context } = await seeded(env, patientState(en, 8, 'ready', SECOND_OPINION));

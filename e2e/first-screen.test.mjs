@@ -195,3 +195,61 @@ test('no request leaves 127.0.0.1', async () => {
   assert.deepEqual(offMachine(requests), []);
   await context.close();
 });
+
+/**
+ * The standalone page opened with `failure` set on its context (a route
+ * that makes the start fail), once boot.js has said it could not start:
+ * the body's HTML, the ids in it and the page.
+ */
+async function failedStart(failure) {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await failure(context);
+  const page = await context.newPage();
+  const said = page.waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('could not start'));
+  await page.goto(env.server.url);
+  await said;
+  const body = await page.evaluate(() => document.body.innerHTML);
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((el) => el.id));
+  return { context, page, body, ids };
+}
+
+test('if the widget cannot start, the prerendered page stays exactly as it was sent, readable by role and name', async () => {
+  // The page as sent: scripts on (the same HTML parser mode), boot.js never run.
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/boot.js', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(env.server.url, { waitUntil: 'load' });
+  const sent = await page.evaluate(() => document.body.innerHTML);
+  await context.close();
+  // The glue, with its start replaced by `start` (the wasm itself loads).
+  const glue = (start) => (context) => context.route(/\/mbc-guide-[0-9a-f]+\.js$/, (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop();
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: `export * from './${name}?real'; export { default } from './${name}?real';\n`
+        + `export function mount_standalone_with() { ${start} }\n`,
+    });
+  });
+  const failures = {
+    // Before the takeover started: no twin was built.
+    'the wasm cannot be fetched': (context) => context.route('**/*_bg.wasm', (route) => route.abort()),
+    // Once boot.js built the twin and renamed the prerendered page's ids:
+    'the start throws': glue('throw new Error("test: the start failed");'),
+    // as src/web/mod.rs does when it cannot start, or panics, before the swap;
+    'the app says it could not start': glue('setTimeout(() => { console.error("mbc-guide: could not start: test"); dispatchEvent(new Event("mbc-guide:failed")); });'),
+    // and a trap of the wasm (a panic with no hook yet) in a later task.
+    'the wasm traps': glue('setTimeout(() => { console.error("mbc-guide: could not start: test"); throw new WebAssembly.RuntimeError("unreachable"); });'),
+  };
+  for (const [how, failure] of Object.entries(failures)) {
+    const { context, page, body, ids } = await failedStart(failure);
+    assert.deepEqual(ids.filter((id) => id.includes('--prerendered')), [], `${how}: no id keeps its suffix`);
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `${how}: no two elements share an id`);
+    assert.equal(body, sent, `${how}: the page is as it was sent (no twin, nothing renamed)`);
+    // Read by role and name: the names come through the restored ids.
+    await page.getByRole('heading', { level: 1, name: en.meta.title }).waitFor();
+    await page.getByRole('region', { name: en.ui.step_goals }).waitFor();
+    await page.getByRole('textbox', { name: en.ui.goals_other_label }).waitFor();
+    await page.getByRole('group', { name: en.guide.goals.items[0].title, exact: true }).waitFor();
+    await context.close();
+  }
+});

@@ -10,7 +10,8 @@
 // here only if they carry weight in the two categories we gate.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCompressedServer } from '../bench/compressed-server.mjs';
 import { runOnce, failedAudits } from '../bench/lighthouse.mjs';
@@ -30,12 +31,23 @@ test('Lighthouse (mobile, served compressed): accessibility 1 and best practices
     throw new Error('dist/index.html is missing: run scripts/build.sh first');
   }
   const server = await startCompressedServer({ root: DIST });
+  // In a temporary folder of its own, to see that the run leaves nothing
+  // there (Chromium's folders filled the disk before).
+  const temp = mkdtempSync(join(tmpdir(), 'mbc-lht-'));
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = temp;
   let lhr;
+  let left;
   try {
     ({ lhr } = await runOnce(server.url, { output: 'json' }));
   } finally {
+    process.env.TMPDIR = before ?? '';
+    if (before === undefined) delete process.env.TMPDIR;
+    left = readdirSync(temp);
+    rmSync(temp, { recursive: true, force: true });
     await server.close();
   }
+  assert.deepEqual(left, [], 'the run leaves nothing in the temporary folder');
   assert.ok(server.served.br || server.served.gzip, `the page was served compressed: ${JSON.stringify(server.served)}`);
   const problems = [];
   for (const category of GATED) {

@@ -5,7 +5,7 @@
 // build under /widget/, as a hospital would serve it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -21,7 +21,10 @@ const ui = en.ui;
 const SAVED = 400;
 const goal = (id) => en.guide.goals.items.find((g) => g.id === id).title;
 
-const hosts = mkdtempSync(join(tmpdir(), 'mbc-safety-'));
+// Every folder this file writes is in `temp`, removed in `after`.
+const temp = mkdtempSync(join(tmpdir(), 'mbc-safety-'));
+const hosts = join(temp, 'hosts');
+mkdirSync(hosts);
 const page = (body, head = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">${head}</head>
 <body><main id="slot">${body}</main></body></html>`;
@@ -47,6 +50,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(temp, { recursive: true, force: true });
 });
 
 /** A fresh context at `path`, recording console errors, warnings and requests. */
@@ -321,7 +325,7 @@ test('a 300 KB link of answer options is refused at once, one just under the cap
 });
 
 test('a pack with 20,000 interface keys in reverse order starts the widget', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'mbc-bigpack-'));
+  const dir = mkdtempSync(join(temp, 'bigpack-'));
   const pack = structuredClone(en);
   const keys = Array.from({ length: 20_000 }, (_, i) => `zz${String(i).padStart(5, '0')}`);
   for (const key of keys) pack.ui[key] = 'x';
@@ -662,7 +666,7 @@ test('the iframe snippet of EMBEDDING.md, word for word: downloads and printing 
 
 /** A copy of the build at the root of its own server, visited once, so its worker controls it. */
 async function controlled(change = () => {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'mbc-sw-'));
+  const dir = mkdtempSync(join(temp, 'sw-'));
   cpSync(DIST, dir, { recursive: true });
   change(dir);
   const own = await startServer({ root: dir });
@@ -708,7 +712,7 @@ test('a precached file whose bytes differ from the sha256 in sw.js stops the wor
 
 test('a waiting update is started only by the widget\'s own pages, not by another page of its origin', async () => {
   // The widget in /mbc/, another app in /portal/, on one origin.
-  const dir = mkdtempSync(join(tmpdir(), 'mbc-sw-scope-'));
+  const dir = mkdtempSync(join(temp, 'sw-scope-'));
   cpSync(DIST, join(dir, 'mbc'), { recursive: true });
   mkdirSync(join(dir, 'portal'));
   writeFileSync(join(dir, 'portal', 'login.html'), page('<h1>Another app</h1>'));

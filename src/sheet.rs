@@ -122,6 +122,23 @@ pub struct SheetQuestion {
     pub top: bool,
 }
 
+/// The person's own words as one paragraph for paper: each line they typed,
+/// trimmed, the blank ones left out, joined by "; " (or by a space after a
+/// line that ends in a stop, comma, colon or semicolon). Every word stays;
+/// only the line breaks go, so 300 characters typed one item a line take
+/// three or four printed lines, not thirty, and the one-page sheet stays one
+/// page.
+pub fn run_on(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(last) = out.as_bytes().last() {
+            out.push_str(if b".,;:".contains(last) { " " } else { "; " });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// Where a non-top question is grouped.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Place {
@@ -550,6 +567,20 @@ mod tests {
             "the two questions share a source but not all"
         );
         assert_eq!(sheet.sources, expected);
+    }
+
+    #[test]
+    fn own_words_run_on_as_one_paragraph_keeping_every_word() {
+        assert_eq!(run_on("Letrozole"), "Letrozole");
+        assert_eq!(
+            run_on("Letrozole\n Ribociclib 400 mg \r\n\n\nDenosumab\n"),
+            "Letrozole; Ribociclib 400 mg; Denosumab"
+        );
+        assert_eq!(
+            run_on("Since May.\nDose lowered,\nthen stopped:\nnow none"),
+            "Since May. Dose lowered, then stopped: now none"
+        );
+        assert_eq!(run_on(" \n \n"), "");
     }
 
     #[test]

@@ -6,6 +6,12 @@
 // script, history entry or reload finds the list there; the widget gets it.
 const shared = takeSharedLink();
 addEventListener('mbc-guide:takeover', takeOver);
+// The app failed before the swap (src/web/mod.rs `FAILED`, or a trap of the
+// wasm): the prerendered page goes back to how it was.
+addEventListener('mbc-guide:failed', restore);
+addEventListener('error', (event) => { if (event.error instanceof WebAssembly.RuntimeError) restore(); });
+/** The twin `buildTwin` makes, until the swap or a failure. */
+let twin = null;
 const tag = document.querySelector('script[data-wasm]');
 const base = document.baseURI;
 let glue = null;
@@ -20,7 +26,9 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 0));
   glue.mount_standalone_with(shared);
 } catch (error) {
-  // The prerendered guide stays readable; say why the interactive parts are missing.
+  // The prerendered guide stays readable, as it was; say why the
+  // interactive parts are missing.
+  restore();
   console.error('mbc-guide: could not start the interactive widget:', error);
 }
 
@@ -43,21 +51,40 @@ function takeSharedLink() {
  */
 function buildTwin(root) {
   if (!root?.firstElementChild) return;
-  const names = ['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls'];
-  for (const el of root.querySelectorAll(names.map((name) => `[${name}]`).join())) {
-    for (const name of names) {
-      const value = el.getAttribute(name);
-      if (value !== null) el.setAttribute(name, value.split(/\s+/).filter(Boolean).map((id) => `${id}--prerendered`).join(' '));
-    }
-  }
+  renameIds(root, (id) => `${id}--prerendered`);
   root.setAttribute('data-mbc-prerendered', '');
-  const twin = root.cloneNode(false);
+  twin = root.cloneNode(false);
   twin.removeAttribute('id');
   twin.removeAttribute('data-mbc-prerendered');
   // The CSSOM, not the `hidden` attribute, which the page's `display: block`
   // would override; allowed under style-src 'self'.
   twin.style.display = 'none';
   root.after(twin);
+}
+
+/** Renames the ids in `root`, and the labels' and ARIA references to them. */
+function renameIds(root, rename) {
+  const names = ['id', 'for', 'aria-labelledby', 'aria-describedby', 'aria-controls'];
+  for (const el of root.querySelectorAll(names.map((name) => `[${name}]`).join())) {
+    for (const name of names) {
+      const value = el.getAttribute(name);
+      if (value !== null) el.setAttribute(name, value.split(/\s+/).filter(Boolean).map(rename).join(' '));
+    }
+  }
+}
+
+/**
+ * The app failed before the swap: undoes `buildTwin`, so the prerendered
+ * page is as it was (its ids without the suffix, no twin). Nothing to do
+ * after the swap.
+ */
+function restore() {
+  const old = document.querySelector('[data-mbc-prerendered]');
+  if (!old) return;
+  twin?.remove();
+  twin = null;
+  old.removeAttribute('data-mbc-prerendered');
+  renameIds(old, (id) => id.replace(/--prerendered$/, ''));
 }
 
 /**
@@ -94,6 +121,7 @@ function takeOver() {
   if (focused.endsWith('--prerendered')) document.getElementById(focused.replace(/--prerendered$/, ''))?.focus();
   const id = old.id;
   old.remove();
+  twin = null;
   if (id) app.id = id;
 }
 

@@ -4,6 +4,10 @@ use super::qr_figure;
 use crate::qr::Qr;
 use crate::sheet::{Sheet, SheetQuestion};
 
+/// Bytes of "treatment now" past which the top questions get one answer
+/// line, not two: about a printed line of it.
+const LONG_NOW: usize = 100;
+
 /// What `print_sheet` lays out.
 pub struct PrintSheetArgs<'a> {
     pub sheet: &'a Sheet,
@@ -83,7 +87,13 @@ pub fn print_sheet(args: PrintSheetArgs<'_>) -> Html {
         }
     }
     html! {
-        <div class={classes!("mbc-print", args.large.then_some("mbc-print--large"))}>
+        // A long treatment now (more than a line or so) takes the room of
+        // the top questions' second answer line, so the sheet stays one page.
+        <div class={classes!(
+            "mbc-print",
+            args.large.then_some("mbc-print--large"),
+            sheet.treatment_now.as_ref().is_some_and(|(_, t)| t.len() > LONG_NOW).then_some("mbc-print--long-now"),
+        )}>
             <div class="mbc-print__head">
                 <h1>{ &sheet.title }</h1>
                 <p class="mbc-print__to-team">{ &sheet.to_team }</p>
@@ -106,8 +116,10 @@ pub fn print_sheet(args: PrintSheetArgs<'_>) -> Html {
                     </div>
                     { rows(&l.goals, &sheet.goals, sheet.goals_other.as_ref()) }
                     { rows(&l.profile, &args.sheet.profile, None) }
+                    // As one paragraph: every word the person typed, and
+                    // no more lines than the words need.
                     if let Some((label, text)) = &sheet.treatment_now {
-                        { rows(label, &[], Some(text)) }
+                        { rows(label, &[], Some(&crate::sheet::run_on(text))) }
                     }
                     if !args.to_ask.is_empty() {
                         <p class="mbc-print__fact">

@@ -526,6 +526,7 @@ fn start(
                 web_sys::console::error_1(&JsValue::from_str(&format!(
                     "mbc-guide: built-in content: {e}"
                 )));
+                tell_page(FAILED);
                 return;
             }
         };
@@ -570,6 +571,7 @@ fn start(
             Ok(props) => props,
             Err(e) => {
                 web_sys::console::error_2(&JsValue::from_str("mbc-guide: could not start:"), &e);
+                tell_page(FAILED);
                 return;
             }
         };
@@ -615,13 +617,24 @@ const PRERENDERED: &str = "data-mbc-prerendered";
 /// id.
 pub const TAKEOVER: &str = "mbc-guide:takeover";
 
+/// Told to the page (`tell_page`) when the app could not start. Over a
+/// prerendered page that has not been swapped yet, the standalone page's
+/// boot.js (`restore`) then puts it back as it was: the twin goes and the
+/// ids lose their suffix. Elsewhere nothing listens.
+pub const FAILED: &str = "mbc-guide:failed";
+
+/// The prerendered page `target` is built to replace (the element before
+/// its twin), if there is one and the swap has not happened.
+fn prerendered_before(target: &web_sys::Element) -> Option<web_sys::Element> {
+    target
+        .previous_element_sibling()
+        .filter(|old| old.has_attribute(PRERENDERED))
+}
+
 /// Has `target` take the place of the prerendered page before it, if there
 /// is one (marked `PRERENDERED`): the page's boot.js does it when told.
 fn reveal(target: &web_sys::Element) {
-    if target
-        .previous_element_sibling()
-        .is_some_and(|old| old.has_attribute(PRERENDERED))
-    {
+    if prerendered_before(target).is_some() {
         tell_page(TAKEOVER);
     }
 }
@@ -1102,8 +1115,14 @@ fn show_panic_message(root: &web_sys::Element, message: &str, reload: &str) {
     on_click.forget();
     let _ = box_.append_child(&text);
     let _ = box_.append_child(&button);
+    // A panic while the widget was still being built out of sight: the
+    // prerendered page stays readable, put back as it was (boot.js), with
+    // the message at its top.
+    if let Some(old) = prerendered_before(root) {
+        tell_page(FAILED);
+        let _ = old.prepend_with_node_1(&box_);
+        return;
+    }
     root.set_text_content(None);
     let _ = root.append_child(&box_);
-    // A panic while the widget was still being built out of sight.
-    reveal(root);
 }
