@@ -154,6 +154,8 @@ async function journey(env) {
 
   const nav = page.getByRole('navigation', { name: ui.steps_label });
   const myList = page.getByRole('list', { name: ui.list_heading, exact: true });
+  // A long list comes a chunk a task (MyList): wait for all of it.
+  await page.waitForFunction((n) => document.querySelectorAll('li.mbc-entry').length >= n, options.entries, { timeout: 30_000 }).catch(() => {});
   const rendered = await myList.getByRole('listitem').count();
   if (rendered !== options.entries) {
     throw new Error(`expected ${options.entries} entries in "${ui.list_heading}", found ${rendered}${errors.length ? `; page errors: ${errors.join(' | ')}` : ''}`);

@@ -469,6 +469,40 @@ test('"Replace my list" names what it changes, and can be undone right after, wi
   await env.context.close();
 });
 
+test('a link of 500 questions (the cap) replaces the list: all 500 come, each by name, and a late one moves with its focus', async () => {
+  const env = await openSaved(LIST);
+  const { page: p } = env;
+  const theirs = {
+    ...LIST,
+    list: Array.from({ length: 500 }, (_, id) => ({ id, text: `Question ${id}: what does this scan mean?`, top: false, note: '' })),
+    next_id: 500,
+  };
+  await p.evaluate((h) => { location.hash = h; }, fragment(theirs));
+  const dialog = p.getByRole('dialog', { name: ui.incoming_title });
+  await dialog.getByRole('button', { name: ui.incoming_replace }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  // The entries come a chunk a task (MyList); all of them, in the end.
+  const list = p.getByRole('list', { name: ui.list_heading });
+  const entries = list.getByRole('listitem');
+  await p.waitForFunction(() => document.querySelectorAll('li.mbc-entry').length === 500);
+  assert.equal(await entries.count(), 500);
+  assert.ok(await p.getByText('500 questions').first().isVisible(), 'the count says 500');
+  const entry = (n) => entries.filter({ hasText: `Question ${n}: ` });
+  for (const n of [0, 250, 499]) {
+    assert.equal(await entry(n).getByRole('button', { name: ui.move_up }).count(), 1, `entry ${n} has its Move up`);
+  }
+  // A late entry moves up: focus stays on its Move up, one place higher.
+  await entry(480).getByRole('button', { name: ui.move_up }).click();
+  await p.waitForFunction(() => document.querySelectorAll('li.mbc-entry')[479]?.textContent.includes('Question 480: '));
+  const focused = await p.evaluate(() => {
+    const el = document.activeElement;
+    return [el?.getAttribute('aria-label'), el?.closest('li')?.textContent.includes('Question 480: ')];
+  });
+  assert.deepEqual(focused, [ui.move_up, true]);
+  assert.deepEqual(env.errors, []);
+  await env.context.close();
+});
+
 test('the device section says when the list was last saved and that the browser may delete it; a list not seen for a week is offered a copy, once', async () => {
   const DAY = 24 * 3600 * 1000;
   const longDate = (ms) => new Date(ms).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });

@@ -18,8 +18,10 @@ import { DIST } from './harness.mjs';
 // that says so); the glossary's forms without the third std stable sort
 // -2,047 (289,260 -> 287,213 gzip, 235,143 -> 233,272 Brotli); the print
 // sheet outside the dialogs' part -293 (286,920 gzip, 233,096 Brotli).
-// docs/SIZE.md, session 3.
-const BUDGET_GZIP = 287_500;
+// docs/SIZE.md, session 3. Session 4's list branch +1,107 (a long list
+// rendered in chunks, issue 17: 286,957 -> 288,064 gzip, 233,187 -> 234,043
+// Brotli).
+const BUDGET_GZIP = 288_607;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
