@@ -10,9 +10,13 @@
 //          (into bench/out/) and print where the main thread spent its time;
 //          tracing slows the page, so those runs' figures are not the ones
 //          to quote.
+//          --trace 1 prints each part's CPU twice: over the whole trace
+//          (Playwright's work between samples too) and inside the samples'
+//          own input-to-paint spans, which are the figures to compare.
 //          --profile 1: also record a V8 CPU profile of each action's
-//          samples and print the functions with the most self time (build
-//          the wasm with its names kept to read them: bench/profile-build.sh).
+//          samples (into bench/out/, for DevTools) and print the functions
+//          with the most self time (build the wasm with its names kept to
+//          read them: bench/profile-build.sh).
 //
 // How a sample is timed, in the page: a capturing listener on the document
 // notes the input event's timeStamp (click for pointer actions, keydown for
@@ -107,7 +111,12 @@ function pageSetup({ key, saved }) {
           const start = event.timeStamp;
           requestAnimationFrame((frame) => {
             const channel = new MessageChannel();
-            channel.port1.onmessage = () => resolve({ start, frame, end: performance.now() });
+            channel.port1.onmessage = () => {
+              const end = performance.now();
+              // Marks the span in a trace (--trace 1), on the trace's clock.
+              performance.measure('mbc-bench-sample', { start, end });
+              resolve({ start, frame, end });
+            };
             channel.port2.postMessage(null);
           });
         };
@@ -279,7 +288,7 @@ function summarise(samples, events) {
   };
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'blink.user_timing'];
 // Main-thread work, by trace event name. EventDispatch holds the handlers
 // and the Yew render (a microtask run inside it); the rest is the browser's.
 const TRACE_PARTS = {
@@ -294,17 +303,29 @@ const TRACE_PARTS = {
 /** Mean main-thread ms per sample for each part, from a trace buffer:
  *  wall time, and CPU time (the thread's own clock, `tdur`/`tts`), which a
  *  busy machine inflates far less, since time spent descheduled is left out.
- *  Nested events of one part (an input event inside a keypress) count once. */
+ *  Nested events of one part (an input event inside a keypress) count once.
+ *  `whole` counts everything traced, Playwright's own work between samples
+ *  too (scrolling the next button into view, its hit tests); `span` only
+ *  what falls inside the samples' own spans, input to paint (the
+ *  `mbc-bench-sample` measures the page leaves), an event that straddles a
+ *  span's edge by the share of its wall time inside. `all` is every task. */
 function traceBreakdown(buffer, samples) {
   const events = JSON.parse(buffer.toString('utf8')).traceEvents ?? [];
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
     .map((e) => `${e.pid}:${e.tid}`));
+  const parts = { ...TRACE_PARTS, all: ['RunTask'] };
   // [wall start, wall end, cpu ms] per event.
-  const spans = Object.fromEntries(Object.keys(TRACE_PARTS).map((k) => [k, []]));
+  const spans = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
+  const windows = [];
   const open = new Map();
   for (const e of events) {
+    if (e.name === 'mbc-bench-sample') {
+      if (e.ph === 'b') windows.push([e.ts, Infinity]);
+      else if (e.ph === 'e' && windows.length) windows[windows.length - 1][1] = e.ts;
+      continue;
+    }
     if (!main.has(`${e.pid}:${e.tid}`)) continue;
-    const part = Object.keys(TRACE_PARTS).find((k) => TRACE_PARTS[k].includes(e.name));
+    const part = Object.keys(parts).find((k) => parts[k].includes(e.name));
     if (!part) continue;
     const key = `${e.pid}:${e.tid}:${e.name}`;
     if (e.ph === 'X') spans[part].push([e.ts, e.ts + (e.dur ?? 0), (e.tdur ?? 0) / 1000]);
@@ -314,17 +335,23 @@ function traceBreakdown(buffer, samples) {
       spans[part].push([ts, e.ts, tts !== undefined && e.tts !== undefined ? (e.tts - tts) / 1000 : 0]);
     }
   }
-  const totals = (list) => {
+  const inside = (a, b) => windows.reduce((sum, [from, to]) => sum + Math.max(0, Math.min(b, to) - Math.max(a, from)), 0);
+  const totals = (list, clip) => {
     let wall = 0;
     let cpu = 0;
     let end = -Infinity;
     for (const [a, b, c] of list.sort((x, y) => x[0] - y[0])) {
-      if (a >= end) cpu += c; // not nested in the one before
-      if (b > end) { wall += b - Math.max(a, end); end = b; }
+      if (b <= end) continue; // nested in the one before
+      const from = Math.max(a, end);
+      const share = clip ? inside(from, b) : b - from;
+      if (a >= end) cpu += b > a ? (c * (clip ? inside(a, b) : b - a)) / (b - a) : 0;
+      wall += share;
+      end = b;
     }
     return { wall: wall / 1000 / samples, cpu: cpu / samples };
   };
-  return Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, totals(list)]));
+  const by = (clip) => Object.fromEntries(Object.entries(spans).map(([k, list]) => [k, totals(list, clip)]));
+  return { whole: by(false), span: windows.length ? by(true) : null };
 }
 
 /** The functions with the most self time, in ms per sample. */
@@ -401,14 +428,22 @@ try {
       console.log('main thread per sample, from the traces (mean ms of wall time, and in brackets of the thread\'s CPU time; tracing adds overhead):');
       for (const [action, { trace, samples }] of Object.entries(r.results)) {
         writeFileSync(join(ROOT, 'bench', 'out', `trace-${action}-run${run}.json`), trace);
-        const parts = traceBreakdown(trace, samples.length);
-        const cpu = Object.values(parts).reduce((sum, v) => sum + v.cpu, 0);
-        console.log(`  ${LABELS[action].padEnd(34)} CPU ${cpu.toFixed(1)} in all: ${Object.entries(parts).map(([k, v]) => `${k} ${v.wall.toFixed(1)} (CPU ${v.cpu.toFixed(1)})`).join(', ')}`);
+        const { whole, span } = traceBreakdown(trace, samples.length);
+        const line = (parts) => {
+          const named = Object.entries(parts).filter(([k]) => k !== 'all');
+          const cpu = named.reduce((sum, [, v]) => sum + v.cpu, 0);
+          return `CPU ${cpu.toFixed(1)} in these parts (${parts.all.cpu.toFixed(1)} in all tasks): ${named.map(([k, v]) => `${k} ${v.wall.toFixed(1)} (CPU ${v.cpu.toFixed(1)})`).join(', ')}`;
+        };
+        console.log(`  ${LABELS[action].padEnd(34)} whole trace: ${line(whole)}`);
+        if (span) console.log(`  ${''.padEnd(34)} input to paint: ${line(span)}`);
       }
     }
     if (options.profile) {
       console.log('self time per sample, from the CPU profiles (ms; the top functions of each action):');
+      mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
       for (const [action, { profile, samples }] of Object.entries(r.results)) {
+        // For DevTools' Performance panel, or bench/out's own reading.
+        writeFileSync(join(ROOT, 'bench', 'out', `profile-${action}-run${run}.cpuprofile`), JSON.stringify(profile));
         console.log(`  ${LABELS[action]}`);
         for (const [name, ms] of profileTop(profile, samples.length, 12)) console.log(`    ${ms.toFixed(2).padStart(7)}  ${name}`);
       }
