@@ -97,7 +97,7 @@ test('step 4 with a full profile and 6 questions is at most 5 phone screens tall
   const height = await page.locator('.mbc-journey').evaluate((el) => el.getBoundingClientRect().height);
   assert.ok(height <= 5 * SCREEN, `step 4 is ${Math.round(height)} px (${(height / SCREEN).toFixed(1)} screens)`);
   const shown = await page.getByRole('list', { name: ui.suggestions_heading }).getByRole('listitem').count();
-  assert.ok(shown <= 12, `${shown} suggestions before "show more"`);
+  assert.ok(shown <= 10, `${shown} suggestions before "show more"`);
   // The pinned bar names the list's size and jumps to it.
   await page.getByRole('button', { name: ui.list_bar.replace('{count}', '6') }).click();
   await page.waitForFunction((name) => document.activeElement?.textContent === name, ui.list_heading);

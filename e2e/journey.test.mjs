@@ -300,10 +300,10 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await page.getByText(ui.list_empty).waitFor();
   await assertNoAxe(page, 'step 4, empty list');
 
-  // The first 12, best first; the rest on request, and focus goes to the
+  // The first 10, best first; the rest on request, and focus goes to the
   // first card that appears.
   const shown = await suggestions.getByRole('listitem').count();
-  assert.equal(shown, 12, 'the first 12 suggestions');
+  assert.equal(shown, 10, 'the first 10 suggestions');
   const more = page.getByRole('button', { name: new RegExp(fill(ui.show_more, { count: '\\d+' })) });
   await press(page, more);
   await eventually(async () => (await suggestions.getByRole('listitem').count()) > shown, 'more suggestions show');

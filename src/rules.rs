@@ -64,8 +64,10 @@ pub struct Suggestion {
 }
 
 /// How many suggestions the widget shows before "Show N more
-/// suggestions": the best, as `suggest` orders them.
-pub const SHOWN_FIRST: usize = 12;
+/// suggestions": the best, as `suggest` orders them. Ten keeps step 4 with
+/// a full profile and 6 questions within 5 phone screens (e2e/figures),
+/// and ten choices at a time are plenty for a tired reader.
+pub const SHOWN_FIRST: usize = 10;
 
 /// Whether a rule holds for the answers, and if so the most relevant
 /// reason.
@@ -472,7 +474,7 @@ mod tests {
         assert!(all.len() > 6);
         // Whatever is cut, the best are kept: sorted by relevance, best first.
         assert!(all.windows(2).all(|w| w[0].relevance >= w[1].relevance));
-        assert_eq!(SHOWN_FIRST, 12);
+        assert_eq!(SHOWN_FIRST, 10);
     }
 
     #[test]
