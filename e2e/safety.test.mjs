@@ -469,7 +469,7 @@ test('"Replace my list" names what it changes, and can be undone right after, wi
   await env.context.close();
 });
 
-test('a link of 500 questions (the cap) replaces the list: all 500 come, each by name, and a late one moves with its focus', async () => {
+test('a link of 500 questions (the cap) replaces the list: all 500 come, each by name, and once all are there a late one moves with its focus', async () => {
   const env = await openSaved(LIST);
   const { page: p } = env;
   const theirs = {

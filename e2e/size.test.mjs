@@ -20,8 +20,10 @@ import { DIST } from './harness.mjs';
 // sheet outside the dialogs' part -293 (286,920 gzip, 233,096 Brotli).
 // docs/SIZE.md, session 3. Session 4's list branch +1,107 (a long list
 // rendered in chunks, issue 17: 286,957 -> 288,064 gzip, 233,187 -> 234,043
-// Brotli).
-const BUDGET_GZIP = 288_607;
+// Brotli); the lead's review fixes (entries on screen stay through a
+// language switch, a move acted on once, boot.js's guarded trap listener)
+// +391 (288,530 -> 288,921 gzip, 234,487 -> 234,793 Brotli).
+const BUDGET_GZIP = 289_000;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);

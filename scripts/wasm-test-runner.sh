@@ -11,7 +11,7 @@
 # day of test runs filled the disk.
 set -uo pipefail
 # A short name: Chromium's socket in it needs a path under 108 bytes.
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mbc-wbt.XXXXXX")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mbc-wbt.XXXXXX") || exit 1
 clean() {
   # Chromium may still be closing its profile: try again for a few seconds.
   for _ in 1 2 3 4 5 6 7 8 9 10; do

@@ -124,7 +124,7 @@ pub struct SheetQuestion {
 
 /// The person's own words as one paragraph for paper: each line they typed,
 /// trimmed, the blank ones left out, joined by "; " (or by a space after a
-/// line that ends in a stop, comma, colon or semicolon). Every word stays;
+/// line that ends in a stop, comma, colon, semicolon, "?" or "!"). Every word stays;
 /// only the line breaks go, so 300 characters typed one item a line take
 /// three or four printed lines, not thirty, and the one-page sheet stays one
 /// page.
@@ -132,7 +132,7 @@ pub fn run_on(text: &str) -> String {
     let mut out = String::new();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(last) = out.as_bytes().last() {
-            out.push_str(if b".,;:".contains(last) { " " } else { "; " });
+            out.push_str(if b".,;:?!".contains(last) { " " } else { "; " });
         }
         out.push_str(line);
     }
@@ -579,6 +579,10 @@ mod tests {
         assert_eq!(
             run_on("Since May.\nDose lowered,\nthen stopped:\nnow none"),
             "Since May. Dose lowered, then stopped: now none"
+        );
+        assert_eq!(
+            run_on("Is it OK?\nWhy not!\nNext"),
+            "Is it OK? Why not! Next"
         );
         assert_eq!(run_on(" \n \n"), "");
     }

@@ -9,7 +9,11 @@ addEventListener('mbc-guide:takeover', takeOver);
 // The app failed before the swap (src/web/mod.rs `FAILED`, or a trap of the
 // wasm): the prerendered page goes back to how it was.
 addEventListener('mbc-guide:failed', restore);
-addEventListener('error', (event) => { if (event.error instanceof WebAssembly.RuntimeError) restore(); });
+// A trap (a panic under panic=abort). Guarded: some browsers (iOS Lockdown
+// Mode) have no WebAssembly at all; a trap in a promise comes as a rejection.
+const trapped = (error) => globalThis.WebAssembly !== undefined && error instanceof WebAssembly.RuntimeError;
+addEventListener('error', (event) => { if (trapped(event.error)) restore(); });
+addEventListener('unhandledrejection', (event) => { if (trapped(event.reason)) restore(); });
 /** The twin `buildTwin` makes, until the swap or a failure. */
 let twin = null;
 const tag = document.querySelector('script[data-wasm]');

@@ -26,6 +26,8 @@ struct Shown {
     more: bool,
     /// Counts renders, so the effect that follows each one runs.
     renders: usize,
+    /// The move the last render was given: a move is acted on once.
+    moved: Option<(u32, i32, u64)>,
     /// The next chunk's timer: dropped (cancelled) with the list.
     #[cfg(target_arch = "wasm32")]
     timer: Option<gloo_timers::callback::Timeout>,
@@ -96,6 +98,15 @@ pub fn MyList(props: &MyListProps) -> Html {
         whole: true,
         ..Shown::default()
     });
+    let moved = {
+        // Only the render that brings a move acts on it: later ones (the
+        // next chunk, a note typed) neither keep the moved entry rendered
+        // nor tell it to take focus again.
+        let mut last = last.borrow_mut();
+        let fresh = moved.filter(|&m| last.moved != Some(m));
+        last.moved = moved;
+        fresh
+    };
     let count_shown = {
         let mut last = last.borrow_mut();
         let list = state.list();
@@ -107,7 +118,16 @@ pub fn MyList(props: &MyListProps) -> Html {
             last.entries.len() + if more { CHUNK } else { 0 }
         };
         let same_pack = last.pack.as_ref().is_some_and(|p| Rc::ptr_eq(p, pack));
-        let keep = moved.and_then(|m| list.iter().position(|e| e.id == m.0));
+        // Always rendered: the entry that just moved (it takes focus back),
+        // and every entry on screen that is still the same entry, wherever
+        // it is now and whatever the language (a language switch, another
+        // tab's save): it may hold what the person is doing in it (an edit
+        // open, a draft, focus). A replaced list's entries are new ones.
+        let moved_at = moved.and_then(|m| list.iter().position(|e| e.id == m.0));
+        let mounted_at = list
+            .iter()
+            .rposition(|e| last.entries.iter().any(|b| b.id == e.id && b == e));
+        let keep = moved_at.max(mounted_at);
         let n = if !cfg!(target_arch = "wasm32") {
             list.len()
         } else if same_pack {
