@@ -87,15 +87,14 @@ pub fn MyList(props: &MyListProps) -> Html {
     let full_id = format!("{}-top-full", props.prefix);
     let top_full = state.top_count() >= MAX_TOP;
     let count = crate::plural::list_count(pack, state.list().len(), state.top_count());
-    // A move made before this list was shown (step 4 left and entered
-    // again) is not this list's to refocus: focus stays on the step's
-    // heading.
-    let moved_before = *use_mut_ref(|| props.moved).borrow();
-    let moved = props.moved.filter(|&m| Some(m) != moved_before);
     // Only so many entries rendered anew per task (`CHUNK`); in the server
     // renderer, all of them.
     let last = use_mut_ref(|| Shown {
         whole: true,
+        // A move made before this list was shown (step 4 left and entered
+        // again) is not this list's to refocus: focus stays on the step's
+        // heading.
+        moved: props.moved,
         ..Shown::default()
     });
     let moved = {
@@ -103,8 +102,8 @@ pub fn MyList(props: &MyListProps) -> Html {
         // next chunk, a note typed) neither keep the moved entry rendered
         // nor tell it to take focus again.
         let mut last = last.borrow_mut();
-        let fresh = moved.filter(|&m| last.moved != Some(m));
-        last.moved = moved;
+        let fresh = props.moved.filter(|&m| last.moved != Some(m));
+        last.moved = props.moved;
         fresh
     };
     let count_shown = {
