@@ -17,6 +17,9 @@
 //          samples (into bench/out/, for DevTools) and print the functions
 //          with the most self time (build the wasm with its names kept to
 //          read them: bench/profile-build.sh).
+//          --only add,move: time only these actions (tick, baseline, add,
+//          move, type, typeFloor); the others are still done, untimed, where
+//          a later one needs them (the page is the same), and not printed.
 //
 // How a sample is timed, in the page: a capturing listener on the document
 // notes the input event's timeStamp (click for pointer actions, keydown for
@@ -31,8 +34,10 @@ import { join } from 'node:path';
 import { setUp, waitForWidget, ROOT, DIST } from '../e2e/harness.mjs';
 
 const options = parseArgs(process.argv.slice(2), {
-  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1, trace: 0, profile: 0,
+  samples: 40, warmup: 5, gap: 400, runs: 1, entries: 300, 'cpu-throttle': 1, trace: 0, profile: 0, only: '',
 });
+const ONLY = options.only ? new Set(String(options.only).split(',')) : null;
+const timed = (action) => !ONLY || ONLY.has(action);
 // Issue 16: at 4x CPU (a mid-range phone) every edit within a frame at the
 // median and two at p95; unthrottled, issue 7's p95 of 50 ms.
 const TARGET = options['cpu-throttle'] >= 4 ? { median: 16, p95: 33 } : { median: 16, p95: 50 };
@@ -163,7 +168,8 @@ async function journey(env) {
   const memoryAtLoad = await memory(page, cdp);
 
   /** Times `count` repetitions of `act(i)`, each arming a listener for `type`. */
-  async function measure(type, count, act) {
+  async function measure(type, count, act, action) {
+    if (!timed(action)) return null;
     const samples = [];
     const from = await page.evaluate(() => performance.now());
     for (let i = 0; i < options.warmup + count; i++) {
@@ -202,13 +208,13 @@ async function journey(env) {
     page.getByRole('group', { name: her2.title }).getByRole('radio', { name: option(her2, 'low'), exact: true }),
     page.getByRole('group', { name: spread.title }).getByRole('checkbox', { name: option(spread, 'bone'), exact: true }),
   ];
-  results.tick = await measure('click', options.samples, (i) => ticks[i % ticks.length].click());
+  results.tick = await measure('click', options.samples, (i) => ticks[i % ticks.length].click(), 'tick');
 
   // 0. The floor: a click on plain text with 300 entries on screen, which
   // changes nothing. What the other actions take beyond it is their work.
   await nav.getByRole('button', { name: ui.step_questions, exact: true }).click();
   const intro = page.getByText(ui.step_questions_intro, { exact: true });
-  results.baseline = await measure('click', options.samples, () => intro.click());
+  results.baseline = await measure('click', options.samples, () => intro.click(), 'baseline');
 
   // 2. Adding a question from the bank, on step 4 (every topic opened first).
   // The bank is folded behind one expander (its summary holds the heading),
@@ -217,7 +223,7 @@ async function journey(env) {
   await bank.evaluate((d) => { d.open = true; d.querySelectorAll('details').forEach((t) => { t.open = true; }); });
   const before = await myList.getByRole('listitem').count();
   results.add = await measure('click', options.samples, () =>
-    bank.getByRole('button', { name: ui.add_question, exact: true }).first().click());
+    bank.getByRole('button', { name: ui.add_question, exact: true }).first().click(), 'add');
   const afterAdd = await myList.getByRole('listitem').count();
 
   // 3. Moving a question in the middle of the list up, one place a click.
@@ -227,7 +233,7 @@ async function journey(env) {
     (items, text) => items.findIndex((li) => li.textContent.includes(text)), `Bench question #${n}.`);
   const movedFrom = await indexOf(middle);
   const moveUp = entry(middle).getByRole('button', { name: ui.move_up, exact: true });
-  results.move = await measure('click', options.samples, () => moveUp.click());
+  results.move = await measure('click', options.samples, () => moveUp.click(), 'move');
   const movedTo = await indexOf(middle);
 
   // 4. Typing a character in the note of another entry in the middle.
@@ -237,7 +243,7 @@ async function journey(env) {
   const note = entry(noted).getByRole('textbox', { name: ui.note_label, exact: true });
   await note.click();
   const letters = 'the doctor said yes ';
-  results.type = await measure('keydown', options.samples, (i) => page.keyboard.type(letters[i % letters.length]));
+  results.type = await measure('keydown', options.samples, (i) => page.keyboard.type(letters[i % letters.length]), 'type');
   const typed = await note.inputValue();
 
   // 5. The floor for typing: a plain text box with no listeners, put in the
@@ -252,7 +258,7 @@ async function journey(env) {
     li.append(plain);
   });
   await page.getByRole('textbox', { name: 'bench: plain text box', exact: true }).click();
-  results.typeFloor = await measure('keydown', options.samples, (i) => page.keyboard.type(letters[i % letters.length]));
+  results.typeFloor = await measure('keydown', options.samples, (i) => page.keyboard.type(letters[i % letters.length]), 'typeFloor');
 
   const memoryAfter = await memory(page, cdp);
   const eventTiming = await page.evaluate(() => window.__bench.eventTiming);
@@ -411,7 +417,8 @@ function parseArgs(args, defaults) {
   for (let i = 0; i < args.length; i++) {
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(args[i]);
     if (!m || !(m[1] in defaults)) throw new Error(`unknown option ${args[i]}`);
-    out[m[1]] = Number(m[2] ?? args[++i]);
+    const value = m[2] ?? args[++i];
+    out[m[1]] = typeof defaults[m[1]] === 'string' ? value : Number(value);
   }
   return out;
 }
@@ -428,7 +435,7 @@ try {
   for (let run = 1; run <= options.runs; run++) {
     const r = await journey(env);
     const rows = {};
-    for (const [action, { samples, events, longTasks }] of Object.entries(r.results)) {
+    for (const [action, { samples, events, longTasks }] of Object.entries(r.results).filter(([, v]) => v)) {
       rows[action] = summarise(samples, events);
       rows[action].longTasks = longTasks;
       (pooled[action] ??= { samples: [], events: [] }).samples.push(...samples);
@@ -441,7 +448,7 @@ try {
     if (options.trace) {
       mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
       console.log('main thread per sample, from the traces (mean ms of wall time, and in brackets of the thread\'s CPU time; tracing adds overhead):');
-      for (const [action, { trace, samples }] of Object.entries(r.results)) {
+      for (const [action, { trace, samples }] of Object.entries(r.results).filter(([, v]) => v)) {
         writeFileSync(join(ROOT, 'bench', 'out', `trace-${action}-run${run}.json`), trace);
         const { whole, span } = traceBreakdown(trace, samples.length);
         const line = (parts) => {
@@ -456,7 +463,7 @@ try {
     if (options.profile) {
       console.log('self time per sample, from the CPU profiles (ms; the top functions of each action):');
       mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
-      for (const [action, { profile, samples }] of Object.entries(r.results)) {
+      for (const [action, { profile, samples }] of Object.entries(r.results).filter(([, v]) => v)) {
         // For DevTools' Performance panel, or bench/out's own reading.
         writeFileSync(join(ROOT, 'bench', 'out', `profile-${action}-run${run}.cpuprofile`), JSON.stringify(profile));
         console.log(`  ${LABELS[action]}`);
