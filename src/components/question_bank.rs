@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{expander_cue, use_staged, AddButton, Prose, WhyThis};
+use super::{expander_cue, use_staged, QuestionCard};
 use crate::by_id::ById;
 use crate::content::glossary::search_key;
 use crate::content::{Pack, Question};
@@ -44,14 +44,14 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
             query.set(input.value());
         })
     };
-    let visible = |q: &&Question| props.show_sensitive || !q.sensitive;
+    let visible = |(_, q): &(usize, &Question)| props.show_sensitive || !q.sensitive;
     let needle = search_key(query.trim());
 
     let body = if needle.is_empty() {
         html! {
             { for pack.topics.iter().enumerate().map(|(at, topic)| {
-                let questions: Vec<&Question> = pack.questions.iter()
-                    .filter(|q| q.topic == topic.id).filter(visible).collect();
+                let questions: Vec<(usize, &Question)> = pack.questions.iter().enumerate()
+                    .filter(|(_, q)| q.topic == topic.id).filter(visible).collect();
                 let count = questions.len();
                 html! {
                     <details class="mbc-topic" key={topic.id.clone()}>
@@ -66,11 +66,12 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
             }) }
         }
     } else {
-        let found: Vec<&Question> = pack
+        let found: Vec<(usize, &Question)> = pack
             .questions
             .iter()
+            .enumerate()
             .filter(visible)
-            .filter(|q| search_key(&q.text).contains(&needle))
+            .filter(|(_, q)| search_key(&q.text).contains(&needle))
             .collect();
         if found.is_empty() {
             html! { <p role="status">{ pack.ui("search_none") }</p> }
@@ -96,17 +97,12 @@ pub fn QuestionBank(props: &QuestionBankProps) -> Html {
     }
 }
 
-fn row(props: &QuestionBankProps, question: &Question) -> Html {
-    let text_id = format!("{}-b-{}", props.prefix, question.id);
+/// One row: a card whose props change only when its question comes into
+/// the list or leaves it.
+fn row(props: &QuestionBankProps, (at, question): (usize, &Question)) -> Html {
     html! {
-        <li class="mbc-question" key={question.id.clone()}>
-            <p class="mbc-question__text" id={text_id.clone()}><Prose pack={props.pack.clone()} text={question.text.clone()} /></p>
-            <div class="mbc-question__actions">
-                <AddButton pack={props.pack.clone()} question_id={question.id.clone()}
-                    entry={props.in_list.get(&question.id).copied()}
-                    describedby={text_id.clone()} on_action={props.on_action.clone()} />
-                <WhyThis pack={props.pack.clone()} id={text_id} sources={question.sources.clone()} />
-            </div>
-        </li>
+        <QuestionCard key={question.id.as_str()} pack={props.pack.clone()} {at}
+            entry={props.in_list.get(&question.id).copied()} prefix={props.prefix.clone()} kind="b"
+            on_action={props.on_action.clone()} />
     }
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{use_effect_on, AddButton, Prose, WhyThis};
+use super::{use_effect_on, QuestionCard};
 use crate::answers::Answers;
 use crate::by_id::ById;
 use crate::content::{fill, Pack};
@@ -60,21 +60,14 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
             } else {
                 <ul class="mbc-questions" aria-labelledby={heading}>
                     { for suggestions.iter().take(suggestions.len() - hidden).enumerate().filter_map(|(i, s)| {
-                        let question = pack.question(&s.question_id)?;
-                        let text_id = format!("{}-s-{}", props.prefix, question.id);
+                        let at = pack.questions.iter().position(|q| q.id == s.question_id)?;
                         Some(html! {
-                            <li class="mbc-question" key={question.id.clone()}>
-                                <p class="mbc-question__text" id={text_id.clone()}
-                                    tabindex={(i == SHOWN_FIRST).then_some("-1")}
-                                    ref={if i == SHOWN_FIRST { first_more.clone() } else { NodeRef::default() }}><Prose pack={pack.clone()} text={question.text.clone()} /></p>
-                                <div class="mbc-question__actions">
-                                    <AddButton pack={pack.clone()} question_id={question.id.clone()}
-                                        entry={props.in_list.get(&question.id).copied()}
-                                        describedby={text_id.clone()} on_action={props.on_action.clone()} />
-                                    <WhyThis pack={pack.clone()} id={text_id} reason={Some(AttrValue::from(explain(pack, &s.reason)))}
-                                        sources={question.sources.clone()} />
-                                </div>
-                            </li>
+                            <QuestionCard key={s.question_id.as_str()} pack={pack.clone()} {at}
+                                entry={props.in_list.get(&s.question_id).copied()}
+                                reason={Some(AttrValue::from(explain(pack, &s.reason)))}
+                                prefix={props.prefix.clone()} kind="s"
+                                focus_ref={(i == SHOWN_FIRST).then(|| first_more.clone())}
+                                on_action={props.on_action.clone()} />
                         })
                     }) }
                 </ul>
