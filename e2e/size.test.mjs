@@ -22,8 +22,11 @@ import { DIST } from './harness.mjs';
 // rendered in chunks, issue 17: 286,957 -> 288,064 gzip, 233,187 -> 234,043
 // Brotli); the lead's review fixes (entries on screen stay through a
 // language switch, a move acted on once, boot.js's guarded trap listener)
-// +391 (288,530 -> 288,921 gzip, 234,487 -> 234,793 Brotli).
-const BUDGET_GZIP = 289_000;
+// +391 (288,530 -> 288,921 gzip, 234,487 -> 234,793 Brotli). Session 5's
+// speed branch +734, raised by exactly that (the bank's rows and the
+// suggestions' cards as one component, +727, and one CSS rule: 288,684 ->
+// 289,418 gzip, 234,575 -> 235,096 Brotli, measured on main 6ec6083).
+const BUDGET_GZIP = 289_734;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
