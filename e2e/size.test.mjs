@@ -22,8 +22,12 @@ import { DIST } from './harness.mjs';
 // rendered in chunks, issue 17: 286,957 -> 288,064 gzip, 233,187 -> 234,043
 // Brotli); the lead's review fixes (entries on screen stay through a
 // language switch, a move acted on once, boot.js's guarded trap listener)
-// +391 (288,530 -> 288,921 gzip, 234,487 -> 234,793 Brotli).
-const BUDGET_GZIP = 289_000;
+// +391 (288,530 -> 288,921 gzip, 234,487 -> 234,793 Brotli). Session 5's
+// bytes branch -7,478 (base64url by hand -5,295, QR codes in byte mode
+// -1,058, no powf -962, the export without format! -163): 288,684 ->
+// 281,206 gzip, 234,575 -> 228,989 Brotli; the gate is that rounded up to
+// the next 500.
+const BUDGET_GZIP = 281_500;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
