@@ -27,6 +27,9 @@ for file in "$js" "$wasm"; do
   grep -qF "$old" "$out/mbc-guide.js" || { echo "profile-build: $out/mbc-guide.js does not name $file's hash" >&2; exit 1; }
   grep -rlF --include='*.js' --include='*.html' "$old" "$out" | xargs sed -i "s|$old|$new|g"
 done
-# The service worker's list has the old files' sha256: no worker.
-rm -f "$out/sw.js"
+# The service worker's list has the old files' sha256: a worker that keeps
+# nothing instead, so the page registers it without a 404 and every request
+# goes to the network (the files just built).
+printf '%s\n' '// bench/profile-build.sh: a named build for CPU profiles keeps nothing offline.' \
+  "self.addEventListener('install', () => self.skipWaiting());" > "$out/sw.js"
 echo "named build in $out ($(wc -c < "$out/$wasm") bytes of wasm)"

@@ -251,11 +251,24 @@ pub fn contrast_with_white(r: u8, g: u8, b: u8) -> f64 {
         if c <= 0.04045 {
             c / 12.92
         } else {
-            ((c + 0.055) / 1.055).powf(2.4)
+            pow_2_4((c + 0.055) / 1.055)
         }
     }
     let l = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
     1.05 / (l + 0.05)
+}
+
+/// `x` to the power 2.4, for `x` in (0.05, 1] (sRGB's curve): x² times the
+/// square of x's fifth root, found by Newton's method from 1 (7 steps reach
+/// `powf`'s result within 1e-15 over that range; 8 are taken). `powf` would
+/// bring libm's `pow` into the wasm, about 1.3 kB of it.
+fn pow_2_4(x: f64) -> f64 {
+    let mut root = 1.0;
+    for _ in 0..8 {
+        let fourth = root * root * root * root;
+        root = (4.0 * root + x / fourth) / 5.0;
+    }
+    x * x * root * root
 }
 
 #[cfg(test)]
@@ -399,5 +412,14 @@ mod tests {
     fn contrast_matches_known_values() {
         assert!((contrast_with_white(0, 0, 0) - 21.0).abs() < 0.01);
         assert!((contrast_with_white(0x76, 0x76, 0x76) - 4.54).abs() < 0.02);
+    }
+
+    #[test]
+    fn the_curve_without_powf_matches_powf_for_every_channel() {
+        for c in 11..=255u8 {
+            let x = (f64::from(c) / 255.0 + 0.055) / 1.055;
+            let (ours, std) = (pow_2_4(x), x.powf(2.4));
+            assert!((ours - std).abs() <= std * 1e-14, "{c}: {ours} {std}");
+        }
     }
 }

@@ -28,7 +28,9 @@ pub fn plain_text(sheet: &Sheet) -> String {
     line(&mut out, &sheet.date_line);
     out.push('\n');
     for label in [&labels.patient, &labels.doctor, &labels.visit] {
-        line(&mut out, &format!("{label}: {BLANK}"));
+        out.push_str(label);
+        out.push_str(": ");
+        line(&mut out, BLANK);
     }
     out.push('\n');
     line(&mut out, &sheet.to_team);
@@ -70,7 +72,8 @@ pub fn plain_text(sheet: &Sheet) -> String {
         out.push('\n');
         underlined(&mut out, title, '-');
         for item in items {
-            line(&mut out, &format!("- {item}"));
+            out.push_str("- ");
+            line(&mut out, &item);
         }
     }
     if let Some(urgent) = &sheet.urgent {
@@ -78,7 +81,8 @@ pub fn plain_text(sheet: &Sheet) -> String {
         underlined(&mut out, &urgent.heading, '-');
         line(&mut out, &urgent.intro);
         for sign in &urgent.signs {
-            line(&mut out, &format!("- {}", indented(sign, "  ")));
+            out.push_str("- ");
+            line(&mut out, &indented(sign, "  "));
         }
         line(&mut out, &urgent.action);
     }
@@ -179,9 +183,14 @@ pub fn text_download(pack: &Pack, state: &State, today: &str, link: Option<&str>
     let sheet = plain_text(&sheet::build(pack, state, today));
     Download {
         name: file_name(pack.ui("file_stem"), today, "txt"),
-        text: match link {
-            Some(link) => format!("{sheet}\n{}\n{link}\n", pack.ui("export_reopen")),
-            None => format!("{sheet}\n"),
+        text: {
+            let mut text = sheet;
+            text.push('\n');
+            if let Some(link) = link {
+                line(&mut text, pack.ui("export_reopen"));
+                line(&mut text, link);
+            }
+            text
         },
         mime: "text/plain;charset=utf-8",
     }
@@ -204,16 +213,14 @@ pub fn file_name(stem: &str, date: &str, ext: &str) -> String {
     } else {
         &stem
     };
-    let stem = if date.is_empty() {
-        stem.to_owned()
-    } else {
-        format!("{stem}-{date}")
-    };
-    if ext.is_empty() {
-        stem
-    } else {
-        format!("{stem}.{ext}")
+    let mut name = stem.to_owned();
+    for (mark, part) in [('-', date), ('.', ext)] {
+        if !part.is_empty() {
+            name.push(mark);
+            name.push_str(&part);
+        }
     }
+    name
 }
 
 // Plain text
@@ -231,19 +238,24 @@ fn underlined(out: &mut String, text: &str, mark: char) {
 
 /// "Title: value", or "Title? value" when the title is a question.
 fn pairs(list: &[(String, String)]) -> impl Iterator<Item = String> + '_ {
-    list.iter()
-        .map(|(title, value)| format!("{}{value}", pair_label(title)))
+    list.iter().map(|(title, value)| {
+        let mut pair = pair_label(title);
+        pair.push_str(value);
+        pair
+    })
 }
 
 /// What goes before a value on the sheet: "Title: ", or "Title? " when the
 /// title is a question (or already ends with a colon), so a question never
 /// reads "?:" in any language. The print view uses it too.
 pub fn pair_label(title: &str) -> String {
-    if title.ends_with(['?', ':']) {
-        format!("{title} ")
+    let mut label = title.to_owned();
+    label.push_str(if title.ends_with(['?', ':']) {
+        " "
     } else {
-        format!("{title}: ")
-    }
+        ": "
+    });
+    label
 }
 
 /// `text`, cleaned, with every line after the first indented by `indent`,
@@ -287,13 +299,13 @@ fn numbered(line: &str) -> bool {
 fn plain_question(out: &mut String, question: &SheetQuestion, note_label: &str) {
     let marker = format!("{}. [ ] ", question.number);
     let indent = " ".repeat(marker.chars().count());
-    line(
-        out,
-        &format!("{marker}{}", indented(question.text.trim(), &indent)),
-    );
+    out.push_str(&marker);
+    line(out, &indented(question.text.trim(), &indent));
     if !question.note.trim().is_empty() {
-        let note = indented(question.note.trim(), &indent);
-        line(out, &format!("{indent}{note_label}: {note}"));
+        out.push_str(&indent);
+        out.push_str(note_label);
+        out.push_str(": ");
+        line(out, &indented(question.note.trim(), &indent));
     }
 }
 

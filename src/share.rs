@@ -22,9 +22,6 @@
 //! and it salvages the state exactly as a save is salvaged. Markup in text
 //! stays text: the interface renders it as text.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT as BASE64;
-use base64::Engine;
-
 use crate::state::State;
 use crate::stored::{self, Restored};
 
@@ -124,7 +121,7 @@ pub fn state_json(state: &State) -> String {
 /// The fragment, without the `#`, for JSON already zlib-compressed:
 /// `mbc=2.eJy…`.
 pub fn fragment(packed: &[u8]) -> String {
-    format!("{PREFIX}{VERSION}.{}", BASE64.encode(packed))
+    format!("{PREFIX}{VERSION}.{}", base64url::encode(packed))
 }
 
 /// The whole link: `base_url` without any fragment it had, then `#` and
@@ -170,7 +167,7 @@ pub fn unpack(fragment: &str) -> Result<Packed, ShareError> {
     if version > VERSION {
         return Err(ShareError::FutureVersion(version));
     }
-    let data = BASE64.decode(data).map_err(|_| ShareError::BadEncoding)?;
+    let data = base64url::decode(data).ok_or(ShareError::BadEncoding)?;
     Ok(Packed { version, data })
 }
 
@@ -243,6 +240,67 @@ mod native {
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{decode, encode, import_file, inflate, link};
 
+/// URL-safe base64 (RFC 4648, section 5), by hand: the `base64` crate's
+/// general-purpose engine is several kB of the wasm. Written without
+/// padding; read as that crate's `URL_SAFE_NO_PAD_INDIFFERENT` reads
+/// (padding allowed after two or three characters of a last quad, no set
+/// bits past the data), which the tests check against it.
+mod base64url {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+            // 1, 2 or 3 bytes make 2, 3 or 4 characters.
+            for i in 0..=chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]));
+            }
+        }
+        out
+    }
+
+    /// `None` for a character outside the alphabet, a lone last
+    /// character, padding anywhere else than described above, or set bits
+    /// past the data.
+    pub fn decode(text: &str) -> Option<Vec<u8>> {
+        let data = text.trim_end_matches('=');
+        let padding = text.len() - data.len();
+        let valid_length = match padding {
+            0 => data.len() % 4 != 1,
+            1 => data.len() % 4 >= 2,
+            2 => data.len() % 4 == 2,
+            _ => false,
+        };
+        if !valid_length {
+            return None;
+        }
+        let mut out = Vec::with_capacity(data.len() / 4 * 3 + 2);
+        let (mut held, mut bits) = (0u32, 0u32);
+        for c in data.bytes() {
+            let value = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            };
+            held = held << 6 | u32::from(value);
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((held >> bits) as u8);
+                held &= (1 << bits) - 1;
+            }
+        }
+        (held == 0).then_some(out)
+    }
+}
+
 /// A version number: digits only, from 1 up.
 fn read_version(text: &str) -> Result<u32, ShareError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
@@ -304,6 +362,31 @@ pub fn import(text: &str) -> Import {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT as CRATE;
+    use base64::Engine;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn base64url_writes_what_the_crate_writes(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
+            prop_assert_eq!(base64url::encode(&bytes), CRATE.encode(&bytes));
+        }
+
+        #[test]
+        fn base64url_reads_what_the_crate_reads(text in "[AQgwZa9_=+/. -]{0,13}") {
+            prop_assert_eq!(base64url::decode(&text), CRATE.decode(&text).ok(), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn base64url_edge_cases_read_as_the_crate_reads() {
+        for text in [
+            "", "=", "==", "Q", "QQ", "QQ=", "QQ==", "QQ===", "QUI", "QUI=", "QUI==", "QUJD",
+            "QUJD=", "QUJDQQ", "QR", "QUJ", "Q=Q=", "QUJD====",
+        ] {
+            assert_eq!(base64url::decode(text), CRATE.decode(text).ok(), "{text:?}");
+        }
+    }
 
     #[test]
     fn version_numbers_are_digits_from_one() {
