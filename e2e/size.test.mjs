@@ -26,11 +26,11 @@ import { DIST } from './harness.mjs';
 // bytes branch -7,478 (base64url by hand -5,295, QR codes in byte mode
 // -1,058, no powf -962, the export without format! -163): 288,684 ->
 // 281,206 gzip, 234,575 -> 228,989 Brotli; the gate is that rounded up to
-// the next 500. Session 5's speed branch +657 on that base, the gate raised
-// by exactly that (the bank's rows and the suggestions' cards as one
-// component, and one CSS rule: 281,206 -> 281,863 gzip, 228,989 -> 229,735
-// Brotli; +734 / +521 on main 6ec6083).
-const BUDGET_GZIP = 282_157;
+// the next 500. Session 5's speed branch +657 on that base (the bank's rows
+// and the suggestions' cards as one component, and one CSS rule: 281,206 ->
+// 281,863 gzip, 228,989 -> 229,735 Brotli; +734 / +521 on main 6ec6083);
+// the gate is the merged total rounded up to the next 500.
+const BUDGET_GZIP = 282_000;
 
 test(`the first load is at most ${BUDGET_GZIP} bytes gzip`, (t) => {
   const { files, total } = firstLoadSizes(DIST);
