@@ -30,8 +30,9 @@ const CHROME_FLAGS = [
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
 ];
 // Issue 7: "performance 1.00, LCP 1.0 s or less, TBT 50 ms or less, CLS 0",
-// accessibility and best practices 1.00, and LCP at most 1.3x the static page.
-const LCP_RATIO_GOAL = 1.3;
+// accessibility and best practices 1.00; issue 16: LCP at most 1.2x the
+// static page (issue 7 had 1.3x), as bench/summary.mjs says too.
+const LCP_RATIO_GOAL = 1.2;
 
 const METRICS = [
   // key, audit id, label, unit, target for our page (or null)
