@@ -65,6 +65,21 @@ export async function waitForWidget(page) {
   await page.waitForSelector('#mbc-guide[data-ready="true"]', { timeout: 30_000 });
 }
 
+/**
+ * The share link in the share dialog's box, once it is there. The box is
+ * empty while the browser compresses the list (a few tasks after the
+ * dialog opens; longer on a loaded machine), so reading it straight after
+ * the click races the compression. Returns '' if no link came in `timeout`.
+ */
+export async function shareLink(box, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const link = await box.inputValue();
+    if (link || Date.now() > end) return link;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Runs axe over the page with our WCAG tags; returns the violations. */
 export async function axeViolations(page, { include } = {}) {
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);

@@ -12,7 +12,7 @@ import { deflateSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer, STRICT_CSP, WIDGET_CSP } from '../scripts/static-server.mjs';
-import { DIST, ROOT, CHROMIUM_ARGS } from './harness.mjs';
+import { DIST, ROOT, CHROMIUM_ARGS, shareLink } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
@@ -181,7 +181,7 @@ test('script embed: share links lead to the widget\'s own page, never the host\'
   const widget = p.locator('mbc-guide');
   await otherWays(widget, ui);
   await widget.getByRole('button', { name: ui.share_button }).click();
-  const link = await widget.getByLabel(ui.share_link_label).inputValue();
+  const link = await shareLink(widget.getByLabel(ui.share_link_label));
   assert.ok(link.startsWith(new URL('/widget/index.html#mbc=', server.url).href), link);
   assert.ok(!link.includes('patient') && !link.includes('utm_'), 'nothing of the host\'s query');
   const said = await widget.getByRole('dialog', { name: ui.share_button }).innerText();
