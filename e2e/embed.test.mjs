@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer, STRICT_CSP } from '../scripts/static-server.mjs';
-import { DIST, ROOT, CHROMIUM_ARGS, axeViolations } from './harness.mjs';
+import { DIST, ROOT, CHROMIUM_ARGS, axeViolations, waitForSave } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
@@ -195,7 +195,7 @@ test('plain page: the widget works in Spanish with the hospital\'s settings', as
   const accent = await widget.locator('.mbc-header').evaluate((el) => getComputedStyle(el).borderBottomColor);
   assert.equal(accent, 'rgb(138, 21, 56)');
   // Answers are kept under the hospital's namespace, in the host's origin.
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, 'true', 'the answers', { key: 'mbc-guide:st-mary:state' });
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.deepEqual(keys.filter((k) => k.startsWith('mbc-guide:')), ['mbc-guide:st-mary:state']);
   // The fallback link inside the element is hidden once the widget is up.
@@ -238,11 +238,11 @@ test('two widgets: each keeps its own answers, under its own storage key', async
   const a = page.locator('#widget-a');
   const b = page.locator('#widget-b');
   await useWidget(a, en);
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, 's.state.answers.goals.longer === "very"', 'A\'s answer', { key: 'mbc-guide:clinic-a:state' });
   const bGroup = b.getByRole('group', { name: goal(es, 'longer'), exact: true });
   assert.equal(await bGroup.getByRole('radio', { checked: true }).count(), 0, 'the answer in A is not in B');
   await bGroup.getByRole('radio', { name: es.ui.rating_somewhat, exact: true }).check();
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, 's.state.answers.goals.longer === "somewhat"', 'B\'s answer', { key: 'mbc-guide:clinic-b:state' });
   const aGroup = a.getByRole('group', { name: goal(en, 'longer'), exact: true });
   assert.ok(await aGroup.getByRole('radio', { name: en.ui.rating_very, exact: true }).isChecked(), 'B did not change A');
   const stored = await page.evaluate(() => Object.fromEntries(

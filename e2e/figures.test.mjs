@@ -253,7 +253,12 @@ test('the code to open the list on a phone prints only when chosen, large enough
   // The browser's own print command (Ctrl+P) does not wait for a task: the
   // code is made while the choice is on, so the sheet has it at once (Yew
   // renders in microtasks, which run before the browser lays out the print).
-  await page.waitForTimeout(1500);
+  // The code is made from the share link, which the browser compresses a few
+  // tasks after the choice: one print first, waited for, shows it is made.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator('.mbc-print svg').waitFor({ state: 'attached', timeout: 10_000 });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.locator('.mbc-print').waitFor({ state: 'detached' });
   const atOnce = await page.evaluate(async () => {
     window.dispatchEvent(new Event('beforeprint'));
     for (let i = 0; i < 50; i += 1) await Promise.resolve();

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, waitForWidget, axeViolations, offMachine, ROOT } from './harness.mjs';
+import { setUp, openPage, waitForWidget, waitForSave, axeViolations, offMachine, ROOT } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 let env;
@@ -117,8 +117,7 @@ test('what is ticked or typed on the prerendered page before the takeover is kep
   assert.equal(await other().inputValue(), 'My son’s wedding in May', 'and the text');
   assert.ok(await other().evaluate((el) => el === document.activeElement && !el.id.endsWith('--prerendered')),
     'focus stays on the same box, now the app’s');
-  await page.waitForTimeout(1000);
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('mbc-guide:default:state'))).state;
+  const { state: saved } = await waitForSave(page, 's.state.answers.goals_other !== ""', 'the typed text');
   assert.equal(saved.answers.goals.longer, 'very', 'in the saved answers');
   assert.equal(saved.answers.goals_other, 'My son’s wedding in May');
   const ids = await page.evaluate(() => window.__ids);

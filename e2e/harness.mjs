@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the release build on
 // 127.0.0.1, drive Debian's Chromium with playwright-core, scan with axe,
 // and record every request so a test can prove nothing left the machine.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -76,6 +77,33 @@ export async function shareLink(box, timeout = 10_000) {
   for (;;) {
     const link = await box.inputValue();
     if (link || Date.now() > end) return link;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Waits until the record saved under `key` passes `check`, a JavaScript
+ * expression over `s` (the parsed record), and returns the record. A save
+ * waits 250 ms after the last change, and longer on a loaded machine, so a
+ * fixed sleep races it; the check names the change that must be in it.
+ */
+export async function waitForSave(page, check, what, { key = 'mbc-guide:default:state', timeout = 10_000 } = {}) {
+  // Polled from here, not in the page: a page under a strict CSP cannot
+  // make functions from text.
+  const passes = new Function('s', `return (${check});`);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const text = await page.evaluate((k) => localStorage.getItem(k), key);
+    let saved = null;
+    let done = false;
+    try {
+      saved = JSON.parse(text);
+      done = saved !== null && passes(saved);
+    } catch {
+      // not all there yet
+    }
+    if (done) return saved;
+    if (Date.now() > end) assert.fail(`the save never showed ${what}: ${text}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, waitForWidget, axeViolations, ROOT } from './harness.mjs';
+import { setUp, openPage, waitForWidget, waitForSave, axeViolations, ROOT } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const ui = en.ui;
@@ -466,8 +466,8 @@ test('keyboard only, on a phone: the whole journey, then a reload keeps everythi
   await focused(stepHeading(page, 'step_questions'), 'focus stays on the heading of step 4');
   await goToStep(page, 'step_ready');
 
-  // A reload keeps everything.
-  await page.waitForTimeout(SAVED);
+  // A reload keeps everything, once the last change (the step) is saved.
+  await waitForSave(page, 's.state.step === "ready"', 'step 5');
   const expectedList = [
     `★ ${question(Q.bone)}`, `★ ${OWN}`, `★ ${question(Q.her2)}`,
     question(Q.brain), question(Q.aim), EDITED, ...helps.map(question),
@@ -534,21 +534,6 @@ async function addOwn(page, text) {
   await typeInto(page, page.getByLabel(ui.own_label, { exact: true }), text);
   await key(page, 'Enter');
   await entry(page, text).waitFor();
-}
-
-async function waitForSave(page, check, what) {
-  await page.waitForFunction(
-    ([k, body]) => {
-      const text = localStorage.getItem(k);
-      try {
-        return text !== null && new Function('s', `return (${body});`)(JSON.parse(text));
-      } catch {
-        return false; // not there yet
-      }
-    },
-    [STATE_KEY, check],
-    { timeout: 3_000 },
-  ).catch(async () => assert.fail(`the save never showed ${what}: ${await page.evaluate((k) => localStorage.getItem(k), STATE_KEY)}`));
 }
 
 test('two tabs: an edit in one shows in the other, and neither overwrites the newer edit', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/static-server.mjs';
-import { DIST, ROOT, CHROMIUM_ARGS, compileLocalPack, LOCAL_QUESTION } from './harness.mjs';
+import { DIST, ROOT, CHROMIUM_ARGS, compileLocalPack, waitForSave, LOCAL_QUESTION } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const es = JSON.parse(readFileSync(join(ROOT, 'content', 'es.json'), 'utf8'));
@@ -124,7 +124,7 @@ test('after one visit the page works with the server stopped, and the answers ar
   const { context, page, errors } = await openControlled(server);
   await goalGroup(page, 'shrink').getByRole('radio', { name: ui.rating_very, exact: true }).check();
   await note(page).fill(NOTE);
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, `s.state.answers.goals_other === ${JSON.stringify(NOTE)}`, 'the note');
 
   await server.close();
   await context.setOffline(true);
@@ -137,7 +137,7 @@ test('after one visit the page works with the server stopped, and the answers ar
   const steps = page.getByRole('navigation', { name: ui.steps_label });
   await steps.getByRole('button', { name: ui.step_profile }).click();
   await page.getByRole('heading', { level: 2, name: ui.step_profile, exact: true }).waitFor();
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, 's.state.answers.goals.quality === "somewhat" && s.state.step === "profile"', 'the new answer');
   // And a second offline reload keeps the new answer too.
   await page.reload();
   await ready(page);
@@ -188,7 +188,7 @@ test('a new build waits until the person presses "Update now", then replaces the
   const cssA = await page.evaluate(() => document.querySelector('link[rel="stylesheet"]').getAttribute('href'));
   await goalGroup(page, 'longer').getByRole('radio', { name: ui.rating_very, exact: true }).check();
   await note(page).fill(NOTE);
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, `s.state.answers.goals_other === ${JSON.stringify(NOTE)}`, 'the note');
   // The person is still typing when the new build arrives.
   await note(page).focus();
   await page.keyboard.type(' soon');
@@ -204,7 +204,7 @@ test('a new build waits until the person presses "Update now", then replaces the
   assert.equal(await note(page).inputValue(), `${NOTE} soon`);
   assert.ok(await note(page).evaluate((el) => el === document.activeElement), 'focus stays in the text');
   assert.equal(await page.evaluate(() => document.querySelector('link[rel="stylesheet"]').getAttribute('href')), cssA);
-  await page.waitForTimeout(SAVED);
+  await waitForSave(page, `s.state.answers.goals_other === ${JSON.stringify(NOTE + ' soon')}`, 'the typing');
 
   await page.getByRole('button', { name: ui.update_reload }).click();
   await page.waitForFunction(() => !window.__sameDocument, null, { timeout: 15_000 });

@@ -158,7 +158,9 @@ test('a share link moves the list to a fresh device, after the person accepts', 
   assert.equal(await second.page.evaluate((k) => localStorage.getItem(k), KEY), null, 'nothing changes before the choice');
   assert.deepEqual(await axeViolations(second.page), [], 'the open-a-list dialog passes axe');
   await dialog.getByRole('button', { name: ui.incoming_replace }).click();
-  // The shared list comes with the step it was shared from (the last).
+  // The shared list comes, a task after the dialog closes, with the step it
+  // was shared from (the last).
+  await second.page.getByRole('heading', { level: 2, name: ui.step_ready, exact: true }).waitFor();
   await toStep(second.page, 'step_questions');
   const list = second.page.getByRole('list', { name: ui.list_heading });
   await list.waitFor();
@@ -223,9 +225,10 @@ test('a downloaded list can be opened again from the file, and a bad file change
   await dialog.waitFor();
   assert.deepEqual(await axeViolations(second.page), [], 'the import dialog passes axe');
   await dialog.getByRole('button', { name: ui.incoming_merge }).click();
-  await second.page.waitForTimeout(200);
+  await dialog.waitFor({ state: 'hidden' });
   await toStep(second.page, 'step_questions');
   const list = second.page.getByRole('list', { name: ui.list_heading });
+  await list.getByRole('listitem').nth(5).waitFor();
   assert.equal(await list.getByRole('listitem').count(), 6, 'merging adds only the questions not already there');
 
   const bad = join(ARTIFACTS, 'bad.json');
