@@ -74,11 +74,18 @@ async function open(path, { withoutWidget = false, viewport = { width: 1280, hei
 }
 
 /** Waits until `count` <mbc-guide> elements have mounted in their shadow roots. */
-async function widgetsReady(page, count = 1) {
+/**
+ * Waits until `count` widgets are up, and (unless `styled` is false) their
+ * stylesheets applied: the shadow root's stylesheet loads beside the wasm,
+ * and `data-ready` does not wait for it.
+ */
+async function widgetsReady(page, count = 1, { styled = true } = {}) {
   await page.waitForFunction(
-    (n) => [...document.querySelectorAll('mbc-guide')]
-      .filter((el) => el.shadowRoot?.querySelector('[data-ready="true"]')).length === n,
-    count,
+    ([n, styled]) => [...document.querySelectorAll('mbc-guide')]
+      .filter((el) => el.shadowRoot?.querySelector('[data-ready="true"]')
+        && (!styled || [...el.shadowRoot.querySelectorAll('link[rel="stylesheet"]')].every((l) => l.sheet !== null)))
+      .length === n,
+    [count, styled],
     { timeout: 30_000 },
   );
 }
@@ -357,7 +364,7 @@ test('the embed refuses a glue script, a stylesheet or a wasm whose bytes are no
     await route.fulfill({ response, body });
   }];
   const css = await open('plain.html', { route: changed('**/widget/mbc-guide-*.css', ' ') });
-  await widgetsReady(css.page);
+  await widgetsReady(css.page, 1, { styled: false });
   assert.equal((await sheetOf(css.page)).applied, false, 'a changed stylesheet is not applied');
   await css.context.close();
 

@@ -100,12 +100,19 @@ test('with script, the Spanish page starts in Spanish and the title follows the 
   await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
   assert.equal(await page.title(), es.ui.page_title);
   assert.deepEqual(await axeViolations(page), []);
+  // The title and the page's language follow in an effect, which may run a
+  // task after a long render: they are waited for, then checked.
+  const settled = (title, lang) => page.waitForFunction(
+    ([t, l]) => document.title === t && document.documentElement.lang === l, [title, lang], { timeout: 5_000 },
+  ).catch(() => {});
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { name: en.meta.title, level: 1 }).waitFor();
+  await settled(en.ui.page_title, 'en');
   assert.equal(await page.title(), en.ui.page_title);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await page.getByRole('button', { name: 'Español' }).click();
   await page.getByRole('heading', { name: es.meta.title, level: 1 }).waitFor();
+  await settled(es.ui.page_title, 'es');
   assert.equal(await page.title(), es.ui.page_title);
   assert.deepEqual(errors, []);
   await context.close();
