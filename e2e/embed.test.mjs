@@ -73,11 +73,11 @@ async function open(path, { withoutWidget = false, viewport = { width: 1280, hei
   return { context, page, requests, errors, warnings };
 }
 
-/** Waits until `count` <mbc-guide> elements have mounted in their shadow roots. */
 /**
- * Waits until `count` widgets are up, and (unless `styled` is false) their
- * stylesheets applied: the shadow root's stylesheet loads beside the wasm,
- * and `data-ready` does not wait for it.
+ * Waits until `count` <mbc-guide> elements have mounted in their shadow
+ * roots and, unless `styled` is false, their stylesheets are applied: the
+ * shadow root's stylesheet loads beside the wasm, and `data-ready` does not
+ * wait for it.
  */
 async function widgetsReady(page, count = 1, { styled = true } = {}) {
   await page.waitForFunction(
