@@ -67,18 +67,29 @@ export async function waitForWidget(page) {
 }
 
 /**
+ * Waits until `check` returns something truthy, and returns it. Yew may
+ * render a change over more than one task, and saves and share links come
+ * later still, so what an action changes is polled for, not read at once.
+ * `message` may be a function, asked only on failure (to show the state then).
+ */
+export async function eventually(check, message, timeout = 3_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(typeof message === 'function' ? await message() : message);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
  * The share link in the share dialog's box, once it is there. The box is
  * empty while the browser compresses the list (a few tasks after the
  * dialog opens; longer on a loaded machine), so reading it straight after
- * the click races the compression. Returns '' if no link came in `timeout`.
+ * the click races the compression.
  */
-export async function shareLink(box, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const link = await box.inputValue();
-    if (link || Date.now() > end) return link;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+export function shareLink(box, timeout = 10_000) {
+  return eventually(() => box.inputValue(), 'the share link never came', timeout);
 }
 
 /**
@@ -87,25 +98,20 @@ export async function shareLink(box, timeout = 10_000) {
  * waits 250 ms after the last change, and longer on a loaded machine, so a
  * fixed sleep races it; the check names the change that must be in it.
  */
-export async function waitForSave(page, check, what, { key = 'mbc-guide:default:state', timeout = 10_000 } = {}) {
-  // Polled from here, not in the page: a page under a strict CSP cannot
-  // make functions from text.
+export function waitForSave(page, check, what, { key = 'mbc-guide:default:state', timeout = 10_000 } = {}) {
+  // Checked here, not in the page: a page under a strict CSP cannot make
+  // functions from text.
   const passes = new Function('s', `return (${check});`);
-  const end = Date.now() + timeout;
-  for (;;) {
-    const text = await page.evaluate((k) => localStorage.getItem(k), key);
-    let saved = null;
-    let done = false;
+  const stored = () => page.evaluate((k) => localStorage.getItem(k), key);
+  const saved = async () => {
     try {
-      saved = JSON.parse(text);
-      done = saved !== null && passes(saved);
+      const record = JSON.parse(await stored());
+      return record !== null && passes(record) && record;
     } catch {
-      // not all there yet
+      return null; // not all there yet
     }
-    if (done) return saved;
-    if (Date.now() > end) assert.fail(`the save never showed ${what}: ${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  };
+  return eventually(saved, async () => `the save never showed ${what}: ${await stored()}`, timeout);
 }
 
 /** Runs axe over the page with our WCAG tags; returns the violations. */

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUp, openPage, waitForWidget, waitForSave, axeViolations, ROOT } from './harness.mjs';
+import { setUp, openPage, waitForWidget, waitForSave, eventually, axeViolations, ROOT } from './harness.mjs';
 
 const en = JSON.parse(readFileSync(join(ROOT, 'content', 'en.json'), 'utf8'));
 const ui = en.ui;
@@ -77,20 +77,6 @@ async function key(page, k) {
 
 async function isFocused(locator) {
   return locator.evaluateAll((els) => els.includes(document.activeElement));
-}
-
-/**
- * Waits until `check` holds. Yew may render a change over more than one
- * task, so what a key press changes is polled for, not read at once.
- */
-async function eventually(check, message, timeout = 3_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) assert.fail(message);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const focused = (locator, message) => eventually(() => isFocused(locator), message);
